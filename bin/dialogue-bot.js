@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Entry point of the `dialogue-bot` command. The TypeScript is compiled to
+// dist/ by `npm ci` (prepare) or `npm run build`.
+import { runCli } from '../dist/cli.js';
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+});

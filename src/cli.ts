@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
+import { cycleReply } from './commands/dialogue.js';
+import { renderText } from './commands/reply.js';
+import { ConfigError, loadConfig } from './config/load.js';
+import type { Lang } from './domain/types.js';
+import { type Core, LOCAL_USER, openCore, startApp } from './main.js';
+
+/** Exit codes of the contract: 0 ok, 1 failure, 2 bad input or config. */
+export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
+
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+class CliUsage extends Error {}
+
+const USAGE = `Usage: dialogue-bot <command> [options]
+
+Commands:
+  start                                   run the bot (what npm start runs)
+  ask "<slash command>" [--user U…] [--at ISO]
+                                          run one command through the router, print the reply
+  status [--at ISO] [--dialogue id]       the cycle: past, next and projected rounds
+  check-config                            validate config; exit 0, or 2 naming file, path and problem
+
+Exit codes: 0 ok, 1 failure, 2 bad input or config.`;
+
+function parseInstant(text: string | undefined): Date {
+  if (text === undefined) return new Date();
+  const dt = DateTime.fromISO(text, { setZone: true });
+  if (!dt.isValid) throw new CliUsage(`--at: not an ISO date-time: "${text}" (e.g. 2024-06-01T12:00:00Z)`);
+  return dt.toJSDate();
+}
+
+async function withCore<T>(io: CliIo, now: Date, work: (core: Core) => Promise<T>): Promise<T> {
+  const core = await openCore({ env: io.env, cwd: io.cwd, now });
+  try {
+    return await work(core);
+  } finally {
+    await core.close();
+  }
+}
+
+type Verb = (args: string[], io: CliIo) => Promise<number>;
+
+const verbs: Record<string, Verb> = {
+  async start(_args, io) {
+    const app = await startApp({ env: io.env, cwd: io.cwd });
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        app.core.logger.info({ signal }, 'stopping');
+        app.stop().then(resolve, resolve);
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+    });
+    return EXIT.ok;
+  },
+
+  async ask(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { user: { type: 'string' }, at: { type: 'string' } },
+    });
+    const line = positionals.join(' ');
+    if (!line.trim()) throw new CliUsage('ask: give the slash command text, e.g. dialogue-bot ask "/dialogue next"');
+    const now = parseInstant(values.at);
+    const user = values.user ?? LOCAL_USER;
+    if (!/^[UW][A-Z0-9]{2,}$/.test(user)) throw new CliUsage(`--user: not a Slack user ID: "${user}"`);
+    return withCore(io, now, async (core) => {
+      const parsed = core.router.parseLine(line.trim().startsWith('/') ? line : `/dialogue ${line}`);
+      if (!parsed)
+        throw new CliUsage(`ask: commands start with /dialogue or /commitments, not "${line.split(/\s/)[0]}"`);
+      const reply = await core.router.handle({ ...parsed, userId: user, channelId: null, now });
+      io.stdout.write(`${renderText(reply)}\n`);
+      return reply.kind === 'failure'
+        ? EXIT.failure
+        : reply.kind === 'answer' || reply.kind === 'change'
+          ? EXIT.ok
+          : EXIT.badInput;
+    });
+  },
+
+  async status(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: { at: { type: 'string' }, dialogue: { type: 'string' }, lang: { type: 'string' } },
+    });
+    const now = parseInstant(values.at);
+    const lang: Lang = values.lang === 'es' ? 'es' : 'en';
+    return withCore(io, now, async (core) => {
+      const all = await core.services.dialogues.list();
+      const chosen = values.dialogue ? all.filter((d) => d.id === values.dialogue) : all;
+      if (chosen.length === 0)
+        throw new CliUsage(`--dialogue: no dialogue "${values.dialogue}" (have: ${all.map((d) => d.id).join(', ')})`);
+      const blocks = await Promise.all(
+        chosen.map(async (d) => renderText(cycleReply(await core.services.cycle.view(d.id, now), lang))),
+      );
+      io.stdout.write(`${blocks.join('\n\n')}\n`);
+      return EXIT.ok;
+    });
+  },
+
+  async 'check-config'(_args, io) {
+    const config = loadConfig({ env: io.env, cwd: io.cwd });
+    const names = config.dialogues.map((d) => d.dialogue.id).join(', ');
+    io.stdout.write(`config OK: ${config.env.configDir} (dialogues: ${names})\n`);
+    return EXIT.ok;
+  },
+};
+
+/** Runs one CLI invocation; never throws. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (!verb || verb === 'help' || verb === '--help' || verb === '-h') {
+    (verb ? io.stdout : io.stderr).write(`${USAGE}\n`);
+    return verb ? EXIT.ok : EXIT.badInput;
+  }
+  const run = Object.hasOwn(verbs, verb) ? verbs[verb] : undefined;
+  if (!run) {
+    io.stderr.write(`dialogue-bot: unknown command "${verb}"\n\n${USAGE}\n`);
+    return EXIT.badInput;
+  }
+  try {
+    return await run(rest, io);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`config error: ${error.message}\n`);
+      return EXIT.badInput;
+    }
+    if (error instanceof CliUsage || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`dialogue-bot ${verb}: ${(error as Error).message}\n`);
+      return EXIT.badInput;
+    }
+    io.stderr.write(`dialogue-bot ${verb}: ${(error as Error).message ?? String(error)}\n`);
+    return EXIT.failure;
+  }
+}
+
+function isEntryPoint(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const code = await runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,89 @@
+/**
+ * A reply is a small document that every front end renders its own way:
+ * Block Kit for Slack, plain text for local mode and the CLI. Strings in it
+ * are plain text, never markup: a front end escapes them for its medium, so
+ * user-typed text cannot ping @channel or break a layout. Mentions and links
+ * are explicit inline parts.
+ */
+export type Inline =
+  | string
+  | { readonly bold: string }
+  | { readonly code: string }
+  | { readonly user: string }
+  | { readonly channel: string }
+  | { readonly link: string; readonly label?: string };
+
+export type Rich = string | readonly Inline[];
+
+export type Block =
+  | { readonly type: 'header'; readonly text: string }
+  | { readonly type: 'text'; readonly text: Rich }
+  | { readonly type: 'fields'; readonly fields: readonly (readonly [label: string, value: Rich])[] }
+  | { readonly type: 'list'; readonly items: readonly Rich[] }
+  | { readonly type: 'context'; readonly text: Rich }
+  | { readonly type: 'divider' };
+
+export interface ReplyAction {
+  /** Stable action ID the Slack layer routes on (e.g. `commitment.done`). */
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+  readonly style?: 'primary' | 'danger';
+}
+
+/** `failure` is ours (a bug or an outage), every other non-answer is the user's input. */
+export type ReplyKind = 'answer' | 'change' | 'usage' | 'error' | 'refusal' | 'failure';
+
+export interface Reply {
+  readonly kind: ReplyKind;
+  /** One line that stands for the whole reply (notifications, Block Kit `text` fallback). */
+  readonly summary: string;
+  readonly blocks: readonly Block[];
+  readonly actions?: readonly ReplyAction[];
+  /** For a change: what to tell the channel (who did what), in the dialogue's default language. */
+  readonly announcement?: Reply;
+}
+
+function inlineText(part: Inline): string {
+  if (typeof part === 'string') return part;
+  if ('bold' in part) return part.bold;
+  if ('code' in part) return part.code;
+  if ('user' in part) return `@${part.user}`;
+  if ('channel' in part) return `#${part.channel}`;
+  return part.label ? `${part.label} <${part.link}>` : part.link;
+}
+
+export function richText(rich: Rich): string {
+  return typeof rich === 'string' ? rich : rich.map(inlineText).join('');
+}
+
+/** Plain text, for local mode, the CLI and logs. */
+export function renderText(reply: Reply): string {
+  const out: string[] = [];
+  for (const block of reply.blocks) {
+    switch (block.type) {
+      case 'header':
+        out.push(block.text, '');
+        break;
+      case 'text':
+      case 'context':
+        out.push(richText(block.text));
+        break;
+      case 'fields':
+        for (const [label, value] of block.fields) out.push(`${label}: ${richText(value)}`);
+        break;
+      case 'list':
+        for (const item of block.items) out.push(`• ${richText(item)}`);
+        break;
+      case 'divider':
+        out.push('');
+        break;
+    }
+  }
+  while (out.at(-1) === '') out.pop();
+  return out.join('\n');
+}
+
+export function textReply(kind: ReplyKind, text: string, extra: Block[] = []): Reply {
+  return { kind, summary: text, blocks: [{ type: 'text', text }, ...extra] };
+}

@@ -1,0 +1,102 @@
+import type { Logger } from 'pino';
+import { isDomainError } from '../domain/errors.js';
+import type { Lang } from '../domain/types.js';
+import { messages } from '../i18n/index.js';
+import type { Services } from '../services/index.js';
+import { langFromLocale } from '../services/users.service.js';
+import { commitmentVerbs } from './commitments.js';
+import type { CommandContext, CommandName, CommandRequest, VerbTable } from './context.js';
+import { dialogueVerbs } from './dialogue.js';
+import { extractDialogueFlag, tokenize, UsageError } from './parse.js';
+import type { Reply } from './reply.js';
+
+export type { CommandName, CommandRequest } from './context.js';
+
+const TABLES: Record<CommandName, { verbs: VerbTable; empty: string }> = {
+  '/dialogue': { verbs: dialogueVerbs, empty: 'help' },
+  '/commitments': { verbs: commitmentVerbs, empty: 'list' },
+};
+
+export interface Router {
+  handle(request: CommandRequest): Promise<Reply>;
+  /** The language a user is answered in: chosen, else Slack locale, else the default. */
+  langFor(userId: string, locale?: string | null): Promise<Lang>;
+  /** Splits `/dialogue next` typed as one line (local mode, CLI) into a request. */
+  parseLine(line: string): { command: CommandName; text: string } | null;
+}
+
+export function isCommandName(word: string): word is CommandName {
+  return word === '/dialogue' || word === '/commitments';
+}
+
+/**
+ * The one command router: Slack, local mode and `dialogue-bot ask` all come
+ * through here, so a command behaves the same everywhere. It never throws:
+ * bad input becomes a usage hint, domain refusals a short message, and
+ * anything unexpected a generic apology (logged, never shown).
+ */
+export function createRouter(services: Services, logger: Logger): Router {
+  const langFor = async (userId: string, locale?: string | null): Promise<Lang> =>
+    (await services.users.chosenLang(userId)) ?? langFromLocale(locale) ?? services.users.defaultLang;
+
+  return {
+    langFor,
+    parseLine(line) {
+      const m = /^\s*(\/\S+)\s*([\s\S]*)$/.exec(line);
+      if (!m || !isCommandName(m[1]!)) return null;
+      return { command: m[1], text: m[2]!.trim() };
+    },
+    async handle(request) {
+      let lang: Lang = services.users.defaultLang;
+      try {
+        lang = await langFor(request.userId, request.locale);
+      } catch (error) {
+        logger.error({ err: error }, 'could not read user language');
+      }
+      const t = messages(lang);
+      try {
+        const table = TABLES[request.command];
+        const flag = extractDialogueFlag(request.text);
+        if (flag.missing) throw new UsageError(t.usage.dialogueFlag);
+        const tokens = tokenize(flag.text);
+        const verb = (tokens.words[0] ?? table.empty).toLowerCase();
+        const handler = Object.hasOwn(table.verbs, verb) ? table.verbs[verb] : undefined;
+        if (!handler) {
+          throw new UsageError(
+            `${t.usage.unknownVerb(request.command, tokens.words[0]!)} ${t.usage.seeHelp(request.command)}`,
+          );
+        }
+        const argText = tokens.words.length > 0 ? tokens.rest(1) : '';
+        let resolved: ReturnType<CommandContext['dialogue']> | undefined;
+        const ctx: CommandContext = {
+          services,
+          request,
+          lang,
+          t,
+          args: tokenize(argText),
+          dialogue: () => {
+            resolved ??= services.dialogues.resolve(flag.dialogue, request.channelId);
+            return resolved;
+          },
+        };
+        return await handler(ctx);
+      } catch (error) {
+        if (error instanceof UsageError)
+          return { kind: 'usage', summary: error.hint, blocks: [{ type: 'text', text: error.hint }] };
+        if (isDomainError(error)) {
+          const text =
+            error.code === 'input.invalid' && error.params.hint === 'assign.side'
+              ? t.usage.assignSide
+              : t.errors[error.code](error.params as never);
+          return {
+            kind: error.code === 'auth.not_editor' ? 'refusal' : 'error',
+            summary: text,
+            blocks: [{ type: 'text', text }],
+          };
+        }
+        logger.error({ err: error, command: request.command, user: request.userId }, 'command failed');
+        return { kind: 'failure', summary: t.errors.internal, blocks: [{ type: 'text', text: t.errors.internal }] };
+      }
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { DomainError } from './errors.js';
+import type { Localized } from './types.js';
+
+export const COMMITMENT_STATUSES = ['not-started', 'in-progress', 'done', 'dropped'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
+export interface Commitment {
+  readonly dialogueId: string;
+  /** Stable, human-typable ID: `R1-7a` = round 1, paragraph 7, first undertaking. */
+  readonly id: string;
+  /** The round whose statement recorded it (null for one added by hand between rounds). */
+  readonly edition: number | null;
+  readonly paragraph: string | null;
+  readonly theme: string;
+  /** The statement's own words. */
+  readonly text: string;
+  /** A short title in each language, when curated. */
+  readonly summary: Localized | null;
+  readonly status: CommitmentStatus;
+  /** Slack user ID of the owner on each side, keyed by party code. */
+  readonly owners: Readonly<Record<string, string | null>>;
+  readonly dueDate: string | null;
+  readonly sequence: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export function isCommitmentStatus(value: string): value is CommitmentStatus {
+  return (COMMITMENT_STATUSES as readonly string[]).includes(value);
+}
+
+export function isOpenCommitment(c: Pick<Commitment, 'status'>): boolean {
+  return c.status === 'not-started' || c.status === 'in-progress';
+}
+
+export function changeStatus(c: Commitment, status: CommitmentStatus): Commitment {
+  if (c.status === status) throw new DomainError('commitment.same_status', { id: c.id, status });
+  return { ...c, status };
+}
+
+/** Normalises a typed ID (`r1-7A` → `R1-7a`) so lookups are forgiving of case. */
+export function normaliseCommitmentId(raw: string): string {
+  const t = raw.trim();
+  const m = /^([a-z]+)(\d+)(?:-(\d+)([a-z]*))?$/i.exec(t);
+  if (!m) return t;
+  return `${m[1]!.toUpperCase()}${m[2]}${m[3] !== undefined ? `-${m[3]}${(m[4] ?? '').toLowerCase()}` : ''}`;
+}
+
+export type CommitmentFilter =
+  | { readonly kind: 'open' }
+  | { readonly kind: 'done' }
+  | { readonly kind: 'all' }
+  | { readonly kind: 'theme'; readonly theme: string }
+  | { readonly kind: 'owner'; readonly userId: string };
+
+export function matchesFilter(c: Commitment, filter: CommitmentFilter): boolean {
+  switch (filter.kind) {
+    case 'open':
+      return isOpenCommitment(c);
+    case 'done':
+      return c.status === 'done';
+    case 'all':
+      return true;
+    case 'theme':
+      return c.theme.toLowerCase() === filter.theme.toLowerCase();
+    case 'owner':
+      return Object.values(c.owners).includes(filter.userId);
+  }
+}
+
+/** The fields whose change people see (calendar, messages): a change of any bumps the sequence. */
+export function commitmentVisiblyDiffers(a: Commitment, b: Commitment): boolean {
+  return (
+    a.status !== b.status ||
+    a.dueDate !== b.dueDate ||
+    a.text !== b.text ||
+    JSON.stringify(a.owners) !== JSON.stringify(b.owners)
+  );
+}

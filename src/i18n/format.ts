@@ -1,0 +1,43 @@
+import { DateTime } from 'luxon';
+import type { Lang, Localized } from '../domain/types.js';
+
+const LOCALE: Record<Lang, string> = { en: 'en-GB', es: 'es-MX' };
+
+export function locale(lang: Lang): string {
+  return LOCALE[lang];
+}
+
+export function pick(text: Localized, lang: Lang): string {
+  return text[lang];
+}
+
+/** `16 January 2024` / `16 de enero de 2024`. */
+export function formatDate(isoDate: string, lang: Lang): string {
+  return DateTime.fromISO(isoDate, { zone: 'UTC' }).setLocale(LOCALE[lang]).toLocaleString(DateTime.DATE_FULL);
+}
+
+/** `Tuesday 14 May 2025` / `martes, 14 de mayo de 2025`. */
+export function formatLongDate(isoDate: string, lang: Lang): string {
+  return DateTime.fromISO(isoDate, { zone: 'UTC' }).setLocale(LOCALE[lang]).toLocaleString(DateTime.DATE_HUGE);
+}
+
+/** `10:00 BST` — wall-clock time of an instant in a zone, with the zone's short name. */
+export function formatClock(instant: DateTime, zone: string, lang: Lang): string {
+  const local = instant.setZone(zone).setLocale(LOCALE[lang]);
+  return `${local.toFormat('HH:mm')} ${local.offsetNameShort ?? local.toFormat('ZZ')}`;
+}
+
+/** `2025-05-14 10:00 BST`-style stamp for lists and logs. */
+export function formatDateTime(instant: DateTime, zone: string, lang: Lang): string {
+  const local = instant.setZone(zone).setLocale(LOCALE[lang]);
+  return `${local.toLocaleString(DateTime.DATE_MED)} ${local.toFormat('HH:mm')} ${local.offsetNameShort ?? ''}`.trim();
+}
+
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(LOCALE[lang]).format(n);
+}
+
+/** Capitalises the first letter (for names like "the United Kingdom" at the start of a line). */
+export function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}

@@ -1,0 +1,152 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { DestinationStream, Logger } from 'pino';
+import { renderText } from './commands/reply.js';
+import { createRouter, type Router } from './commands/router.js';
+import { type Config, loadConfig } from './config/load.js';
+import { createHttpServer, type HttpRoutes } from './http.js';
+import { createLogger } from './logger.js';
+import { type Scheduler, startScheduler } from './scheduler/scheduler.js';
+import { createServices, type Services } from './services/index.js';
+import { openStore, type Store } from './store/connection.js';
+
+/** The user at the terminal in local mode, and the default `--user` of the CLI: an editor. */
+export const LOCAL_USER = 'ULOCAL';
+
+export type Mode = 'local' | 'http' | 'socket';
+
+export function modeOf(config: Config): Mode {
+  const { slackBotToken, slackSigningSecret, slackAppToken } = config.env;
+  if (!slackBotToken) return 'local';
+  if (slackAppToken) return 'socket';
+  if (!slackSigningSecret)
+    throw new Error('SLACK_BOT_TOKEN is set without SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
+  return 'http';
+}
+
+/** What a CLI verb or the running app needs: config, store, services, router. */
+export interface Core {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly store: Store;
+  readonly services: Services;
+  readonly router: Router;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly cwd?: string;
+  readonly config?: Config;
+  readonly logDestination?: DestinationStream;
+  readonly now?: Date;
+  /** Postgres schema (tests: one per worker). */
+  readonly schema?: string;
+}
+
+/** config → store (migrated, seeded) → services → router. */
+export async function openCore(options: CoreOptions = {}): Promise<Core> {
+  const config = options.config ?? loadConfig({ env: options.env, cwd: options.cwd });
+  const logger = createLogger(config.env.logLevel, options.logDestination);
+  const store = await openStore(config.env.databaseUrl, { schema: options.schema }, options.cwd);
+  try {
+    const services = createServices(store, config, logger, { extraEditors: [LOCAL_USER] });
+    const reports = await services.seed(options.now ?? new Date());
+    for (const r of reports) {
+      if (r.createdDialogue || r.addedRounds.length || r.addedCommitments.length)
+        logger.info({ dialogue: r.dialogueId, ...r }, 'seeded from config');
+    }
+    const router = createRouter(services, logger);
+    return { config, logger, store, services, router, close: () => store.close() };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+export interface RunningApp {
+  readonly core: Core;
+  readonly mode: Mode;
+  readonly port: number;
+  readonly scheduler: Scheduler;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions extends CoreOptions {
+  readonly input?: Readable;
+  readonly output?: Writable;
+  /** Overrides PORT (tests use 0 for any free port). */
+  readonly port?: number;
+  readonly clock?: () => Date;
+}
+
+/** The composition root: config → store → services → front ends → scheduler → http. */
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  const core = await openCore(options);
+  const { config, logger, store } = core;
+  const clock = options.clock ?? (() => new Date());
+  const out = options.output ?? process.stdout;
+  const mode = modeOf(config);
+  if (mode !== 'local') {
+    await core.close();
+    throw new Error(`${mode} mode is not available in this build yet`);
+  }
+
+  const scheduler = startScheduler(async () => {}, logger);
+  const routes: HttpRoutes = {
+    health: async () => {
+      const db = await store.ping();
+      const sched = scheduler.status().running;
+      return { ok: db && sched, db, scheduler: sched };
+    },
+  };
+  const http = createHttpServer(routes, logger);
+  const port = await http.listen(options.port ?? config.env.port);
+  logger.info({ port, mode, db: store.dialect }, 'started');
+
+  let lines: ReturnType<typeof createInterface> | null = null;
+  if (mode === 'local') {
+    out.write(
+      [
+        `Dialogue Tracker — LOCAL MODE (no SLACK_BOT_TOKEN set).`,
+        `Type slash commands here, e.g. /dialogue next, /dialogue cycle, /commitments list. Reminders print here too.`,
+        `Health: http://localhost:${port}/healthz`,
+        'To connect Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode, needs a public URL),',
+        'or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode). See README.md.',
+        '',
+      ].join('\n'),
+    );
+    lines = createInterface({ input: options.input ?? process.stdin, terminal: false });
+    const router = core.router;
+    lines.on('line', (line) => {
+      if (!line.trim()) return;
+      const parsed = router.parseLine(line);
+      if (!parsed) {
+        out.write('Commands start with /dialogue or /commitments (try /dialogue help).\n');
+        return;
+      }
+      void router
+        .handle({ ...parsed, userId: LOCAL_USER, channelId: null, now: clock() })
+        .then((reply) => out.write(`${renderText(reply)}\n\n`));
+    });
+  }
+
+  let stopping: Promise<void> | null = null;
+  return {
+    core,
+    mode,
+    port,
+    scheduler,
+    stop: () => {
+      stopping ??= (async () => {
+        lines?.close();
+        await http.close();
+        await scheduler.stop();
+        await core.close();
+        logger.info('stopped');
+        logger.flush();
+      })();
+      return stopping;
+    },
+  };
+}

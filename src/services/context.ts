@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Config } from '../config/load.js';
+import { DomainError } from '../domain/errors.js';
+import { insertAuditEvents } from '../store/audit.repository.js';
+import type { NewAuditEventRow } from '../store/audit.table.js';
+import type { Store } from '../store/connection.js';
+import type { Database } from '../store/database.js';
+import { bumpRevision } from '../store/dialogues.repository.js';
+
+export interface ChangeEvent {
+  readonly dialogueId: string;
+  readonly entity: 'round' | 'commitment' | 'dialogue' | 'subscription' | 'user';
+  readonly entityId: string;
+  readonly action: string;
+  readonly actor: string;
+  readonly at: string;
+}
+
+export type ChangeListener = (event: ChangeEvent) => void;
+
+/** What every service needs; built once in the composition root. */
+export class ServiceContext {
+  private readonly listeners = new Set<ChangeListener>();
+
+  constructor(
+    readonly store: Store,
+    readonly config: Config,
+    readonly logger: Logger,
+    /** Users who may edit besides config/EDITORS (the operator at the terminal in local mode). */
+    private readonly extraEditors: readonly string[] = [],
+  ) {}
+
+  get db(): Kysely<Database> {
+    return this.store.db;
+  }
+
+  settingsFor(dialogueId: string) {
+    return this.config.dialogues.find((d) => d.dialogue.id === dialogueId);
+  }
+
+  isEditor(dialogueId: string, userId: string): boolean {
+    if (this.extraEditors.includes(userId)) return true;
+    const settings = this.settingsFor(dialogueId);
+    const editors = settings?.editors ?? [...this.config.app.editors, ...this.config.env.editors];
+    return editors.includes(userId);
+  }
+
+  requireEditor(dialogueId: string, userId: string): void {
+    if (!this.isEditor(dialogueId, userId)) throw new DomainError('auth.not_editor');
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Runs `work` in one transaction, then records its audit rows and bumps the
+   * dialogue's revision in the same transaction; listeners hear of the change
+   * only after it committed.
+   */
+  async change<T>(
+    dialogueId: string,
+    at: string,
+    work: (trx: Kysely<Database>) => Promise<{ result: T; audit: NewAuditEventRow[]; events: ChangeEvent[] }>,
+  ): Promise<T> {
+    const { result, events } = await this.db.transaction().execute(async (trx) => {
+      const out = await work(trx);
+      if (out.audit.length > 0) {
+        await insertAuditEvents(trx, out.audit);
+        await bumpRevision(trx, dialogueId, at);
+      }
+      return out;
+    });
+    for (const event of events) {
+      for (const listener of this.listeners) {
+        try {
+          listener(event);
+        } catch (error) {
+          this.logger.error({ err: error, event: event.action }, 'change listener failed');
+        }
+      }
+    }
+    return result;
+  }
+}

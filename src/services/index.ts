@@ -1,0 +1,38 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config/load.js';
+import type { Store } from '../store/connection.js';
+import { CommitmentService } from './commitments.service.js';
+import { ServiceContext } from './context.js';
+import { CycleService } from './cycle.service.js';
+import { DialogueService } from './dialogues.service.js';
+import { type SeedReport, seedFromConfig } from './seed.service.js';
+import { UserService } from './users.service.js';
+
+export interface Services {
+  readonly ctx: ServiceContext;
+  readonly dialogues: DialogueService;
+  readonly cycle: CycleService;
+  readonly commitments: CommitmentService;
+  readonly users: UserService;
+  /** Adds to the store what config has and the store lacks (see seed.service.ts). */
+  seed(now: Date): Promise<SeedReport[]>;
+  isEditor(dialogueId: string, userId: string): boolean;
+}
+
+export interface ServiceOptions {
+  readonly extraEditors?: readonly string[];
+}
+
+export function createServices(store: Store, config: Config, logger: Logger, options: ServiceOptions = {}): Services {
+  const ctx = new ServiceContext(store, config, logger, options.extraEditors);
+  const dialogues = new DialogueService(ctx);
+  return {
+    ctx,
+    dialogues,
+    cycle: new CycleService(ctx, dialogues),
+    commitments: new CommitmentService(ctx, dialogues),
+    users: new UserService(ctx),
+    seed: (now) => seedFromConfig(ctx, now),
+    isEditor: (dialogueId, userId) => ctx.isEditor(dialogueId, userId),
+  };
+}

@@ -1,0 +1,28 @@
+import type { Lang } from '../domain/types.js';
+import { findUserPrefs, upsertUserLang } from '../store/users.repository.js';
+import type { ServiceContext } from './context.js';
+
+/** Maps a Slack locale (`es-LA`, `en-GB`, …) to a language we speak. */
+export function langFromLocale(locale: string | null | undefined): Lang | null {
+  if (!locale) return null;
+  const base = locale.toLowerCase().split(/[-_]/)[0];
+  return base === 'es' ? 'es' : base === 'en' ? 'en' : null;
+}
+
+export class UserService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /** The language the user chose with `/dialogue lang`, if any. */
+  async chosenLang(userId: string): Promise<Lang | null> {
+    const row = await findUserPrefs(this.ctx.db, userId);
+    return row?.lang === 'es' || row?.lang === 'en' ? row.lang : null;
+  }
+
+  async setLang(userId: string, lang: Lang | null, now: Date): Promise<void> {
+    await upsertUserLang(this.ctx.db, userId, lang, now.toISOString());
+  }
+
+  get defaultLang(): Lang {
+    return this.ctx.config.app.language;
+  }
+}

@@ -1,0 +1,19 @@
+import type { AuditEventsTable } from './audit.table.js';
+import type { CommitmentsTable } from './commitments.table.js';
+import type { DelegatesTable } from './delegates.table.js';
+import type { DialoguesTable } from './dialogues.table.js';
+import type { ReminderDeliveriesTable } from './reminders.table.js';
+import type { RoundsTable } from './rounds.table.js';
+import type { SubscriptionsTable } from './subscriptions.table.js';
+import type { UserPrefsTable } from './users.table.js';
+
+export interface Database {
+  dialogues: DialoguesTable;
+  rounds: RoundsTable;
+  delegates: DelegatesTable;
+  commitments: CommitmentsTable;
+  audit_events: AuditEventsTable;
+  user_prefs: UserPrefsTable;
+  subscriptions: SubscriptionsTable;
+  reminder_deliveries: ReminderDeliveriesTable;
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './20261128_0001_initial.js';
+
+/**
+ * Migrations are listed here (not read from disk) so they run the same from
+ * `src/` under vitest and from `dist/` in production. Names sort by time.
+ */
+const migrations: Record<string, Migration> = {
+  '20261128_0001_initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,29 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * One row per reminder key, ever. The unique key is what makes delivery
+ * exactly-once across replicas: a process claims a key (insert, or take over an
+ * expired lease) before sending, and marks it sent after.
+ */
+export interface ReminderDeliveriesTable {
+  key: string;
+  dialogue_id: string;
+  kind: string;
+  /** 'channel:<id>' | 'user:<id>' */
+  audience: string;
+  due_at: string;
+  /** 'claimed' | 'sent' | 'skipped' | 'retry' | 'dropped' */
+  status: string;
+  attempts: number;
+  claimed_by: string | null;
+  lease_until: string | null;
+  next_attempt_at: string | null;
+  late: number;
+  sent_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export type ReminderDeliveryRow = Selectable<ReminderDeliveriesTable>;
+export type NewReminderDeliveryRow = Insertable<ReminderDeliveriesTable>;
+export type ReminderDeliveryUpdate = Updateable<ReminderDeliveriesTable>;

@@ -1,0 +1,22 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export interface RoundsTable {
+  dialogue_id: string;
+  edition: number;
+  year: number;
+  host: string;
+  state: string;
+  date: string | null;
+  time: string | null;
+  timezone: string;
+  city: string | null;
+  reason: string | null;
+  host_inferred: string | null;
+  source: string | null;
+  sequence: number;
+  updated_at: string;
+  updated_by: string;
+}
+export type RoundRow = Selectable<RoundsTable>;
+export type NewRoundRow = Insertable<RoundsTable>;
+export type RoundUpdate = Updateable<RoundsTable>;

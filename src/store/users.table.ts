@@ -1,0 +1,11 @@
+import type { Selectable } from 'kysely';
+
+export interface UserPrefsTable {
+  user_id: string;
+  /** Chosen with `/dialogue lang`; null = follow the Slack locale. */
+  lang: string | null;
+  /** Slack's tz for the user, cached when known. */
+  timezone: string | null;
+  updated_at: string;
+}
+export type UserPrefsRow = Selectable<UserPrefsTable>;

@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import pino from 'pino';
+import { type Config, loadConfig } from '../../src/config/load.js';
+import { type Core, openCore } from '../../src/main.js';
+import { openStore, type Store } from '../../src/store/connection.js';
+
+export const REPO = new URL('../..', import.meta.url).pathname;
+export const PG_URL = process.env.TEST_DATABASE_URL ?? null;
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** Dialects a store suite runs on: SQLite always, Postgres when TEST_DATABASE_URL is set. */
+export const DIALECTS: DialectName[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+if (!PG_URL && !process.env.__PG_SKIP_WARNED) {
+  process.env.__PG_SKIP_WARNED = '1';
+  console.warn('TEST_DATABASE_URL is not set: Postgres suites are skipped (set it, or run .ci/run).');
+}
+
+/**
+ * A Postgres schema of this worker's own, so files running in parallel never
+ * reset each other's data. `tag` separates several stores in one file.
+ */
+export function workerSchema(tag = 'main'): string {
+  return `t_w${process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '0'}_${tag}`
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_');
+}
+
+export function databaseUrl(dialect: DialectName): string {
+  if (dialect === 'postgres') {
+    if (!PG_URL) throw new Error('TEST_DATABASE_URL is not set');
+    return PG_URL;
+  }
+  return 'sqlite::memory:';
+}
+
+/** A typed config from the repo's own config/, with env overrides (no process.env). */
+export function testConfig(env: Record<string, string> = {}, dialect: DialectName = 'sqlite'): Config {
+  return loadConfig({
+    env: { DATABASE_URL: databaseUrl(dialect), CONFIG_DIR: `${REPO}config`, LOG_LEVEL: 'silent', ...env },
+    cwd: REPO,
+  });
+}
+
+export const silentLogger = pino({ level: 'silent' });
+
+const TABLES = [
+  'reminder_deliveries',
+  'subscriptions',
+  'user_prefs',
+  'audit_events',
+  'commitments',
+  'delegates',
+  'rounds',
+  'dialogues',
+] as const;
+
+/** Empties every table (children first), whatever the dialect. */
+export async function resetStore(store: Store): Promise<void> {
+  if (store.dialect === 'postgres') {
+    await sql`truncate table ${sql.join(TABLES.map((t) => sql.table(t)))} restart identity cascade`.execute(store.db);
+    return;
+  }
+  for (const table of TABLES) await store.db.deleteFrom(table).execute();
+}
+
+/**
+ * A fresh, seeded core on the given dialect. SQLite: a new in-memory database.
+ * Postgres: this worker's schema, emptied first.
+ */
+export async function openTestCore(
+  dialect: DialectName,
+  options: { env?: Record<string, string>; now?: Date; tag?: string } = {},
+): Promise<Core> {
+  const config = testConfig(options.env, dialect);
+  const schema = dialect === 'postgres' ? workerSchema(options.tag) : undefined;
+  if (schema) {
+    const store = await openStore(config.env.databaseUrl, { schema });
+    await resetStore(store);
+    await store.close();
+  }
+  return openCore({
+    config,
+    schema,
+    now: options.now ?? new Date('2024-06-01T12:00:00Z'),
+    logDestination: { write: () => {} } as never,
+  });
+}
