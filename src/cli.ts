@@ -2,24 +2,17 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DateTime } from 'luxon';
+import { feedCliVerbs } from './cli/feed.js';
+import { importCliVerbs } from './cli/import.js';
+import { reminderCliVerbs } from './cli/reminders.js';
+import { type CliIo, CliUsage, type CliVerb, EXIT, parseInstant, withCore } from './cli/shared.js';
 import { cycleReply } from './commands/dialogue.js';
 import { renderText } from './commands/reply.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import type { Lang } from './domain/types.js';
-import { type Core, LOCAL_USER, openCore, startApp } from './main.js';
+import { LOCAL_USER, startApp } from './main.js';
 
-/** Exit codes of the contract: 0 ok, 1 failure, 2 bad input or config. */
-export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
-
-export interface CliIo {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
-  readonly env: NodeJS.ProcessEnv;
-  readonly cwd: string;
-}
-
-class CliUsage extends Error {}
+export { type CliIo, EXIT } from './cli/shared.js';
 
 const USAGE = `Usage: dialogue-bot <command> [options]
 
@@ -32,25 +25,10 @@ Commands:
 
 Exit codes: 0 ok, 1 failure, 2 bad input or config.`;
 
-function parseInstant(text: string | undefined): Date {
-  if (text === undefined) return new Date();
-  const dt = DateTime.fromISO(text, { setZone: true });
-  if (!dt.isValid) throw new CliUsage(`--at: not an ISO date-time: "${text}" (e.g. 2024-06-01T12:00:00Z)`);
-  return dt.toJSDate();
-}
-
-async function withCore<T>(io: CliIo, now: Date, work: (core: Core) => Promise<T>): Promise<T> {
-  const core = await openCore({ env: io.env, cwd: io.cwd, now });
-  try {
-    return await work(core);
-  } finally {
-    await core.close();
-  }
-}
-
-type Verb = (args: string[], io: CliIo) => Promise<number>;
-
-const verbs: Record<string, Verb> = {
+const verbs: Record<string, CliVerb> = {
+  ...reminderCliVerbs,
+  ...feedCliVerbs,
+  ...importCliVerbs,
   async start(_args, io) {
     const app = await startApp({ env: io.env, cwd: io.cwd });
     await new Promise<void>((resolve) => {

@@ -1,13 +1,18 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { DestinationStream, Logger } from 'pino';
+import { createCalendarRoute } from './calendar/route.js';
 import { renderText } from './commands/reply.js';
 import { createRouter, type Router } from './commands/router.js';
 import { type Config, loadConfig } from './config/load.js';
 import { createHttpServer, type HttpRoutes } from './http.js';
 import { createLogger } from './logger.js';
+import { createLocalNotifier } from './scheduler/local-notifier.js';
 import { type Scheduler, startScheduler } from './scheduler/scheduler.js';
+import { createReminderTick } from './scheduler/tick.js';
 import { createServices, type Services } from './services/index.js';
+import type { Notifier } from './services/notifier.js';
+import { createSlackFrontEnd, type SlackFrontEnd } from './slack/app.js';
 import { openStore, type Store } from './store/connection.js';
 
 /** The user at the terminal in local mode, and the default `--user` of the CLI: an editor. */
@@ -86,30 +91,45 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const { config, logger, store } = core;
   const clock = options.clock ?? (() => new Date());
   const out = options.output ?? process.stdout;
-  const mode = modeOf(config);
-  if (mode !== 'local') {
+  let mode: Mode;
+  let slack: SlackFrontEnd | null = null;
+  try {
+    mode = modeOf(config);
+    if (mode !== 'local') slack = await createSlackFrontEnd(core, mode);
+  } catch (error) {
     await core.close();
-    throw new Error(`${mode} mode is not available in this build yet`);
+    throw error;
   }
-
-  const scheduler = startScheduler(async () => {}, logger);
+  const notifier: Notifier = slack ? slack.notifier : createLocalNotifier(out);
+  const scheduler = startScheduler(createReminderTick(core, notifier), logger);
   const routes: HttpRoutes = {
     health: async () => {
       const db = await store.ping();
       const sched = scheduler.status().running;
       return { ok: db && sched, db, scheduler: sched };
     },
+    calendar: createCalendarRoute(core),
+    slack: slack?.httpHandler,
   };
   const http = createHttpServer(routes, logger);
-  const port = await http.listen(options.port ?? config.env.port);
+  let port: number;
+  try {
+    port = await http.listen(options.port ?? config.env.port);
+    await slack?.start();
+  } catch (error) {
+    await scheduler.stop();
+    await http.close();
+    await core.close();
+    throw error;
+  }
   logger.info({ port, mode, db: store.dialect }, 'started');
 
   let lines: ReturnType<typeof createInterface> | null = null;
   if (mode === 'local') {
     out.write(
       [
-        `Dialogue Tracker — LOCAL MODE (no SLACK_BOT_TOKEN set).`,
-        `Type slash commands here, e.g. /dialogue next, /dialogue cycle, /commitments list. Reminders print here too.`,
+        'Dialogue Tracker — LOCAL MODE (no SLACK_BOT_TOKEN set).',
+        'Type slash commands here, e.g. /dialogue next, /dialogue cycle, /commitments list. Reminders print here too.',
         `Health: http://localhost:${port}/healthz`,
         'To connect Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode, needs a public URL),',
         'or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode). See README.md.',
@@ -140,6 +160,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     stop: () => {
       stopping ??= (async () => {
         lines?.close();
+        // Stop taking requests first; requests in flight finish before the store closes.
+        await slack?.stop();
         await http.close();
         await scheduler.stop();
         await core.close();

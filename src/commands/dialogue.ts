@@ -113,13 +113,6 @@ const help = async (ctx: CommandContext): Promise<Reply> => {
   };
 };
 
-const comingSoon =
-  (verb: string) =>
-  async (ctx: CommandContext): Promise<Reply> => {
-    const text = ctx.t.comingSoon(`/dialogue ${verb}`);
-    return { kind: 'answer', summary: text, blocks: [{ type: 'text', text }] };
-  };
-
 export const dialogueVerbs: VerbTable = {
   help,
   async next(ctx) {
@@ -183,8 +176,4 @@ export const dialogueVerbs: VerbTable = {
     const text = messages(lang).lang.set;
     return { kind: 'answer', summary: text, blocks: [{ type: 'text', text }] };
   },
-  brief: comingSoon('brief'),
-  subscribe: comingSoon('subscribe'),
-  unsubscribe: comingSoon('unsubscribe'),
-  reminders: comingSoon('reminders'),
 };

@@ -4,16 +4,23 @@ import type { Lang } from '../domain/types.js';
 import { messages } from '../i18n/index.js';
 import type { Services } from '../services/index.js';
 import { langFromLocale } from '../services/users.service.js';
+import { briefVerbs } from './brief.js';
 import { commitmentVerbs } from './commitments.js';
 import type { CommandContext, CommandName, CommandRequest, VerbTable } from './context.js';
 import { dialogueVerbs } from './dialogue.js';
+import { importVerbs } from './import.js';
 import { extractDialogueFlag, tokenize, UsageError } from './parse.js';
+import { reminderVerbs } from './reminders.js';
 import type { Reply } from './reply.js';
+import { subscriptionVerbs } from './subscriptions.js';
 
 export type { CommandName, CommandRequest } from './context.js';
 
 const TABLES: Record<CommandName, { verbs: VerbTable; empty: string }> = {
-  '/dialogue': { verbs: dialogueVerbs, empty: 'help' },
+  '/dialogue': {
+    verbs: { ...dialogueVerbs, ...briefVerbs, ...subscriptionVerbs, ...reminderVerbs, ...importVerbs },
+    empty: 'help',
+  },
   '/commitments': { verbs: commitmentVerbs, empty: 'list' },
 };
 

@@ -1,5 +1,9 @@
 import type { Lang } from '../domain/types.js';
+import * as calendar from './catalog/calendar.js';
 import * as core from './catalog/core.js';
+import * as importing from './catalog/import.js';
+import * as reminders from './catalog/reminders.js';
+import * as slack from './catalog/slack.js';
 
 /**
  * Every user-facing string, per language. Each area keeps its own catalog
@@ -7,8 +11,8 @@ import * as core from './catalog/core.js';
  * missing or extra Spanish key fails the type check.
  */
 const catalogs = {
-  en: { ...core.en },
-  es: { ...core.es },
+  en: { ...core.en, reminders: reminders.en, calendar: calendar.en, slack: slack.en, import: importing.en },
+  es: { ...core.es, reminders: reminders.es, calendar: calendar.es, slack: slack.es, import: importing.es },
 } satisfies Record<Lang, unknown>;
 
 export type Messages = (typeof catalogs)['en'];

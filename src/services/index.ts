@@ -1,10 +1,14 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/load.js';
 import type { Store } from '../store/connection.js';
+import { BriefService } from './brief.service.js';
 import { CommitmentService } from './commitments.service.js';
 import { ServiceContext } from './context.js';
 import { CycleService } from './cycle.service.js';
 import { DialogueService } from './dialogues.service.js';
+import { FeedService } from './feeds.service.js';
+import { ImportService } from './import.service.js';
+import { ReminderService } from './reminders.service.js';
 import { type SeedReport, seedFromConfig } from './seed.service.js';
 import { UserService } from './users.service.js';
 
@@ -14,6 +18,10 @@ export interface Services {
   readonly cycle: CycleService;
   readonly commitments: CommitmentService;
   readonly users: UserService;
+  readonly reminders: ReminderService;
+  readonly feeds: FeedService;
+  readonly imports: ImportService;
+  readonly briefs: BriefService;
   /** Adds to the store what config has and the store lacks (see seed.service.ts). */
   seed(now: Date): Promise<SeedReport[]>;
   isEditor(dialogueId: string, userId: string): boolean;
@@ -26,12 +34,18 @@ export interface ServiceOptions {
 export function createServices(store: Store, config: Config, logger: Logger, options: ServiceOptions = {}): Services {
   const ctx = new ServiceContext(store, config, logger, options.extraEditors);
   const dialogues = new DialogueService(ctx);
+  const cycle = new CycleService(ctx, dialogues);
+  const commitments = new CommitmentService(ctx, dialogues);
   return {
     ctx,
     dialogues,
-    cycle: new CycleService(ctx, dialogues),
-    commitments: new CommitmentService(ctx, dialogues),
+    cycle,
+    commitments,
     users: new UserService(ctx),
+    reminders: new ReminderService(ctx, dialogues, cycle, commitments),
+    feeds: new FeedService(ctx, dialogues, cycle, commitments),
+    imports: new ImportService(ctx, dialogues, cycle, commitments),
+    briefs: new BriefService(ctx, dialogues, cycle, commitments),
     seed: (now) => seedFromConfig(ctx, now),
     isEditor: (dialogueId, userId) => ctx.isEditor(dialogueId, userId),
   };

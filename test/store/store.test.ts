@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main.js';
+import { listAuditEvents } from '../../src/store/audit.repository.js';
+import { DIALECTS, openTestCore } from '../support/store.js';
+
+const EDITOR = 'ULOCAL';
+const T0 = new Date('2024-06-01T12:00:00Z');
+
+describe.each(DIALECTS)('store on %s', (dialect) => {
+  let core: Core;
+  beforeEach(async () => {
+    core = await openTestCore(dialect, { now: T0 });
+  });
+  afterEach(async () => {
+    await core.close();
+  });
+
+  it('seeds the dialogue, its rounds, delegates and commitments from config', async () => {
+    const [dialogue] = await core.services.dialogues.list();
+    expect(dialogue?.id).toBe('mexico-uk');
+    expect(dialogue?.parties.map((p) => p.code)).toEqual(['MX', 'GB']);
+    const rounds = await core.services.cycle.rounds('mexico-uk');
+    expect(rounds.map((r) => [r.edition, r.state, r.host, r.date, r.year])).toEqual([
+      [1, 'held', 'MX', '2024-01-16', 2024],
+      [2, 'expected', 'GB', null, 2025],
+    ]);
+    const delegates = await core.services.cycle.delegates('mexico-uk', 1);
+    expect(delegates).toHaveLength(9);
+    expect(delegates.filter((d) => d.party === 'MX')).toHaveLength(6);
+    expect(delegates.filter((d) => d.lead).map((d) => d.name)).toEqual(['Joel Hernández García', 'Freya Jackson']);
+    const ids = (await core.services.commitments.list('mexico-uk')).map((c) => c.id);
+    expect(ids).toEqual(['R1-4', 'R1-6', 'R1-7a', 'R1-7b', 'R1-7c', 'R1-8']);
+  });
+
+  it('does not overwrite what changed in the store when seeding again (restart)', async () => {
+    await core.services.commitments.updateStatus('mexico-uk', EDITOR, 'R1-6', 'in-progress', 'kick-off held', T0);
+    await core.services.cycle.schedule('mexico-uk', EDITOR, { date: '2025-05-14', time: '10:00', city: 'London' }, T0);
+    const reports = await core.services.seed(new Date('2024-06-02T00:00:00Z'));
+    expect(reports[0]).toMatchObject({ createdDialogue: false, addedRounds: [], addedCommitments: [] });
+    expect((await core.services.commitments.get('mexico-uk', 'R1-6')).status).toBe('in-progress');
+    const round2 = (await core.services.cycle.rounds('mexico-uk')).find((r) => r.edition === 2);
+    expect(round2).toMatchObject({ state: 'scheduled', date: '2025-05-14', time: '10:00', city: 'London' });
+  });
+
+  it('records every change in the audit log with who, when, from and to', async () => {
+    const at = new Date('2024-07-01T09:30:00Z');
+    await core.services.commitments.updateStatus(
+      'mexico-uk',
+      EDITOR,
+      'r1-7a',
+      'in-progress',
+      'first exchange planned',
+      at,
+    );
+    await core.services.commitments.assign('mexico-uk', EDITOR, 'R1-7a', 'UANA1', 'mx', at);
+    await core.services.commitments.setDue('mexico-uk', EDITOR, 'R1-7a', '2024-12-01', at);
+    const rows = await listAuditEvents(core.store.db, 'mexico-uk', 'commitment', 'R1-7a');
+    expect(rows.map((r) => [r.action, r.field, r.from_value, r.to_value, r.actor])).toEqual([
+      ['seeded', null, null, null, 'config'],
+      ['status', 'status', 'not-started', 'in-progress', EDITOR],
+      ['assign', 'owner:MX', null, 'UANA1', EDITOR],
+      ['due', 'due_date', null, '2024-12-01', EDITOR],
+    ]);
+    expect(rows[1]).toMatchObject({ at: at.toISOString(), note: 'first exchange planned' });
+    const c = await core.services.commitments.get('mexico-uk', 'R1-7a');
+    expect(c).toMatchObject({ status: 'in-progress', owners: { MX: 'UANA1' }, dueDate: '2024-12-01', sequence: 3 });
+  });
+
+  it('rolls back the whole change when a step fails (nothing half-written)', async () => {
+    await expect(
+      core.services.commitments.updateStatus('mexico-uk', EDITOR, 'R1-4', 'not-started', null, T0),
+    ).rejects.toMatchObject({ code: 'commitment.same_status' });
+    await expect(
+      core.services.commitments.updateStatus('mexico-uk', 'UNOBODY', 'R1-4', 'done', null, T0),
+    ).rejects.toMatchObject({
+      code: 'auth.not_editor',
+    });
+    const rows = await listAuditEvents(core.store.db, 'mexico-uk', 'commitment', 'R1-4');
+    expect(rows).toHaveLength(1);
+    expect((await core.services.commitments.get('mexico-uk', 'R1-4')).status).toBe('not-started');
+  });
+
+  it('materialises a projected round when it is scheduled, and bumps its sequence on each visible change', async () => {
+    await core.services.cycle.held('mexico-uk', EDITOR, '2024-05-30', T0);
+    // Round 2 is now held; the next open round is the projected round 3 (Mexico, 2025).
+    const change = await core.services.cycle.schedule(
+      'mexico-uk',
+      EDITOR,
+      { date: '2025-03-10', time: null, city: null },
+      T0,
+    );
+    expect(change.after).toMatchObject({
+      edition: 3,
+      host: 'MX',
+      state: 'scheduled',
+      sequence: 1,
+      timezone: 'America/Mexico_City',
+    });
+    const moved = await core.services.cycle.schedule(
+      'mexico-uk',
+      EDITOR,
+      { date: '2025-03-12', time: '09:00', city: null },
+      T0,
+    );
+    expect(moved.after.sequence).toBe(2);
+    const revisions = await core.store.db.selectFrom('dialogues').select('revision').executeTakeFirstOrThrow();
+    expect(Number(revisions.revision)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps commitment IDs added by hand unique and increasing', async () => {
+    const a = await core.services.commitments.add('mexico-uk', EDITOR, 'Share the UPR mid-term report', T0);
+    const b = await core.services.commitments.add('mexico-uk', EDITOR, 'Joint side event at HRC', T0);
+    expect([a.after.id, b.after.id]).toEqual(['A1', 'A2']);
+  });
+});

@@ -1,0 +1,148 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Web API call as the fake received it. */
+export interface SlackCall {
+  readonly method: string;
+  // biome-ignore lint/suspicious/noExplicitAny: Web API arguments are free-form JSON
+  readonly args: Record<string, any>;
+  readonly token: string | null;
+}
+
+export interface ScriptedResponse {
+  readonly status?: number;
+  readonly headers?: Record<string, string>;
+  // biome-ignore lint/suspicious/noExplicitAny: Web API responses are free-form JSON
+  readonly body?: Record<string, any>;
+  /** Wait this long before answering (a slow Slack). */
+  readonly delayMs?: number;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: Web API arguments are free-form JSON
+export type MethodHandler = (args: Record<string, any>, call: SlackCall) => ScriptedResponse | undefined;
+
+/**
+ * A loopback stand-in for Slack's Web API (https://slack.com/api/<method>):
+ * the only thing our tests fake, because it lies outside the process. The
+ * real Bolt app / WebClient talks to it through `SLACK_API_URL`.
+ *
+ * Every call is recorded. Defaults answer `{ok: true}` with plausible fields;
+ * `on(method, handler)` overrides, `failNext(method, ...responses)` queues
+ * one-off answers (429 with Retry-After, 500, …) before the default resumes.
+ */
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  private server: Server | null = null;
+  private readonly handlers = new Map<string, MethodHandler>();
+  private readonly queued = new Map<string, ScriptedResponse[]>();
+  private tsCounter = 1_700_000_000;
+
+  get url(): string {
+    const port = (this.server?.address() as AddressInfo | null)?.port;
+    if (!port) throw new Error('FakeSlack is not started');
+    return `http://127.0.0.1:${port}/api/`;
+  }
+
+  on(method: string, handler: MethodHandler): this {
+    this.handlers.set(method, handler);
+    return this;
+  }
+
+  failNext(method: string, ...responses: ScriptedResponse[]): this {
+    this.queued.set(method, [...(this.queued.get(method) ?? []), ...responses]);
+    return this;
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.queued.clear();
+    this.handlers.clear();
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: Web API responses are free-form JSON
+  private defaultResponse(method: string, args: Record<string, any>): Record<string, any> {
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://fake.slack.test/',
+          team: 'Fake',
+          user: 'dialoguebot',
+          team_id: 'T0FAKE',
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+        };
+      case 'chat.postMessage':
+        return { ok: true, channel: args.channel, ts: `${this.tsCounter++}.000100`, message: { text: args.text } };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${this.tsCounter++}.000200` };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users ?? 'X').replace(/[^A-Z0-9]/g, '')}` } };
+      case 'users.info':
+        return { ok: true, user: { id: args.user, locale: 'en-US', tz: 'Europe/London', is_restricted: false } };
+      default:
+        return { ok: true };
+    }
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, headers, body, delayMs }) => {
+        const send = () => {
+          res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+          res.end(JSON.stringify(body));
+        };
+        if (delayMs) setTimeout(send, delayMs);
+        else send();
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  private async handle(
+    req: IncomingMessage,
+    // biome-ignore lint/suspicious/noExplicitAny: Web API responses are free-form JSON
+  ): Promise<{ status: number; headers: Record<string, string>; body: any; delayMs?: number }> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0]!;
+    // biome-ignore lint/suspicious/noExplicitAny: Web API arguments are free-form JSON
+    let args: Record<string, any> = {};
+    if ((req.headers['content-type'] ?? '').includes('application/json')) args = raw ? JSON.parse(raw) : {};
+    else {
+      for (const [k, v] of new URLSearchParams(raw)) {
+        try {
+          args[k] = /^[[{]/.test(v) ? JSON.parse(v) : v;
+        } catch {
+          args[k] = v;
+        }
+      }
+    }
+    const auth = req.headers.authorization ?? null;
+    const token = auth?.replace(/^Bearer\s+/i, '') ?? (typeof args.token === 'string' ? args.token : null);
+    const call: SlackCall = { method, args, token };
+    this.calls.push(call);
+    const queue = this.queued.get(method);
+    const scripted = queue?.shift() ?? this.handlers.get(method)?.(args, call);
+    return {
+      status: scripted?.status ?? 200,
+      headers: scripted?.headers ?? {},
+      body: scripted?.body ?? this.defaultResponse(method, args),
+      delayMs: scripted?.delayMs,
+    };
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
