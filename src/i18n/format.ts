@@ -21,16 +21,29 @@ export function formatLongDate(isoDate: string, lang: Lang): string {
   return DateTime.fromISO(isoDate, { zone: 'UTC' }).setLocale(LOCALE[lang]).toLocaleString(DateTime.DATE_HUGE);
 }
 
-/** `10:00 BST` — wall-clock time of an instant in a zone, with the zone's short name. */
-export function formatClock(instant: DateTime, zone: string, lang: Lang): string {
-  const local = instant.setZone(zone).setLocale(LOCALE[lang]);
-  return `${local.toFormat('HH:mm')} ${local.offsetNameShort ?? local.toFormat('ZZ')}`;
+/**
+ * The zone's usual abbreviation at that instant (`BST`, `GMT`, `CST`). ICU
+ * knows British names under en-GB and North American ones under en-US, so try
+ * both before falling back to a numeric offset (`UTC−6`).
+ */
+export function zoneAbbreviation(instant: DateTime): string {
+  for (const loc of ['en-GB', 'en-US']) {
+    const name = instant.setLocale(loc).offsetNameShort;
+    if (name && !/^(GMT|UTC)[+-]/.test(name)) return name;
+  }
+  return `UTC${instant.toFormat('ZZ').replace('-', '−').replace(/:00$/, '')}`;
 }
 
-/** `2025-05-14 10:00 BST`-style stamp for lists and logs. */
+/** `10:00 BST` — wall-clock time of an instant in a zone, with the zone's abbreviation. */
+export function formatClock(instant: DateTime, zone: string, lang: Lang): string {
+  const local = instant.setZone(zone).setLocale(LOCALE[lang]);
+  return `${local.toFormat('HH:mm')} ${zoneAbbreviation(local)}`;
+}
+
+/** `14 May 2025 10:00 BST`-style stamp for lists. */
 export function formatDateTime(instant: DateTime, zone: string, lang: Lang): string {
   const local = instant.setZone(zone).setLocale(LOCALE[lang]);
-  return `${local.toLocaleString(DateTime.DATE_MED)} ${local.toFormat('HH:mm')} ${local.offsetNameShort ?? ''}`.trim();
+  return `${local.toLocaleString(DateTime.DATE_MED)} ${local.toFormat('HH:mm')} ${zoneAbbreviation(local)}`;
 }
 
 export function formatNumber(n: number, lang: Lang): string {

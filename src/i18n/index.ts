@@ -30,4 +30,5 @@ export {
   formatNumber,
   locale,
   pick,
+  zoneAbbreviation,
 } from './format.js';

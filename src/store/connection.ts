@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { migrationProvider } from './migrations/index.js';
@@ -88,12 +88,25 @@ export async function openStore(url: string, options: OpenOptions = {}, cwd = pr
       close: () => db.destroy(),
     };
   }
-  await migrate(store.db);
+  try {
+    let migrationSchema: string | undefined;
+    if (store.dialect === 'postgres') {
+      // Kysely's migrator looks for its own tables in every schema; pin it to
+      // ours, or another schema's migration table in the same database (other
+      // test workers, other installs) would be taken for this one's.
+      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db);
+      migrationSchema = rows[0]?.schema;
+    }
+    await migrate(store.db, migrationSchema);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   return store;
 }
 
-export async function migrate(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+export async function migrate(db: Kysely<Database>, migrationTableSchema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
