@@ -1,7 +1,111 @@
-import { comingSoon } from './common.js';
+import { DateTime } from 'luxon';
+import { COMMITMENT_STATUSES, isCommitmentStatus } from '../domain/commitments.js';
+import type { Lang } from '../domain/types.js';
+import { describeEntry, hostName } from '../i18n/describe.js';
+import { capitalise, formatDate, formatDateTime, messages, pick } from '../i18n/index.js';
+import type { Brief, BriefItem } from '../services/brief.service.js';
+import type { AuditEvent } from '../services/mappers.js';
+import { commitmentTitle } from './commitments.js';
 import type { VerbTable } from './context.js';
+import { UsageError } from './parse.js';
+import type { Block, Inline, Reply, Rich } from './reply.js';
 
-/** `/dialogue brief`: the pre-dialogue brief (Slack issue). */
+/** At most this many commitments get a block each (Slack allows 50 blocks per message). */
+const MAX_ITEMS = 40;
+
+function changeText(e: AuditEvent, lang: Lang): string {
+  const t = messages(lang);
+  if (e.action === 'created') return t.history.created;
+  const show = (v: string | null) =>
+    v === null
+      ? '—'
+      : e.field === 'status' && isCommitmentStatus(v)
+        ? t.status[v]
+        : e.field?.startsWith('owner:')
+          ? `@${v}`
+          : v;
+  if (e.field) {
+    const label = e.field.startsWith('owner:')
+      ? t.history.fields.owner(e.field.slice(6))
+      : e.field === 'status'
+        ? t.history.fields.status
+        : e.field === 'due_date'
+          ? t.history.fields.due_date
+          : e.field;
+    return t.history.change(label, show(e.from), show(e.to));
+  }
+  return e.note ? t.history.note(e.note) : e.action;
+}
+
+function itemBlock(brief: Brief, item: BriefItem, lang: Lang): Block {
+  const t = messages(lang);
+  const b = t.slack.brief;
+  const { commitment: c, lastNote, changes } = item;
+  const zone = brief.dialogue.timezone;
+  const parts: Inline[] = [{ bold: c.id }, ` · ${t.status[c.status]} · ${commitmentTitle(c, lang)}\n${b.owners}: `];
+  brief.dialogue.parties.forEach((p, i) => {
+    if (i > 0) parts.push(' · ');
+    const owner = c.owners[p.code];
+    parts.push(`${capitalise(p.name[lang])}: `, owner ? { user: owner } : t.commitments.nobody);
+  });
+  if (c.dueDate) parts.push(` · ${t.commitments.labels.due}: ${formatDate(c.dueDate, lang)}`);
+  parts.push(`\n${b.lastNote}: `);
+  if (lastNote)
+    parts.push(`${formatDate(lastNote.at.slice(0, 10), lang)}, `, { user: lastNote.actor }, `: “${lastNote.note}”`);
+  else parts.push(b.noNote);
+  parts.push(`\n${b.changed}: `);
+  if (changes.length === 0) parts.push(b.unchanged);
+  else
+    changes.forEach((e, i) => {
+      if (i > 0) parts.push('; ');
+      parts.push(
+        `${formatDateTime(DateTime.fromISO(e.at), zone, lang)} `,
+        { user: e.actor },
+        ` ${changeText(e, lang)}`,
+      );
+    });
+  return { type: 'text', text: parts };
+}
+
+export function briefReply(brief: Brief, lang: Lang): Reply {
+  const t = messages(lang);
+  const b = t.slack.brief;
+  const { dialogue, next, lastHeld } = brief;
+  const header = b.header(next.edition, pick(dialogue.name, lang));
+  const since = lastHeld?.date != null ? b.since(lastHeld.edition, formatDate(lastHeld.date, lang)) : b.sinceStart;
+  const counts = COMMITMENT_STATUSES.map(
+    (s) => [s, brief.items.filter((i) => i.commitment.status === s).length] as const,
+  )
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${t.status[s]}`)
+    .join(' · ');
+  const changed = brief.items.reduce((n, i) => n + i.changes.length, 0);
+  const nextLine = `${t.round(next.edition)} · ${capitalise(hostName(dialogue, next, lang))} · ${describeEntry(dialogue, next, lang)}`;
+  const blocks: Block[] = [
+    { type: 'header', text: header },
+    { type: 'text', text: nextLine },
+    { type: 'context', text: `${since} · ${b.counts(brief.items.length, counts || '0')} · ${b.changeCount(changed)}` },
+    { type: 'divider' },
+  ];
+  if (brief.items.length === 0) blocks.push({ type: 'text', text: b.none });
+  for (const item of brief.items.slice(0, MAX_ITEMS)) blocks.push(itemBlock(brief, item, lang));
+  if (brief.items.length > MAX_ITEMS) blocks.push({ type: 'context', text: b.more(brief.items.length - MAX_ITEMS) });
+  if (brief.roundChanges.length > 0) {
+    const items: Rich[] = brief.roundChanges.map((e) => [
+      `${t.round(e.edition)} · ${formatDateTime(DateTime.fromISO(e.at), dialogue.timezone, lang)} `,
+      { user: e.actor },
+      ` · ${e.field ? t.history.change(e.field, e.from ?? '—', e.to ?? '—') : e.action}${e.note ? ` · ${t.history.note(e.note)}` : ''}`,
+    ]);
+    blocks.push({ type: 'divider' }, { type: 'text', text: [{ bold: b.roundsTitle }] }, { type: 'list', items });
+  }
+  return { kind: 'answer', summary: `${header} — ${since}`, blocks };
+}
+
+/** `/dialogue brief`: the pre-dialogue brief. */
 export const briefVerbs: VerbTable = {
-  brief: comingSoon('/dialogue', 'brief'),
+  async brief(ctx) {
+    if (ctx.args.words.length > 0) throw new UsageError(ctx.t.slack.brief.usage);
+    const dialogue = await ctx.dialogue();
+    return briefReply(await ctx.services.briefs.brief(dialogue.id, ctx.request.now), ctx.lang);
+  },
 };

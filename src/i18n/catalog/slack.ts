@@ -1,6 +1,167 @@
-/** Strings of the slack area. `es` must have exactly these keys (checked by tsc). */
-export const en = {};
+/** Strings of the slack area (App Home, buttons, modals, the brief). `es` must have exactly these keys (checked by tsc). */
+export const en = {
+  share: {
+    button: 'Share in channel',
+    sharedBy: 'Shared by ',
+    failed: 'I could not share that in this channel.',
+  },
+  buttons: {
+    markDone: 'Mark done',
+    update: 'Update…',
+    schedule: 'Schedule round…',
+    subscribe: 'Subscribe to calendar',
+    refresh: 'Refresh',
+  },
+  announce: {
+    notInChannel:
+      'Done, but I could not announce it in this channel: invite me with /invite, or set a reminder channel.',
+  },
+  duplicate: 'That was already applied; nothing changed twice.',
+  home: {
+    header: (dialogue: string) => dialogue,
+    nextTitle: 'Next round',
+    hostFlag: (flag: string, host: string) => `${flag} Host: ${host}`,
+    expected: (year: number) => `Expected in ${year}, date not fixed`,
+    countdown: (days: number) =>
+      days === 0 ? 'today' : days === 1 ? 'tomorrow' : days > 1 ? `in ${days} days` : `${-days} days ago`,
+    cycleTitle: 'The cycle',
+    commitmentsTitle: 'Commitments',
+    group: (status: string, count: number) => `${status} (${count})`,
+    none: 'No commitments recorded yet.',
+    truncated: (shown: number, total: number) => `Showing ${shown} of ${total}: see /commitments list all.`,
+    editorHint: 'You are an editor: you can change rounds and commitments.',
+    readerHint: 'You can read everything here; only the dialogue’s editors can change data.',
+    updated: (when: string) => `Updated ${when}`,
+    owners: 'Owners',
+    due: (date: string) => `due ${date}`,
+  },
+  modal: {
+    cancel: 'Cancel',
+    save: 'Save',
+    update: {
+      title: 'Update commitment',
+      status: 'Status',
+      note: 'Note',
+      notePlaceholder: 'What happened? (optional)',
+      nothing: 'Nothing to change: pick another status or write a note.',
+    },
+    schedule: {
+      title: 'Schedule round',
+      intro: (n: number, host: string) => `Fix the date of round ${n} (hosted by ${host}).`,
+      date: 'Date',
+      time: 'Start time (optional)',
+      timeHint: 'In the host capital’s time zone.',
+      city: 'City (optional)',
+    },
+    reply: { title: 'Dialogue Tracker', close: 'Close' },
+  },
+  brief: {
+    header: (n: number, dialogue: string) => `Pre-dialogue brief · round ${n} · ${dialogue}`,
+    since: (n: number, date: string) => `Since round ${n} (held ${date})`,
+    sinceStart: 'No round held yet: everything recorded so far',
+    counts: (total: number, byStatus: string) => `${total} commitments · ${byStatus}`,
+    changeCount: (n: number) => (n === 0 ? 'no changes since' : n === 1 ? '1 change since' : `${n} changes since`),
+    owners: 'Owners',
+    lastNote: 'Last note',
+    noNote: 'no notes yet',
+    changed: 'Changed since',
+    unchanged: 'unchanged since the round',
+    roundsTitle: 'Rounds',
+    none: 'No commitments to brief on.',
+    more: (n: number) => `…and ${n} more: see /commitments list.`,
+    usage: 'Usage: /dialogue brief (it takes no arguments; add --dialogue <id> to pick a dialogue)',
+  },
+  import: {
+    title: 'Import a joint statement',
+    label: 'Statement text',
+    placeholder: 'Paste the joint statement here',
+    propose: 'Preview',
+    apply: 'Record it',
+    unavailable: 'Importing a statement from Slack is not available in this build yet.',
+  },
+};
 
 export type SlackMessages = typeof en;
 
-export const es: SlackMessages = {};
+export const es: SlackMessages = {
+  share: {
+    button: 'Compartir en el canal',
+    sharedBy: 'Compartido por ',
+    failed: 'No pude compartir esto en este canal.',
+  },
+  buttons: {
+    markDone: 'Marcar cumplido',
+    update: 'Actualizar…',
+    schedule: 'Programar ronda…',
+    subscribe: 'Suscribirse al calendario',
+    refresh: 'Actualizar vista',
+  },
+  announce: {
+    notInChannel:
+      'Hecho, pero no pude anunciarlo en este canal: invíteme con /invite o configure un canal de recordatorios.',
+  },
+  duplicate: 'Eso ya se aplicó; no se cambió nada dos veces.',
+  home: {
+    header: (dialogue) => dialogue,
+    nextTitle: 'Próxima ronda',
+    hostFlag: (flag, host) => `${flag} Sede: ${host}`,
+    expected: (year) => `Prevista en ${year}, fecha sin fijar`,
+    countdown: (days) =>
+      days === 0 ? 'hoy' : days === 1 ? 'mañana' : days > 1 ? `faltan ${days} días` : `hace ${-days} días`,
+    cycleTitle: 'El ciclo',
+    commitmentsTitle: 'Compromisos',
+    group: (status, count) => `${status} (${count})`,
+    none: 'Aún no hay compromisos registrados.',
+    truncated: (shown, total) => `Se muestran ${shown} de ${total}: vea /commitments list all.`,
+    editorHint: 'Usted es editor: puede cambiar rondas y compromisos.',
+    readerHint: 'Puede consultar todo aquí; solo los editores del diálogo pueden cambiar datos.',
+    updated: (when) => `Actualizado: ${when}`,
+    owners: 'Responsables',
+    due: (date) => `vence el ${date}`,
+  },
+  modal: {
+    cancel: 'Cancelar',
+    save: 'Guardar',
+    update: {
+      title: 'Actualizar compromiso',
+      status: 'Estado',
+      note: 'Nota',
+      notePlaceholder: '¿Qué pasó? (opcional)',
+      nothing: 'Nada que cambiar: elija otro estado o escriba una nota.',
+    },
+    schedule: {
+      title: 'Programar ronda',
+      intro: (n, host) => `Fije la fecha de la ronda ${n} (con sede en ${host}).`,
+      date: 'Fecha',
+      time: 'Hora de inicio (opcional)',
+      timeHint: 'En la hora de la capital anfitriona.',
+      city: 'Ciudad (opcional)',
+    },
+    reply: { title: 'Dialogue Tracker', close: 'Cerrar' },
+  },
+  brief: {
+    header: (n, dialogue) => `Nota previa · ronda ${n} · ${dialogue}`,
+    since: (n, date) => `Desde la ronda ${n} (celebrada el ${date})`,
+    sinceStart: 'Aún no se ha celebrado ninguna ronda: todo lo registrado hasta ahora',
+    counts: (total, byStatus) => `${total} compromisos · ${byStatus}`,
+    changeCount: (n) =>
+      n === 0 ? 'sin cambios desde entonces' : n === 1 ? '1 cambio desde entonces' : `${n} cambios desde entonces`,
+    owners: 'Responsables',
+    lastNote: 'Última nota',
+    noNote: 'sin notas',
+    changed: 'Cambios desde la ronda',
+    unchanged: 'sin cambios desde la ronda',
+    roundsTitle: 'Rondas',
+    none: 'No hay compromisos para la nota previa.',
+    more: (n) => `…y ${n} más: vea /commitments list.`,
+    usage: 'Uso: /dialogue brief (no lleva argumentos; añada --dialogue <id> para elegir un diálogo)',
+  },
+  import: {
+    title: 'Importar una declaración conjunta',
+    label: 'Texto de la declaración',
+    placeholder: 'Pegue aquí la declaración conjunta',
+    propose: 'Vista previa',
+    apply: 'Registrarla',
+    unavailable: 'Importar una declaración desde Slack aún no está disponible en esta versión.',
+  },
+};
