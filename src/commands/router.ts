@@ -91,10 +91,7 @@ export function createRouter(services: Services, logger: Logger): Router {
         if (error instanceof UsageError)
           return { kind: 'usage', summary: error.hint, blocks: [{ type: 'text', text: error.hint }] };
         if (isDomainError(error)) {
-          const text =
-            error.code === 'input.invalid' && error.params.hint === 'assign.side'
-              ? t.usage.assignSide
-              : t.errors[error.code](error.params as never);
+          const text = t.errors[error.code](error.params as never);
           return {
             kind: error.code === 'auth.not_editor' ? 'refusal' : 'error',
             summary: text,

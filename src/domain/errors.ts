@@ -19,6 +19,7 @@ export type DomainErrorCode =
   | 'commitment.same_status'
   | 'commitment.empty_text'
   | 'commitment.unknown_party'
+  | 'commitment.side_required'
   | 'dialogue.not_found'
   | 'dialogue.ambiguous'
   | 'auth.not_editor'

@@ -114,7 +114,7 @@ export class CommitmentService {
         code = party.code;
       } else {
         const free = dialogue.parties.filter((p) => !c.owners[p.code]);
-        if (free.length !== 1) throw new DomainError('input.invalid', { hint: 'assign.side' });
+        if (free.length !== 1) throw new DomainError('commitment.side_required', { id: c.id });
         code = free[0]!.code;
       }
       return { ...c, owners: { ...c.owners, [code]: userId } };

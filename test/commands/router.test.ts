@@ -123,6 +123,7 @@ describe.each(DIALECTS)('command router on %s', (dialect) => {
     ['/commitments assign R1-4 alice', '“alice” is not a Slack user'],
     ['/commitments assign R1-4 @U0ANA fr', '“fr” is not a side of this dialogue'],
     ['/commitments list nonsense', '“nonsense” is not a filter'],
+    ['/commitments assign R1-4 @U0ANA', 'Both sides of R1-4 have (or lack) an owner: say which side'],
     ['/dialogue lang fr', '“fr” is not a language'],
     ['/dialogue next --dialogue nope', 'There is no dialogue “nope”.'],
   ])('%s → a specific hint, nothing changed', async (line, hint) => {

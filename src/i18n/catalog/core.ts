@@ -129,6 +129,8 @@ export const en = {
     'commitment.empty_text': () => 'The text is empty.',
     'commitment.unknown_party': (p: { side?: string | number }) =>
       `“${p.side}” is not a side of this dialogue (try mx or uk).`,
+    'commitment.side_required': (p: { id?: string | number }) =>
+      `Both sides of ${p.id} have (or lack) an owner: say which side, e.g. /commitments assign ${p.id} @ana mx`,
     'dialogue.not_found': (p: { id?: string | number }) => `There is no dialogue “${p.id}”.`,
     'dialogue.ambiguous': (p: { ids?: string | number }) =>
       `Several dialogues are configured (${p.ids}): add --dialogue <id>.`,
@@ -146,7 +148,6 @@ export const en = {
     badUser: (text: string) => `“${text}” is not a Slack user: mention them with @.`,
     badFilter: (text: string, themes: string) =>
       `“${text}” is not a filter: use open, done, all, @user or a theme (${themes}).`,
-    assignSide: 'Both sides have (or lack) an owner: say which side, e.g. /commitments assign R1-6 @ana mx',
     badLang: (text: string) => `“${text}” is not a language: use en or es.`,
     tooLong: (max: number) => `That text is too long (at most ${max} characters).`,
     dialogueFlag: 'Usage: --dialogue <id>',
@@ -317,6 +318,8 @@ export const es: CoreMessages = {
     'commitment.same_status': (p) => `${p.id} ya está en «${p.status}»; no cambió nada.`,
     'commitment.empty_text': () => 'El texto está vacío.',
     'commitment.unknown_party': (p) => `«${p.side}» no es una de las partes de este diálogo (pruebe mx o uk).`,
+    'commitment.side_required': (p) =>
+      `Ambas partes de ${p.id} tienen (o no tienen) responsable: indique cuál, p. ej. /commitments assign ${p.id} @ana mx`,
     'dialogue.not_found': (p) => `No existe el diálogo «${p.id}».`,
     'dialogue.ambiguous': (p) => `Hay varios diálogos configurados (${p.ids}): añada --dialogue <id>.`,
     'auth.not_editor': () =>
@@ -332,7 +335,6 @@ export const es: CoreMessages = {
     badStatus: (text) => `«${text}» no es un estado: use not-started, in-progress, done o dropped.`,
     badUser: (text) => `«${text}» no es un usuario de Slack: menciónelo con @.`,
     badFilter: (text, themes) => `«${text}» no es un filtro: use open, done, all, @usuario o un tema (${themes}).`,
-    assignSide: 'Ambas partes tienen (o no tienen) responsable: indique cuál, p. ej. /commitments assign R1-6 @ana mx',
     badLang: (text) => `«${text}» no es un idioma: use en o es.`,
     tooLong: (max) => `El texto es demasiado largo (máximo ${max} caracteres).`,
     dialogueFlag: 'Uso: --dialogue <id>',
