@@ -1,7 +1,91 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RouteHandler } from '../http.js';
 import type { Core } from '../main.js';
+import type { FeedDocument, FeedService } from '../services/feeds.service.js';
 
-/** GET /calendar/<token>.ics (calendar issue); undefined until feeds exist. */
-export function createCalendarRoute(_core: Core): RouteHandler | undefined {
-  return undefined;
+const PATH = /^\/calendar\/([A-Za-z0-9_-]+)\.ics$/;
+const NOT_FOUND = 'not found\n';
+
+function notFound(res: ServerResponse): void {
+  // The same answer for a malformed, unknown or revoked token: no hint which.
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'content-length': NOT_FOUND.length });
+  res.end(NOT_FOUND);
+}
+
+/** `W/"x"` and `"x"` name the same entity for If-None-Match (weak comparison, RFC 9110 §13.1.2). */
+export function etagMatches(header: string, etag: string): boolean {
+  if (header === etag) return true;
+  return header.split(',').some((part) => {
+    const tag = part.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
+
+const second = (ms: number) => Math.floor(ms / 1000) * 1000;
+
+/**
+ * Last-Modified has whole seconds. A change later in the same second as the
+ * one a client saw would carry the same date, so a client served within the
+ * second of the last change is given the second before: its next
+ * If-Modified-Since then always gets the full feed. Any change after a
+ * response falls in a later second than the date that response gave.
+ */
+export function lastModifiedFor(doc: FeedDocument, now: number): number {
+  const lm = second(doc.lastModified);
+  return second(now) > lm ? lm : lm - 1000;
+}
+
+/** 304 only when the client's copy is the current one. If-None-Match wins over If-Modified-Since. */
+export function isNotModified(req: IncomingMessage, doc: FeedDocument): boolean {
+  const inm = req.headers['if-none-match'];
+  if (inm !== undefined) return etagMatches(inm, doc.etag);
+  const ims = req.headers['if-modified-since'];
+  if (ims === undefined) return false;
+  const since = Date.parse(ims);
+  return !Number.isNaN(since) && second(doc.lastModified) <= since;
+}
+
+/**
+ * GET /calendar/<token>.ics: a subscriber's private feed, served from the
+ * feed cache as bytes with a strong ETag; 304 when the client's copy is
+ * current. Nothing here logs the URL (it carries the token); failures reach
+ * the server's handler, which logs the URL redacted.
+ */
+export function createFeedHandler(feeds: FeedService, clock: () => Date = () => new Date()): RouteHandler {
+  return async (req, res) => {
+    const url = req.url ?? '';
+    const q = url.indexOf('?');
+    const match = PATH.exec(q === -1 ? url : url.slice(0, q));
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-length': 0 });
+      res.end();
+      return;
+    }
+    if (!match) return notFound(res);
+    const mine = q !== -1 && /^(1|true|yes)$/i.test(new URLSearchParams(url.slice(q + 1)).get('mine') ?? '');
+    const now = clock();
+    const doc = await feeds.document(match[1]!, { mine }, now);
+    if (!doc) return notFound(res);
+    const headers: Record<string, string | number> = {
+      etag: doc.etag,
+      'last-modified': new Date(lastModifiedFor(doc, now.getTime())).toUTCString(),
+      // Private (the URL is a secret), and revalidated on every use: a 304 is cheap.
+      'cache-control': 'private, no-cache',
+      'x-content-type-options': 'nosniff',
+    };
+    if (isNotModified(req, doc)) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    headers['content-type'] = 'text/calendar; charset=utf-8';
+    headers['content-length'] = doc.body.length;
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : doc.body);
+  };
+}
+
+/** GET /calendar/* for the composition root (main.ts mounts it). */
+export function createCalendarRoute(core: Core): RouteHandler {
+  return createFeedHandler(core.services.feeds);
 }

@@ -1,14 +1,185 @@
+import { createHash } from 'node:crypto';
+import { type FeedDialogue, renderFeed } from '../calendar/feed.js';
+import { hashFeedToken, isFeedTokenShape, newFeedToken, sameDigest } from '../calendar/token.js';
+import type { Lang } from '../domain/types.js';
+import {
+  type ActiveFeedRow,
+  findActiveFeedRow,
+  insertSubscriptionRow,
+  listActiveSubscriptionRows,
+  revokeSubscriptionRows,
+} from '../store/subscriptions.repository.js';
 import type { CommitmentService } from './commitments.service.js';
 import type { ServiceContext } from './context.js';
 import type { CycleService } from './cycle.service.js';
 import type { DialogueService } from './dialogues.service.js';
 
-/** Private calendar feeds (calendar issue): subscriptions, tokens, cached rendering. */
+export interface FeedUrls {
+  /** `https://…/calendar/<token>.ics` (Google and Outlook on the web need http(s)). */
+  readonly https: string;
+  /** The same address as `webcal://…` (Apple Calendar and desktop Outlook open it directly). */
+  readonly webcal: string;
+}
+
+export interface SubscribeOptions {
+  readonly lang: Lang;
+  /** Only the subscriber's own commitments. */
+  readonly mine: boolean;
+  /** One dialogue, or null for every dialogue. */
+  readonly dialogueId: string | null;
+}
+
+export interface Subscription {
+  /** The secret; it exists only in this result and in the URLs (the store keeps its hash). */
+  readonly token: string;
+  readonly urls: FeedUrls;
+  /** How many live feeds of the user this one replaced (revoked). */
+  readonly revoked: number;
+  readonly mine: boolean;
+}
+
+/** A rendered feed, ready to send: the bytes and their validators. */
+export interface FeedDocument {
+  readonly body: Buffer;
+  /** Strong: a hash of exactly these bytes. */
+  readonly etag: string;
+  /** The latest change the feed reflects, ms since epoch. */
+  readonly lastModified: number;
+  /** When time alone would change the bytes (a cancelled round ageing out), or null. */
+  readonly expiresAt: number | null;
+}
+
+/** How many rendered feeds are kept; a key names options, language and revisions, so stale ones are never hit. */
+const CACHE_SIZE = 256;
+
+/**
+ * Private calendar feeds: subscriptions (tokens stored only as SHA-256),
+ * and rendered feeds cached by what they depend on (scope, owner filter,
+ * language and the revisions of the dialogues covered), so an unchanged
+ * feed costs one small query and no rendering.
+ */
 export class FeedService {
+  private readonly cache = new Map<string, Promise<FeedDocument>>();
+
   constructor(
     readonly ctx: ServiceContext,
     readonly dialogues: DialogueService,
     readonly cycle: CycleService,
     readonly commitments: CommitmentService,
-  ) {}
+  ) {
+    // Keys carry revisions, so entries go stale by themselves (also when another
+    // process made the change); this only frees memory early.
+    ctx.onChange((event) => {
+      if (event.entity !== 'subscription' && event.entity !== 'user') this.cache.clear();
+    });
+  }
+
+  /** The two forms of a feed's address, from PUBLIC_URL. */
+  urls(token: string): FeedUrls {
+    const base = this.ctx.config.env.publicUrl.replace(/\/+$/, '');
+    const https = `${base}/calendar/${token}.ics`;
+    return { https, webcal: https.replace(/^https?:\/\//i, 'webcal://') };
+  }
+
+  /**
+   * A new feed for the user; any feed they had is revoked in the same
+   * transaction (subscribing again rotates the token).
+   */
+  async subscribe(userId: string, options: SubscribeOptions, now: Date): Promise<Subscription> {
+    const token = newFeedToken();
+    const at = now.toISOString();
+    const { revoked, id } = await this.ctx.db.transaction().execute(async (trx) => {
+      const revoked = await revokeSubscriptionRows(trx, userId, at);
+      const id = await insertSubscriptionRow(trx, {
+        user_id: userId,
+        dialogue_id: options.dialogueId,
+        token_hash: hashFeedToken(token),
+        mine: options.mine ? 1 : 0,
+        lang: options.lang,
+        created_at: at,
+        revoked_at: null,
+      });
+      return { revoked, id };
+    });
+    // The subscription's id, never its token: tokens stay out of logs.
+    this.ctx.logger.info({ user: userId, subscription: id, revoked }, 'feed subscribed');
+    return { token, urls: this.urls(token), revoked, mine: options.mine };
+  }
+
+  /** Revokes the user's feeds at once (their URLs answer 404 from now on); returns how many. */
+  async unsubscribe(userId: string, now: Date): Promise<number> {
+    const revoked = await revokeSubscriptionRows(this.ctx.db, userId, now.toISOString());
+    if (revoked > 0) this.ctx.logger.info({ user: userId, revoked }, 'feed unsubscribed');
+    return revoked;
+  }
+
+  async activeCount(userId: string): Promise<number> {
+    return (await listActiveSubscriptionRows(this.ctx.db, userId)).length;
+  }
+
+  /** The live subscription a token opens, or null (malformed, unknown or revoked: no difference). */
+  async lookup(token: string): Promise<ActiveFeedRow | null> {
+    if (!isFeedTokenShape(token)) return null;
+    const hash = hashFeedToken(token);
+    const row = await findActiveFeedRow(this.ctx.db, hash);
+    // The store found it by hash; compare again in constant time rather than trust a collation.
+    return row && sameDigest(row.token_hash, hash) ? row : null;
+  }
+
+  /**
+   * The feed a token opens, rendered or from the cache; null when the token
+   * opens nothing. `mine` narrows a feed to the subscriber's own commitments
+   * (`?mine=1`); a subscription made with "mine" is always narrowed.
+   */
+  async document(token: string, query: { mine?: boolean }, now: Date): Promise<FeedDocument | null> {
+    const sub = await this.lookup(token);
+    if (!sub) return null;
+    const lang: Lang = sub.lang === 'es' ? 'es' : 'en';
+    const owner = sub.mine === 1 || query.mine ? sub.user_id : null;
+    const key = [sub.dialogue_id ?? '*', owner ?? '', lang, ...sub.dialogues.map((d) => `${d.id}:${d.revision}`)].join(
+      '\u0000',
+    );
+    const cached = this.cache.get(key);
+    if (cached) {
+      const doc = await cached;
+      if (doc.expiresAt === null || now.getTime() < doc.expiresAt) return doc;
+      if (this.cache.get(key) === cached) this.cache.delete(key);
+    }
+    const pending = this.render(sub, lang, owner, now);
+    this.cache.set(key, pending);
+    // A failed render is not cached.
+    pending.catch(() => {
+      if (this.cache.get(key) === pending) this.cache.delete(key);
+    });
+    while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return pending;
+  }
+
+  private async render(sub: ActiveFeedRow, lang: Lang, owner: string | null, now: Date): Promise<FeedDocument> {
+    const parts: FeedDialogue[] = [];
+    for (const d of sub.dialogues) {
+      const view = await this.cycle.view(d.id, now, 1);
+      parts.push({
+        dialogue: view.dialogue,
+        updatedAt: d.updated_at,
+        entries: view.entries,
+        commitments: await this.commitments.list(d.id),
+      });
+    }
+    const { feeds } = this.ctx.config.app;
+    const out = renderFeed(parts, {
+      lang,
+      owner,
+      now,
+      refreshMinutes: feeds.refreshMinutes,
+      keepCancelledDays: feeds.keepCancelledDays,
+    });
+    const body = Buffer.from(out.body, 'utf8');
+    return {
+      body,
+      etag: `"${createHash('sha256').update(body).digest('base64url')}"`,
+      lastModified: out.lastModified.getTime(),
+      expiresAt: out.expiresAt,
+    };
+  }
 }

@@ -1,0 +1,240 @@
+import ical, { ICalEventStatus, ICalEventTransparency, escape as icalEscape } from 'ical-generator';
+import { DateTime } from 'luxon';
+import type { Commitment } from '../domain/commitments.js';
+import { type CycleEntry, hostParty, isClosed } from '../domain/cycle.js';
+import type { Dialogue, Lang } from '../domain/types.js';
+import { describeWhen } from '../i18n/describe.js';
+import { formatDate, messages, pick } from '../i18n/index.js';
+import { vtimezone } from './vtimezone.js';
+
+/** One dialogue's part of a feed: what the store holds, read once per render. */
+export interface FeedDialogue {
+  readonly dialogue: Dialogue;
+  /** When the dialogue last changed (its row's `updated_at`, bumped by every change). */
+  readonly updatedAt: string;
+  /** The cycle (recorded rounds plus projections) as `buildCycle` returns it. */
+  readonly entries: readonly CycleEntry[];
+  readonly commitments: readonly Commitment[];
+}
+
+export interface FeedOptions {
+  readonly lang: Lang;
+  /** REFRESH-INTERVAL / X-PUBLISHED-TTL. */
+  readonly refreshMinutes: number;
+  /** Postponed and cancelled rounds stay (as CANCELLED) this long after their date or their change. */
+  readonly keepCancelledDays: number;
+  /** Only commitments this user owns on either side (`mine`); null for all. */
+  readonly owner: string | null;
+  /** Decides only which cancelled rounds have aged out; nothing else in the bytes depends on it. */
+  readonly now: Date;
+}
+
+export interface RenderedFeed {
+  /** The iCalendar text: CRLF line ends (the last line too), folded at 75 octets. */
+  readonly body: string;
+  /** The latest change the feed reflects (data, or a cancelled round ageing out). */
+  readonly lastModified: Date;
+  /** When the same data would render differently because time passed (ms since epoch), or null. */
+  readonly expiresAt: number | null;
+}
+
+/**
+ * A timed round's end is not recorded; calendar apps need one. A dialogue
+ * round is a working day of sessions, so the event spans this many hours.
+ */
+export const ROUND_HOURS = 8;
+
+const PRODUCT = 'dialogue-tracker';
+
+export function roundUid(dialogueId: string, edition: number): string {
+  return `round-${dialogueId}-${edition}@${PRODUCT}`;
+}
+
+export function commitmentUid(dialogueId: string, id: string): string {
+  return `commitment-${dialogueId}-${id}@${PRODUCT}`;
+}
+
+/**
+ * User-typed text made safe for iCalendar TEXT: every kind of line break
+ * becomes a plain LF (ical-generator escapes it as `\n`, so no CR/LF can
+ * start a new property), other control characters are dropped.
+ */
+export function cleanText(text: string): string {
+  return text
+    .replace(/\r\n|[\r\u0085\u2028\u2029]/g, '\n')
+    .replace(/\p{Cc}/gu, (c) => (c === '\n' || c === '\t' ? c : ''));
+}
+
+function utc(iso: string): DateTime {
+  return DateTime.fromISO(iso, { zone: 'utc' });
+}
+
+function day(isoDate: string): DateTime {
+  return DateTime.fromISO(isoDate, { zone: 'utc' });
+}
+
+function ms(iso: string): number {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+interface Plan {
+  readonly entry: CycleEntry;
+  /** The date it is shown on (its own, or the projected one). */
+  readonly date: string;
+  readonly stamp: string;
+}
+
+/**
+ * Renders a subscriber's feed. Pure: the same inputs give the same bytes
+ * (DTSTAMP is the last change of each item, never "now"), so the HTTP layer
+ * can cache them and hash them into a strong ETag.
+ */
+export function renderFeed(parts: readonly FeedDialogue[], options: FeedOptions): RenderedFeed {
+  const { lang } = options;
+  const t = messages(lang);
+  const now = options.now.getTime();
+  const keepMs = options.keepCancelledDays * 86_400_000;
+  let lastModified = Math.max(0, ...parts.map((p) => ms(p.updatedAt)));
+  let expiresAt: number | null = null;
+  const expire = (at: number) => {
+    expiresAt = expiresAt === null ? at : Math.min(expiresAt, at);
+  };
+
+  const name = parts.length === 1 ? pick(parts[0]!.dialogue.name, lang) : t.calendar.feed.name;
+  const calendar = ical({
+    prodId: { company: 'Dialogue Tracker', product: 'Calendar feed', language: lang.toUpperCase() },
+    // ical-generator writes NAME / X-WR-CALNAME unescaped.
+    name: icalEscape(cleanText(name), false),
+    ttl: options.refreshMinutes * 60,
+    // Only the generator: a calendar-wide zone name would make ical-generator
+    // write DTSTAMP as local time instead of UTC.
+    timezone: { name: null, generator: vtimezone },
+  });
+
+  for (const part of parts) {
+    const { dialogue } = part;
+    const dialogueName = pick(dialogue.name, lang);
+    const recorded = part.entries.filter((e) => !e.projected);
+    // Nothing recorded: the projected year follows the clock.
+    if (recorded.length === 0) {
+      expire(DateTime.fromMillis(now, { zone: dialogue.timezone }).startOf('year').plus({ years: 1 }).toMillis());
+    }
+    const basisStamp = recorded.at(-1)?.updatedAt || part.updatedAt;
+    const firstOpen = part.entries.find((e) => !isClosed(e.state));
+    const plans: Plan[] = [];
+    for (const entry of part.entries) {
+      // A projection is shown only for the round people wait for next.
+      if (entry.projected && entry !== firstOpen) continue;
+      const date = entry.date ?? entry.projectedDate;
+      if (!date) continue;
+      if (entry.state === 'postponed' || entry.state === 'cancelled') {
+        const until = Math.max(ms(entry.updatedAt), day(date).toMillis()) + keepMs;
+        if (until <= now) {
+          lastModified = Math.max(lastModified, until);
+          continue;
+        }
+        expire(until);
+      }
+      plans.push({ entry, date, stamp: entry.updatedAt || basisStamp });
+    }
+
+    for (const { entry, date, stamp } of plans) {
+      const host = hostParty(dialogue, entry);
+      const hostName = host.name[lang];
+      const description: string[] = [t.calendar.feed.host(hostName), t.calendar.feed.state(t.state[entry.state])];
+      let summary = t.calendar.feed.round(entry.edition, dialogueName);
+      let status = ICalEventStatus.CONFIRMED;
+      let transparent = false;
+      let location = entry.city ?? host.capital[lang];
+      const dated = entry.date !== null && entry.state !== 'expected';
+      if (!dated) {
+        summary += ` ${t.calendar.feed.tbc}`;
+        status = ICalEventStatus.TENTATIVE;
+        transparent = true;
+        location = entry.city ?? hostName;
+        description.push(t.calendar.feed.expected(hostName, entry.year));
+      } else if (entry.state === 'held') {
+        description.push(
+          t.calendar.feed.when(entry.time ? describeWhen(dialogue, entry, lang) : formatDate(date, lang)),
+        );
+      } else {
+        description.push(t.calendar.feed.when(describeWhen(dialogue, entry, lang)));
+      }
+      if (entry.state === 'postponed') {
+        summary += ` ${t.calendar.feed.postponed}`;
+        status = ICalEventStatus.CANCELLED;
+        description.push(t.calendar.feed.postponedNote);
+      } else if (entry.state === 'cancelled') {
+        summary += ` ${t.calendar.feed.cancelled}`;
+        status = ICalEventStatus.CANCELLED;
+        description.push(t.calendar.feed.cancelledNote);
+      }
+      if (entry.city) description.push(t.calendar.feed.venue(entry.city));
+      if (entry.reason) description.push(t.calendar.feed.reason(entry.reason));
+
+      const timed = dated && entry.time !== null;
+      const start = timed ? DateTime.fromISO(`${date}T${entry.time}`, { zone: entry.timezone }) : day(date);
+      calendar.createEvent({
+        id: roundUid(dialogue.id, entry.edition),
+        sequence: entry.sequence,
+        stamp: utc(stamp),
+        start,
+        end: timed ? start.plus({ hours: ROUND_HOURS }) : start.plus({ days: 1 }),
+        allDay: !timed,
+        timezone: timed ? entry.timezone : null,
+        summary: cleanText(summary),
+        description: cleanText(description.join('\n')),
+        location: cleanText(location),
+        status,
+        transparency: transparent ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
+      });
+    }
+
+    const due = part.commitments
+      .filter((c) => c.dueDate !== null)
+      .filter((c) => options.owner === null || Object.values(c.owners).includes(options.owner))
+      .sort((a, b) => a.dueDate!.localeCompare(b.dueDate!) || a.id.localeCompare(b.id, 'en', { numeric: true }));
+    for (const c of due) {
+      const title = c.summary ? pick(c.summary, lang) : clip(c.text, 80);
+      let summary = t.calendar.feed.due(c.id, title);
+      if (c.status === 'done') summary += ` ${t.calendar.feed.done}`;
+      if (c.status === 'dropped') summary += ` ${t.calendar.feed.dropped}`;
+      const owners = dialogue.parties
+        .filter((p) => c.owners[p.code])
+        .map((p) => t.calendar.feed.owner(p.name[lang], c.owners[p.code]!));
+      const origin =
+        c.edition === null
+          ? t.calendar.feed.addedByHand
+          : `${t.calendar.feed.agreedAt(c.edition)}${c.paragraph ? `, ${t.calendar.feed.paragraph(c.paragraph)}` : ''}`;
+      const description = [
+        t.calendar.feed.id(c.id),
+        t.calendar.feed.state(t.status[c.status]),
+        t.calendar.feed.owners(owners.length > 0 ? owners.join(', ') : t.calendar.feed.nobody),
+        origin,
+        '',
+        t.calendar.feed.text(c.text),
+      ];
+      const start = day(c.dueDate!);
+      calendar.createEvent({
+        id: commitmentUid(dialogue.id, c.id),
+        sequence: c.sequence,
+        stamp: utc(c.updatedAt),
+        start,
+        end: start.plus({ days: 1 }),
+        allDay: true,
+        summary: cleanText(summary),
+        description: cleanText(description.join('\n')),
+        status: c.status === 'dropped' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        transparency: ICalEventTransparency.TRANSPARENT,
+      });
+    }
+  }
+
+  return { body: `${calendar.toString()}\r\n`, lastModified: new Date(lastModified), expiresAt };
+}
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}

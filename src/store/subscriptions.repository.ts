@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+import type { NewSubscriptionRow, SubscriptionRow } from './subscriptions.table.js';
+
+type Db = Kysely<Database>;
+
+/** A live subscription found by its token hash, with what its feed's cache key needs. */
+export interface ActiveFeedRow {
+  readonly id: number;
+  readonly user_id: string;
+  readonly dialogue_id: string | null;
+  readonly token_hash: string;
+  readonly mine: number;
+  readonly lang: string;
+  /** The dialogues the feed covers, each with its revision and last change (empty if none exist). */
+  readonly dialogues: { readonly id: string; readonly revision: number; readonly updated_at: string }[];
+}
+
+export async function insertSubscriptionRow(db: Db, row: NewSubscriptionRow): Promise<number> {
+  const { id } = await db.insertInto('subscriptions').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+/** Revokes every live subscription of a user; returns how many there were. */
+export async function revokeSubscriptionRows(db: Db, userId: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable('subscriptions')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function listActiveSubscriptionRows(db: Db, userId: string): Promise<SubscriptionRow[]> {
+  return db
+    .selectFrom('subscriptions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * The feed request's only query when nothing changed: the live subscription
+ * with this token hash joined to the revisions of the dialogues it covers
+ * (one row per dialogue; a subscription for every dialogue has dialogue_id null).
+ */
+export async function findActiveFeedRow(db: Db, tokenHash: string): Promise<ActiveFeedRow | undefined> {
+  const rows = await db
+    .selectFrom('subscriptions as s')
+    .leftJoin('dialogues as d', (join) =>
+      join.on((eb) => eb.or([eb('s.dialogue_id', 'is', null), eb('s.dialogue_id', '=', eb.ref('d.id'))])),
+    )
+    .select([
+      's.id',
+      's.user_id',
+      's.dialogue_id',
+      's.token_hash',
+      's.mine',
+      's.lang',
+      'd.id as d_id',
+      'd.revision as d_revision',
+      'd.updated_at as d_updated_at',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.revoked_at', 'is', null)
+    .orderBy('d.id')
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  return {
+    id: Number(first.id),
+    user_id: first.user_id,
+    dialogue_id: first.dialogue_id,
+    token_hash: first.token_hash,
+    mine: Number(first.mine),
+    lang: first.lang,
+    dialogues: rows
+      .filter((r) => r.d_id !== null)
+      .map((r) => ({ id: r.d_id!, revision: Number(r.d_revision), updated_at: r.d_updated_at! })),
+  };
+}
