@@ -18,6 +18,9 @@ import { openStore, type Store } from './store/connection.js';
 /** The user at the terminal in local mode, and the default `--user` of the CLI: an editor. */
 export const LOCAL_USER = 'ULOCAL';
 
+/** Where channel reminders show in local mode when no channel is configured. */
+export const LOCAL_CHANNEL = 'local';
+
 export type Mode = 'local' | 'http' | 'socket';
 
 export function modeOf(config: Config): Mode {
@@ -101,7 +104,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     throw error;
   }
   const notifier: Notifier = slack ? slack.notifier : createLocalNotifier(out);
-  const scheduler = startScheduler(createReminderTick(core, notifier), logger);
+  // Local mode prints reminders: with no channel configured they still show (as #local).
+  const tick = createReminderTick(core, notifier, { fallbackChannel: mode === 'local' ? LOCAL_CHANNEL : null });
+  const scheduler = startScheduler(async (now) => void (await tick(now)), logger);
   const routes: HttpRoutes = {
     health: async () => {
       const db = await store.ping();

@@ -1,6 +1,155 @@
 /** Strings of the reminders area. `es` must have exactly these keys (checked by tsc). */
-export const en = {};
+export const en = {
+  round: {
+    header: (n: number, dialogue: string) => `Reminder: round ${n} · ${dialogue}`,
+    countdown: (n: number, days: number, when: string) =>
+      days === 0
+        ? `Today: round ${n} takes place — ${when}.`
+        : days === 1
+          ? `Tomorrow: round ${n} — ${when}.`
+          : `In ${days} days: round ${n} — ${when}.`,
+    host: (host: string) => `Host: ${host}.`,
+    venue: (city: string) => `Venue: ${city}.`,
+  },
+  expected: {
+    header: (n: number, dialogue: string) => `No date agreed yet: round ${n} · ${dialogue}`,
+    text: (n: number, host: string, year: number) =>
+      `Round ${n} is expected in ${host} in ${year}, and no date has been agreed yet.`,
+    around: (date: string) => `A year after the last round would be around ${date}.`,
+    action: 'When it is agreed: /dialogue schedule YYYY-MM-DD [HH:MM] [city].',
+  },
+  overdue: {
+    header: (n: number, dialogue: string) => `Record the outcome: round ${n} · ${dialogue}`,
+    text: (n: number, host: string, year: number) =>
+      `Round ${n} was expected in ${host} in ${year}, and nothing has been recorded.`,
+    action:
+      'Record what happened: /dialogue held YYYY-MM-DD, /dialogue postpone [reason] or /dialogue cancel [reason].',
+  },
+  followup: {
+    header: (n: number, dialogue: string) => `After round ${n} · ${dialogue}`,
+    held: (n: number, date: string) => `Round ${n} was held on ${date}. Three things to do:`,
+    scheduled: (n: number, date: string) => `Round ${n} was scheduled for ${date}. Three things to do:`,
+    recordOutcome: 'Record the outcome: /dialogue held YYYY-MM-DD (or postpone / cancel).',
+    recorded: 'Outcome recorded ✓ — add notes to the commitments it touched.',
+    importStatement: 'Import the joint statement: dialogue-bot import <file> --apply.',
+    next: (n: number, host: string, year: number) => `Next round: round ${n}, in ${host}, expected in ${year}.`,
+    noNext: 'Next round: none projected.',
+  },
+  commitment: {
+    header: (id: string) => `Commitment ${id} is due soon`,
+    due: (id: string, days: number, date: string) =>
+      days === 0
+        ? `${id} is due today (${date}).`
+        : days === 1
+          ? `${id} is due tomorrow (${date}).`
+          : `${id} is due in ${days} days (${date}).`,
+    status: (status: string) => `Status: ${status}.`,
+    action: (id: string) => `Update it: /commitments update ${id} in-progress|done [note].`,
+  },
+  digest: {
+    header: (dialogue: string) => `Weekly digest · ${dialogue}`,
+    overdueHeader: (dialogue: string) => `Overdue commitments · ${dialogue}`,
+    group: (status: string, count: number) => `${status} (${count})`,
+    overdue: (count: number) => `Overdue (${count})`,
+    item: (id: string, title: string) => `${id} — ${title}`,
+    itemDue: (id: string, title: string, due: string) => `${id} — ${title} · due ${due}`,
+    footer: 'Details: /commitments show <ID> · update: /commitments update <ID> <status>',
+  },
+  late: (when: string) => `Sent late: this was due ${when} (the bot was not running then).`,
+  list: {
+    header: (dialogue: string) => `Coming reminders · ${dialogue}`,
+    item: (when: string, where: string, what: string) => `${when} → ${where}: ${what}`,
+    channel: (id: string) => `#${id}`,
+    noChannelSet: '(no channel set)',
+    dm: (user: string) => `DM @${user}`,
+    none: (days: number) => `No reminders in the next ${days} days.`,
+    footer: (zone: string, days: number) => `Next ${days} days; times in ${zone}.`,
+    noChannel:
+      'No reminder channel is set: an editor can run /dialogue remind-here in the channel that should get them.',
+    channelIs: (id: string) => `Reminder channel: #${id}.`,
+    more: (n: number) => `…and ${n} more.`,
+  },
+  remindHere: {
+    set: (dialogue: string) => `Reminders of the ${dialogue} will be posted in this channel.`,
+    needsChannel: 'Run /dialogue remind-here inside the channel that should get the reminders.',
+    envOverrides: (id: string) =>
+      `Note: the server sets REMINDER_CHANNEL (#${id}), which wins over this until it is removed.`,
+  },
+};
 
 export type RemindersMessages = typeof en;
 
-export const es: RemindersMessages = {};
+export const es: RemindersMessages = {
+  round: {
+    header: (n, dialogue) => `Recordatorio: ronda ${n} · ${dialogue}`,
+    countdown: (n, days, when) =>
+      days === 0
+        ? `Hoy: se celebra la ronda ${n} — ${when}.`
+        : days === 1
+          ? `Mañana: ronda ${n} — ${when}.`
+          : `Dentro de ${days} días: ronda ${n} — ${when}.`,
+    host: (host) => `Anfitrión: ${host}.`,
+    venue: (city) => `Sede: ${city}.`,
+  },
+  expected: {
+    header: (n, dialogue) => `Aún sin fecha acordada: ronda ${n} · ${dialogue}`,
+    text: (n, host, year) => `La ronda ${n} se espera en ${host} en ${year} y aún no se ha acordado una fecha.`,
+    around: (date) => `Un año después de la última ronda sería alrededor del ${date}.`,
+    action: 'Cuando se acuerde: /dialogue schedule AAAA-MM-DD [HH:MM] [ciudad].',
+  },
+  overdue: {
+    header: (n, dialogue) => `Registre el resultado: ronda ${n} · ${dialogue}`,
+    text: (n, host, year) => `La ronda ${n} se esperaba en ${host} en ${year} y no se ha registrado nada.`,
+    action: 'Registre lo ocurrido: /dialogue held AAAA-MM-DD, /dialogue postpone [motivo] o /dialogue cancel [motivo].',
+  },
+  followup: {
+    header: (n, dialogue) => `Después de la ronda ${n} · ${dialogue}`,
+    held: (n, date) => `La ronda ${n} se celebró el ${date}. Tres cosas por hacer:`,
+    scheduled: (n, date) => `La ronda ${n} estaba prevista para el ${date}. Tres cosas por hacer:`,
+    recordOutcome: 'Registre el resultado: /dialogue held AAAA-MM-DD (o postpone / cancel).',
+    recorded: 'Resultado registrado ✓ — añada notas a los compromisos que trató.',
+    importStatement: 'Importe la declaración conjunta: dialogue-bot import <archivo> --apply.',
+    next: (n, host, year) => `Próxima ronda: ronda ${n}, en ${host}, prevista en ${year}.`,
+    noNext: 'Próxima ronda: ninguna proyectada.',
+  },
+  commitment: {
+    header: (id) => `El compromiso ${id} vence pronto`,
+    due: (id, days, date) =>
+      days === 0
+        ? `${id} vence hoy (${date}).`
+        : days === 1
+          ? `${id} vence mañana (${date}).`
+          : `${id} vence dentro de ${days} días (${date}).`,
+    status: (status) => `Estado: ${status}.`,
+    action: (id) => `Actualícelo: /commitments update ${id} in-progress|done [nota].`,
+  },
+  digest: {
+    header: (dialogue) => `Resumen semanal · ${dialogue}`,
+    overdueHeader: (dialogue) => `Compromisos vencidos · ${dialogue}`,
+    group: (status, count) => `${status} (${count})`,
+    overdue: (count) => `Vencidos (${count})`,
+    item: (id, title) => `${id} — ${title}`,
+    itemDue: (id, title, due) => `${id} — ${title} · vence el ${due}`,
+    footer: 'Detalles: /commitments show <ID> · actualizar: /commitments update <ID> <estado>',
+  },
+  late: (when) => `Enviado con retraso: correspondía al ${when} (el bot no estaba en marcha).`,
+  list: {
+    header: (dialogue) => `Próximos recordatorios · ${dialogue}`,
+    item: (when, where, what) => `${when} → ${where}: ${what}`,
+    channel: (id) => `#${id}`,
+    noChannelSet: '(sin canal)',
+    dm: (user) => `MD a @${user}`,
+    none: (days) => `No hay recordatorios en los próximos ${days} días.`,
+    footer: (zone, days) => `Próximos ${days} días; horas en ${zone}.`,
+    noChannel:
+      'No hay canal de recordatorios: un editor puede escribir /dialogue remind-here en el canal que deba recibirlos.',
+    channelIs: (id) => `Canal de recordatorios: #${id}.`,
+    more: (n) => `…y ${n} más.`,
+  },
+  remindHere: {
+    set: (dialogue) => `Los recordatorios del ${dialogue} se publicarán en este canal.`,
+    needsChannel: 'Escriba /dialogue remind-here dentro del canal que deba recibir los recordatorios.',
+    envOverrides: (id) =>
+      `Nota: el servidor define REMINDER_CHANNEL (#${id}), que prevalece sobre esto mientras no se quite.`,
+  },
+};

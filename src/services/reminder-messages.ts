@@ -1,0 +1,118 @@
+import { DateTime } from 'luxon';
+import type { Block, Reply } from '../commands/reply.js';
+import type { CommitmentFacts, PlannedReminder, ReminderContent } from '../domain/reminders.js';
+import type { Dialogue, Lang } from '../domain/types.js';
+import { describeWhen, hostName } from '../i18n/describe.js';
+import { formatDate, formatDateTime, messages, pick } from '../i18n/index.js';
+
+function title(c: CommitmentFacts, lang: Lang): string {
+  const text = c.summary ? pick(c.summary, lang) : c.text;
+  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+}
+
+function bodyOf(dialogue: Dialogue, content: ReminderContent, lang: Lang): { header: string; blocks: Block[] } {
+  const t = messages(lang);
+  const r = t.reminders;
+  const name = pick(dialogue.name, lang);
+  switch (content.kind) {
+    case 'round': {
+      const { round, daysBefore } = content;
+      const blocks: Block[] = [
+        { type: 'text', text: r.round.countdown(round.edition, daysBefore, describeWhen(dialogue, round, lang)) },
+        { type: 'text', text: r.round.host(hostName(dialogue, round, lang)) },
+      ];
+      if (round.city) blocks.push({ type: 'text', text: r.round.venue(round.city) });
+      return { header: r.round.header(round.edition, name), blocks };
+    }
+    case 'expected': {
+      const { round } = content;
+      const blocks: Block[] = [
+        { type: 'text', text: r.expected.text(round.edition, hostName(dialogue, round, lang), round.year) },
+      ];
+      if (content.projectedDate)
+        blocks.push({ type: 'text', text: r.expected.around(formatDate(content.projectedDate, lang)) });
+      blocks.push({ type: 'context', text: r.expected.action });
+      return { header: r.expected.header(round.edition, name), blocks };
+    }
+    case 'overdue-round': {
+      const { round } = content;
+      return {
+        header: r.overdue.header(round.edition, name),
+        blocks: [
+          { type: 'text', text: r.overdue.text(round.edition, hostName(dialogue, round, lang), round.year) },
+          { type: 'context', text: r.overdue.action },
+        ],
+      };
+    }
+    case 'followup': {
+      const { round, next } = content;
+      const date = formatDate(round.date!, lang);
+      return {
+        header: r.followup.header(round.edition, name),
+        blocks: [
+          {
+            type: 'text',
+            text: content.held ? r.followup.held(round.edition, date) : r.followup.scheduled(round.edition, date),
+          },
+          {
+            type: 'list',
+            items: [
+              content.held ? r.followup.recorded : r.followup.recordOutcome,
+              r.followup.importStatement,
+              next ? r.followup.next(next.edition, hostName(dialogue, next, lang), next.year) : r.followup.noNext,
+            ],
+          },
+        ],
+      };
+    }
+    case 'commitment': {
+      const { commitment: c, daysBefore } = content;
+      return {
+        header: r.commitment.header(c.id),
+        blocks: [
+          { type: 'text', text: r.commitment.due(c.id, daysBefore, formatDate(c.dueDate!, lang)) },
+          { type: 'text', text: title(c, lang) },
+          { type: 'text', text: r.commitment.status(t.status[c.status]) },
+          { type: 'context', text: r.commitment.action(c.id) },
+        ],
+      };
+    }
+    case 'digest': {
+      const blocks: Block[] = [];
+      const item = (c: CommitmentFacts) =>
+        c.dueDate
+          ? r.digest.itemDue(c.id, title(c, lang), formatDate(c.dueDate, lang))
+          : r.digest.item(c.id, title(c, lang));
+      if (content.overdue.length > 0) {
+        blocks.push({ type: 'text', text: [{ bold: r.digest.overdue(content.overdue.length) }] });
+        blocks.push({ type: 'list', items: content.overdue.map(item) });
+      }
+      for (const status of ['in-progress', 'not-started'] as const) {
+        const group = content.open.filter((c) => c.status === status);
+        if (group.length === 0) continue;
+        blocks.push({ type: 'text', text: [{ bold: r.digest.group(t.status[status], group.length) }] });
+        blocks.push({ type: 'list', items: group.map(item) });
+      }
+      blocks.push({ type: 'context', text: r.digest.footer });
+      return { header: content.overdueOnly ? r.digest.overdueHeader(name) : r.digest.header(name), blocks };
+    }
+  }
+}
+
+/** A reminder as a message in one language; `late` adds a line saying when it was due. */
+export function reminderReply(
+  dialogue: Dialogue,
+  reminder: Pick<PlannedReminder, 'content' | 'fireAt'>,
+  lang: Lang,
+  options: { late?: boolean; zone?: string } = {},
+): Reply {
+  const { header, blocks } = bodyOf(dialogue, reminder.content, lang);
+  const first = blocks.find((b) => b.type === 'text');
+  const firstText = first && first.type === 'text' && typeof first.text === 'string' ? first.text : '';
+  const all: Block[] = [{ type: 'header', text: header }, ...blocks];
+  if (options.late) {
+    const when = formatDateTime(DateTime.fromISO(reminder.fireAt), options.zone ?? dialogue.timezone, lang);
+    all.push({ type: 'context', text: messages(lang).reminders.late(when) });
+  }
+  return { kind: 'answer', summary: firstText ? `${header} — ${firstText}` : header, blocks: all };
+}
