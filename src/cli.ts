@@ -21,6 +21,9 @@ Commands:
   ask "<slash command>" [--user U…] [--at ISO]
                                           run one command through the router, print the reply
   status [--at ISO] [--dialogue id]       the cycle: past, next and projected rounds
+  reminders [--from ISO] [--days N] [--dialogue id] [--lang en|es]
+                                          preview what reminders will be sent, when and where
+  tick [--at ISO]                         run one scheduler pass as if it were that instant; print what was sent
   check-config                            validate config; exit 0, or 2 naming file, path and problem
 
 Exit codes: 0 ok, 1 failure, 2 bad input or config.`;

@@ -1,8 +1,77 @@
-import { comingSoon } from './common.js';
+import { DateTime } from 'luxon';
+import { formatDateTime, pick, zoneAbbreviation } from '../i18n/index.js';
+import { findUserPrefs } from '../store/users.repository.js';
 import type { VerbTable } from './context.js';
+import { UsageError } from './parse.js';
+import type { Block, Inline, Reply } from './reply.js';
 
-/** `/dialogue reminders` and `/dialogue remind-here` (reminders issue). */
+/** Default and largest look-ahead of `/dialogue reminders [days]`. */
+const DEFAULT_DAYS = 30;
+const MAX_DAYS = 366;
+/** At most this many lines (Slack allows 50 blocks; a list stays readable). */
+const MAX_ITEMS = 25;
+
+/** `/dialogue reminders` and `/dialogue remind-here`. */
 export const reminderVerbs: VerbTable = {
-  reminders: comingSoon('/dialogue', 'reminders'),
-  'remind-here': comingSoon('/dialogue', 'remind-here'),
+  async reminders(ctx): Promise<Reply> {
+    const { t, args, request } = ctx;
+    const r = t.reminders;
+    const word = args.words[0];
+    let days = DEFAULT_DAYS;
+    if (word !== undefined) {
+      if (!/^\d{1,3}$/.test(word) || Number(word) < 1 || Number(word) > MAX_DAYS || args.words.length > 1)
+        throw new UsageError(r.usage.reminders);
+      days = Number(word);
+    }
+    const dialogue = await ctx.dialogue();
+    const service = ctx.services.reminders;
+    // Times in the user's own zone when Slack told us it, else the zone reminders are reckoned in.
+    const prefs = await findUserPrefs(ctx.services.ctx.db, request.userId);
+    const zone = prefs?.timezone ?? service.zone(dialogue);
+    const now = request.now;
+    const items = await service.preview(now, now, new Date(now.getTime() + days * 86_400_000), {
+      dialogueId: dialogue.id,
+      lang: ctx.lang,
+    });
+    const lines = items
+      .filter((i) => i.status !== 'sent' && i.status !== 'skipped')
+      .map((i): readonly Inline[] => {
+        const when = formatDateTime(DateTime.fromISO(i.reminder.fireAt), zone, ctx.lang);
+        const where: Inline =
+          i.audience.kind === 'user'
+            ? { user: i.audience.id }
+            : i.audience.id
+              ? { channel: i.audience.id }
+              : r.list.noChannelSet;
+        const what = i.reply.summary;
+        return [`${when} → `, ...(i.audience.kind === 'user' ? [r.list.dmLabel, where] : [where]), `: ${what}`];
+      });
+    const header = r.list.header(pick(dialogue.name, ctx.lang));
+    const blocks: Block[] = [{ type: 'header', text: header }];
+    if (lines.length === 0) blocks.push({ type: 'text', text: r.list.none(days) });
+    else {
+      blocks.push({ type: 'list', items: lines.slice(0, MAX_ITEMS) });
+      if (lines.length > MAX_ITEMS) blocks.push({ type: 'text', text: r.list.more(lines.length - MAX_ITEMS) });
+    }
+    const channel = dialogue.reminderChannel;
+    blocks.push({ type: 'context', text: channel ? [r.list.channelLabel, { channel }] : r.list.noChannel });
+    const abbreviation = zoneAbbreviation(DateTime.fromJSDate(now).setZone(zone));
+    blocks.push({ type: 'context', text: r.list.footer(`${zone} (${abbreviation})`, days) });
+    return { kind: 'answer', summary: header, blocks };
+  },
+
+  async 'remind-here'(ctx): Promise<Reply> {
+    const { t, request } = ctx;
+    if (ctx.args.words.length > 0) throw new UsageError(t.reminders.usage.remindHere);
+    if (!request.channelId) throw new UsageError(t.reminders.remindHere.needsChannel);
+    const dialogue = await ctx.dialogue();
+    await ctx.services.reminders.setChannel(dialogue.id, request.userId, request.channelId, request.now);
+    const text = t.reminders.remindHere.set(pick(dialogue.name, ctx.lang));
+    const blocks: Block[] = [{ type: 'text', text }];
+    const envChannel = ctx.services.ctx.config.env.reminderChannel;
+    if (envChannel && envChannel !== request.channelId)
+      blocks.push({ type: 'context', text: t.reminders.remindHere.envOverrides(envChannel) });
+    blocks.push({ type: 'context', text: [t.change.by, { user: request.userId }] });
+    return { kind: 'change', summary: text, blocks };
+  },
 };

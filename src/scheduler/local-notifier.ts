@@ -1,9 +1,8 @@
-import type { Writable } from 'node:stream';
 import { renderText } from '../commands/reply.js';
 import type { DeliveryReceipt, Notification, Notifier } from '../services/notifier.js';
 
 /** Local mode: reminders are printed to stdout. */
-export function createLocalNotifier(out: Pick<Writable, 'write'>): Notifier {
+export function createLocalNotifier(out: { write(text: string): unknown }): Notifier {
   return {
     async send(n: Notification): Promise<DeliveryReceipt> {
       const to = n.audience.kind === 'channel' ? `#${n.audience.id}` : `@${n.audience.id} (DM)`;

@@ -66,8 +66,13 @@ export const en = {
     footer: (zone: string, days: number) => `Next ${days} days; times in ${zone}.`,
     noChannel:
       'No reminder channel is set: an editor can run /dialogue remind-here in the channel that should get them.',
-    channelIs: (id: string) => `Reminder channel: #${id}.`,
+    channelLabel: 'Reminder channel: ',
+    dmLabel: 'DM ',
     more: (n: number) => `…and ${n} more.`,
+  },
+  usage: {
+    reminders: 'Usage: /dialogue reminders [days] (1–366; default 30)',
+    remindHere: 'Usage: /dialogue remind-here (in the channel that should get reminders; editors)',
   },
   remindHere: {
     set: (dialogue: string) => `Reminders of the ${dialogue} will be posted in this channel.`,
@@ -143,8 +148,13 @@ export const es: RemindersMessages = {
     footer: (zone, days) => `Próximos ${days} días; horas en ${zone}.`,
     noChannel:
       'No hay canal de recordatorios: un editor puede escribir /dialogue remind-here en el canal que deba recibirlos.',
-    channelIs: (id) => `Canal de recordatorios: #${id}.`,
+    channelLabel: 'Canal de recordatorios: ',
+    dmLabel: 'MD ',
     more: (n) => `…y ${n} más.`,
+  },
+  usage: {
+    reminders: 'Uso: /dialogue reminders [días] (1–366; por defecto 30)',
+    remindHere: 'Uso: /dialogue remind-here (en el canal que deba recibir los recordatorios; editores)',
   },
   remindHere: {
     set: (dialogue) => `Los recordatorios del ${dialogue} se publicarán en este canal.`,
