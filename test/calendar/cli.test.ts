@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashFeedToken } from '../../src/calendar/token.js';
+import { type CliIo, runCli } from '../../src/cli.js';
+import { openCore } from '../../src/main.js';
+import { REPO } from '../support/store.js';
+
+// The CLI opens its own store from DATABASE_URL: a SQLite file of this test's own.
+describe('dialogue-bot feed', () => {
+  let dir: string;
+  let env: Record<string, string>;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'feed-cli-'));
+    env = {
+      DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
+      CONFIG_DIR: join(REPO, 'config'),
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'https://dialogue.example.org/',
+    };
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function cli(...args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const io: CliIo = {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+      env,
+      cwd: dir,
+    };
+    const code = await runCli(['feed', ...args], io);
+    return { code, stdout, stderr };
+  }
+
+  const tokenOf = (out: string) =>
+    /https:\/\/dialogue\.example\.org\/calendar\/([A-Za-z0-9_-]{43})\.ics/.exec(out)?.[1];
+
+  async function liveHashes(user: string): Promise<string[]> {
+    const core = await openCore({ env, cwd: dir });
+    try {
+      const rows = await core.store.db
+        .selectFrom('subscriptions')
+        .select('token_hash')
+        .where('user_id', '=', user)
+        .where('revoked_at', 'is', null)
+        .execute();
+      return rows.map((r) => r.token_hash);
+    } finally {
+      await core.close();
+    }
+  }
+
+  it('creates a feed and prints both URLs, saying a token was created', async () => {
+    const { code, stdout } = await cli('--user', 'UANA1');
+    expect(code).toBe(0);
+    expect(stdout).toContain('New feed token created for UANA1.');
+    const token = tokenOf(stdout)!;
+    expect(token).toBeDefined();
+    expect(stdout).toContain(`webcal://dialogue.example.org/calendar/${token}.ics`);
+    expect(await liveHashes('UANA1')).toEqual([hashFeedToken(token)]);
+  });
+
+  it('rotates on every call (only hashes are stored) and says the old URL was revoked', async () => {
+    const first = tokenOf((await cli('--user', 'UANA1')).stdout)!;
+    const again = await cli('--user', 'UANA1', '--mine', '--lang', 'es');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/previous feed URL was revoked/);
+    const second = tokenOf(again.stdout)!;
+    expect(second).not.toBe(first);
+    expect(await liveHashes('UANA1')).toEqual([hashFeedToken(second)]);
+  });
+
+  it('explains itself with --help and refuses bad input with exit code 2', async () => {
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/CREATES A NEW\s+TOKEN/);
+    expect((await cli()).code).toBe(2);
+    const badUser = await cli('--user', 'ana');
+    expect(badUser.code).toBe(2);
+    expect(badUser.stderr).toContain('not a Slack user ID');
+    expect((await cli('--user', 'UANA1', '--lang', 'fr')).code).toBe(2);
+    const badDialogue = await cli('--user', 'UANA1', '--dialogue', 'nope');
+    expect(badDialogue.code).toBe(2);
+    expect(badDialogue.stderr).toContain('mexico-uk');
+  });
+});
