@@ -50,10 +50,10 @@ export const reminderRulesSchema = z.strictObject({
   workingDays: z
     .strictObject({
       enabled: z.boolean().default(true),
-      /** Whose public holidays count: ISO country code of the channel's side. */
+      /** Whose public holidays count: ISO country code of the channel's side (optionally a region: GB-ENG). */
       country: z
         .string()
-        .regex(/^[A-Z]{2}$/, 'an ISO country code like GB or MX')
+        .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'an ISO country code like GB or MX (or with a region, like GB-ENG)')
         .default('GB'),
     })
     .default({ enabled: true, country: 'GB' }),
