@@ -98,7 +98,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   let slack: SlackFrontEnd | null = null;
   try {
     mode = modeOf(config);
-    if (mode !== 'local') slack = await createSlackFrontEnd(core, mode);
+    if (mode !== 'local') slack = await createSlackFrontEnd(core, mode, { clock: options.clock });
   } catch (error) {
     await core.close();
     throw error;

@@ -1,6 +1,18 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { RouteHandler } from '../http.js';
 import type { Core, Mode } from '../main.js';
 import type { Notifier } from '../services/notifier.js';
+import { boltLogger } from './bolt-logger.js';
+import { createDeps } from './deps.js';
+import { publishHome } from './home.js';
+import { HomeRefresher } from './home-refresh.js';
+import { createInterimNotifier } from './interim-notifier.js';
+import { register as registerActions } from './listeners/actions/index.js';
+import { register as registerCommands } from './listeners/commands/index.js';
+import { register as registerEvents } from './listeners/events/index.js';
+import { register as registerViews } from './listeners/views/index.js';
+import { InFlight } from './support.js';
 
 export interface SlackFrontEnd {
   /** POST /slack/events handler (HTTP mode only). */
@@ -8,11 +20,104 @@ export interface SlackFrontEnd {
   /** Sends reminders and announcements through Slack's Web API. */
   readonly notifier: Notifier;
   start(): Promise<void>;
-  /** Stops taking requests (Socket Mode: disconnects). */
+  /** Stops taking requests (Socket Mode: disconnects) and waits for work in flight. */
   stop(): Promise<void>;
 }
 
-/** The Bolt app (Slack issue). */
-export async function createSlackFrontEnd(_core: Core, mode: Exclude<Mode, 'local'>): Promise<SlackFrontEnd> {
-  throw new Error(`Slack ${mode} mode is not available in this build yet`);
+export interface SlackOptions {
+  /** The clock commands run at (tests pin it). */
+  readonly clock?: () => Date;
+}
+
+/**
+ * The Bolt app. HTTP mode: Bolt's HTTPReceiver verifies signatures and
+ * timestamps (stale or forged requests get 401 and reach no listener); our own
+ * node:http server hands it POST /slack/events, so /healthz and the calendar
+ * stay off Bolt's request pipeline. Socket Mode: Bolt holds the WebSocket.
+ */
+export async function createSlackFrontEnd(
+  core: Core,
+  mode: Exclude<Mode, 'local'>,
+  options: SlackOptions = {},
+): Promise<SlackFrontEnd> {
+  const { config, logger } = core;
+  const { slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl } = config.env;
+  if (!slackBotToken) throw new Error('SLACK_BOT_TOKEN is not set');
+  const clock = options.clock ?? (() => new Date());
+  const log = boltLogger(logger);
+  const clientOptions = {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    // A few quick retries: Slack's 5xx are rare and short; work after ack must not hang a shutdown.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000 },
+  };
+  const receiver =
+    mode === 'http'
+      ? new HTTPReceiver({
+          signingSecret: slackSigningSecret ?? '',
+          endpoints: '/slack/events',
+          // Ack first, work after: the HTTP answer leaves as soon as ack() is called.
+          processBeforeResponse: false,
+          logger: log,
+        })
+      : undefined;
+  const app = new App({
+    token: slackBotToken,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: slackAppToken ?? undefined }),
+    // We keep no conversation state; Bolt's default store costs 10–30 % per request (PERFORMANCE.md).
+    convoStore: false,
+    logger: log,
+    logLevel: LogLevel.INFO,
+    clientOptions,
+    // auth.test runs in init() below, so a bad token fails the start and no first request waits for it.
+    deferInitialization: true,
+  });
+  await app.init();
+
+  const inflight = new InFlight();
+  let deps: ReturnType<typeof createDeps>;
+  const home = new HomeRefresher((userId) => publishHome(deps, app.client, userId), inflight, logger, clock);
+  deps = createDeps(core, clock, inflight, home);
+
+  // Every listener runs inside this, so stop() can wait for work after ack.
+  app.use(async ({ next }) => {
+    await inflight.track(next());
+  });
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  registerViews(app, deps);
+  registerEvents(app, deps);
+  app.error(async (error) => {
+    logger.error({ err: error }, 'Slack listener failed');
+  });
+  const unsubscribe = core.services.ctx.onChange(() => home.changed());
+
+  let stopping = false;
+  const httpHandler: RouteHandler | undefined = receiver
+    ? (req: IncomingMessage, res: ServerResponse) => {
+        if (stopping) {
+          res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+          res.end('shutting down\n');
+          return;
+        }
+        const done = new Promise<void>((resolve) => res.once('close', resolve));
+        void inflight.track(done);
+        receiver.requestListener(req, res);
+      }
+    : undefined;
+
+  return {
+    httpHandler,
+    notifier: createInterimNotifier(app.client),
+    async start() {
+      if (mode === 'socket') await app.start();
+    },
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      unsubscribe();
+      home.stop();
+      if (mode === 'socket') await app.stop().catch((error) => logger.warn({ err: error }, 'socket close failed'));
+      await inflight.drain();
+    },
+  };
 }

@@ -100,6 +100,7 @@ export function actionButtons(actions: readonly ReplyAction[]): SlackBlock[] {
 
 /** A reply as a Slack message body: Block Kit plus the plain `text` fallback. Slack allows 50 blocks. */
 export function renderSlackMessage(reply: Reply, extra: SlackBlock[] = []): { text: string; blocks: SlackBlock[] } {
-  const blocks = [...reply.blocks.flatMap(blockKit), ...actionButtons(reply.actions ?? []), ...extra];
-  return { text: clip(escapeMrkdwn(reply.summary), 3000), blocks: blocks.slice(0, 50) };
+  // `extra` (e.g. a Share button) is kept whole; the reply's own blocks give way if over the limit.
+  const blocks = [...reply.blocks.flatMap(blockKit), ...actionButtons(reply.actions ?? [])];
+  return { text: clip(escapeMrkdwn(reply.summary), 3000), blocks: [...blocks.slice(0, 50 - extra.length), ...extra] };
 }

@@ -1,0 +1,88 @@
+import type { WebClient } from '@slack/web-api';
+import type { Reply } from '../commands/reply.js';
+import type { CommandName } from '../commands/router.js';
+import type { Lang } from '../domain/types.js';
+import type { Core } from '../main.js';
+import type { HomeRefresher } from './home-refresh.js';
+import { type InFlight, KeyedLock, OnceGuard, TtlCache } from './support.js';
+
+/** A user's Slack locale is cached this long (people rarely change it; a restart forgets it anyway). */
+const LOCALE_TTL_MS = 6 * 60 * 60_000;
+
+/**
+ * The language a Slack user is answered in: chosen with `/dialogue lang`, else
+ * their Slack locale (users.info with include_locale, cached), else the app's.
+ */
+export class LocaleResolver {
+  private readonly cache = new TtlCache<string | null>(LOCALE_TTL_MS);
+
+  constructor(
+    private readonly core: Core,
+    private readonly clock: () => Date,
+  ) {}
+
+  /** What to pass as `locale` to the router; may call users.info (slow): only after ack. */
+  async locale(client: WebClient, userId: string): Promise<string | null> {
+    const chosen = await this.core.services.users.chosenLang(userId);
+    if (chosen) return chosen;
+    const now = this.clock().getTime();
+    const cached = this.cache.get(userId, now);
+    if (cached !== undefined) return cached;
+    try {
+      const res = await client.users.info({ user: userId, include_locale: true });
+      const locale = res.user?.locale ?? null;
+      this.cache.set(userId, locale, now);
+      return locale;
+    } catch (error) {
+      this.core.logger.warn({ err: error, user: userId }, 'users.info failed; answering in the default language');
+      return null;
+    }
+  }
+
+  async lang(client: WebClient, userId: string): Promise<Lang> {
+    return this.core.router.langFor(userId, await this.locale(client, userId));
+  }
+
+  /** Without any Web API call (before a trigger_id expires): chosen, else cached locale, else default. */
+  quickLang(userId: string): Promise<Lang> {
+    return this.core.router.langFor(userId, this.cache.get(userId, this.clock().getTime()) ?? null);
+  }
+}
+
+/** What every listener needs. */
+export interface SlackDeps {
+  readonly core: Core;
+  readonly clock: () => Date;
+  readonly inflight: InFlight;
+  /** Double clicks and repeated submissions: the first claim of a key wins. */
+  readonly once: OnceGuard;
+  /** Serialises changes to one record. */
+  readonly locks: KeyedLock;
+  readonly locales: LocaleResolver;
+  readonly home: HomeRefresher;
+}
+
+export function createDeps(core: Core, clock: () => Date, inflight: InFlight, home: HomeRefresher): SlackDeps {
+  return {
+    core,
+    clock,
+    inflight,
+    once: new OnceGuard(),
+    locks: new KeyedLock(),
+    locales: new LocaleResolver(core, clock),
+    home,
+  };
+}
+
+export interface RunRequest {
+  readonly command: CommandName;
+  readonly text: string;
+  readonly userId: string;
+  readonly channelId: string | null;
+}
+
+/** Runs one command through the router in the user's language. Never throws (the router does not). */
+export async function runCommand(deps: SlackDeps, client: WebClient, req: RunRequest): Promise<Reply> {
+  const locale = await deps.locales.locale(client, req.userId);
+  return deps.core.router.handle({ ...req, now: deps.clock(), locale });
+}

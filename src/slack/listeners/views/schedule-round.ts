@@ -1,0 +1,39 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { isResponseUrl, postResponseUrl } from '../../deliver.js';
+import { runCommand, type SlackDeps } from '../../deps.js';
+import { deliverOutcome, dialogueFlag } from '../../outcome.js';
+import type { ScheduleMeta } from '../../views/schedule-round.js';
+import { parseMeta } from './update-commitment.js';
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** The "Schedule round…" modal submitted: runs `/dialogue schedule <date> [time] [city]`. */
+export function scheduleSubmitted(deps: SlackDeps) {
+  return async ({ ack, body, view, client }: Args): Promise<void> => {
+    await ack();
+    const meta = parseMeta<ScheduleMeta>(view.private_metadata);
+    if (!meta) return;
+    if (!deps.once.claim(`view:${view.id}:${view.hash ?? ''}`, deps.clock().getTime())) return;
+    const userId = body.user.id;
+    const values = view.state.values;
+    const date = values.date?.value?.selected_date ?? '';
+    const time = values.time?.value?.selected_time ?? '';
+    const city = (values.city?.value?.value ?? '').replace(/\s+/g, ' ').trim();
+    const text = `${dialogueFlag(meta.dialogue).trim()} schedule ${[date, time, city].filter(Boolean).join(' ')}`;
+    try {
+      const reply = await runCommand(deps, client, { command: '/dialogue', text, userId, channelId: meta.channel });
+      const lang = await deps.locales.quickLang(userId);
+      const url = meta.responseUrl;
+      await deliverOutcome(deps, client, {
+        userId,
+        lang,
+        reply,
+        channel: meta.channel,
+        respond: isResponseUrl(url, deps.core.config.env.slackApiUrl) ? (b) => postResponseUrl(url, b) : undefined,
+        dialogueId: meta.dialogue,
+      });
+    } catch (error) {
+      deps.core.logger.error({ err: error }, 'schedule modal failed');
+    }
+  };
+}

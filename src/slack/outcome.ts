@@ -1,0 +1,74 @@
+import type { WebClient } from '@slack/web-api';
+import type { Reply } from '../commands/reply.js';
+import type { Lang } from '../domain/types.js';
+import { messages } from '../i18n/index.js';
+import { announce, tellUser } from './deliver.js';
+import type { SlackDeps } from './deps.js';
+import { ephemeralMessage } from './views/reply-message.js';
+
+/** Posts to the response_url of the interaction (Bolt's `respond`, or a kept URL). */
+export type Respond = (body: Record<string, unknown>) => Promise<unknown>;
+
+export interface Outcome {
+  readonly userId: string;
+  readonly lang: Lang;
+  readonly reply: Reply;
+  /** The channel the interaction came from, when it was a channel message. */
+  readonly channel: string | null;
+  /** Answers the user privately where they clicked; absent for App Home and modals opened from it. */
+  readonly respond?: Respond;
+  /** The dialogue concerned, to find its reminder channel when there is no channel of origin. */
+  readonly dialogueId?: string | null;
+  /** The command to re-run if the user shares the answer (slash commands only). */
+  readonly share?: string | null;
+}
+
+/**
+ * Delivers what a command produced: the answer privately to the user
+ * (ephemeral where they are, else a DM for anything but a change, which the
+ * refreshed App Home shows), and a change announced in the channel.
+ */
+export async function deliverOutcome(deps: SlackDeps, client: WebClient, o: Outcome): Promise<void> {
+  const { logger } = deps.core;
+  const { reply } = o;
+  if (o.respond) {
+    await o.respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      ...ephemeralMessage(reply, o.lang, o.share ?? null),
+    });
+  } else if (reply.kind !== 'change') await tellUser(client, logger, o.userId, reply);
+  if (reply.kind !== 'change' || !reply.announcement) return;
+  let channel = o.channel;
+  if (!channel && o.dialogueId) {
+    try {
+      channel = (await deps.core.services.dialogues.get(o.dialogueId)).reminderChannel;
+    } catch (error) {
+      logger.warn({ err: error }, 'could not read the dialogue for its reminder channel');
+    }
+  }
+  const respond = o.respond;
+  const fallback = respond
+    ? (m: { text: string; blocks: unknown[] }) =>
+        respond({ response_type: 'in_channel', replace_original: false, ...m })
+    : undefined;
+  if (!channel && !fallback) return;
+  const ok = await announce(client, logger, channel, reply, fallback);
+  if (!ok && respond) {
+    const text = messages(o.lang).slack.announce.notInChannel;
+    await respond({ response_type: 'ephemeral', replace_original: false, text });
+  }
+}
+
+/** Splits a button value: `R1-7a`, or `mexico-uk|R1-7a` when the dialogue is named. */
+export function parseTarget(value: string | undefined): { dialogue: string | null; id: string } | null {
+  if (!value) return null;
+  const [a, b] = value.split('|', 2);
+  if (b !== undefined) return a && b ? { dialogue: a, id: b } : null;
+  return a ? { dialogue: null, id: a } : null;
+}
+
+/** ` --dialogue <id>` when a dialogue is named, so the router picks it. */
+export function dialogueFlag(dialogue: string | null | undefined): string {
+  return dialogue ? ` --dialogue ${dialogue}` : '';
+}

@@ -1,0 +1,93 @@
+/**
+ * Small in-process helpers of the Slack front end: what is in flight (for a
+ * graceful stop), one-shot claims (double clicks), per-key serialisation and
+ * a TTL cache (Slack locales).
+ */
+
+/** Counts work in flight so stop() can wait for it. */
+export class InFlight {
+  private readonly pending = new Set<Promise<unknown>>();
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  track<T>(work: Promise<T>): Promise<T> {
+    this.pending.add(work);
+    const done = () => this.pending.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  /** Resolves once everything tracked so far (and anything it starts) has settled. */
+  async drain(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+}
+
+/** Remembers keys for a while: the first claim wins, repeats within `ttlMs` are refused. */
+export class OnceGuard {
+  private readonly seen = new Map<string, number>();
+
+  constructor(
+    private readonly ttlMs = 10 * 60_000,
+    private readonly max = 10_000,
+  ) {}
+
+  claim(key: string, nowMs: number): boolean {
+    const until = this.seen.get(key);
+    if (until !== undefined && until > nowMs) return false;
+    if (this.seen.size >= this.max) {
+      for (const [k, v] of this.seen) if (v <= nowMs || this.seen.size >= this.max) this.seen.delete(k);
+    }
+    this.seen.set(key, nowMs + this.ttlMs);
+    return true;
+  }
+}
+
+/**
+ * Runs work one at a time per key (e.g. per commitment), so two clicks that
+ * arrive together are applied in turn: the second then sees the first's
+ * result (already done) instead of racing it in another transaction.
+ */
+export class KeyedLock {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const prev = this.tails.get(key) ?? Promise.resolve();
+    const next = prev.then(work, work);
+    const tail = next.catch(() => {});
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return next;
+  }
+}
+
+export class TtlCache<V> {
+  private readonly entries = new Map<string, { value: V; until: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly max = 5_000,
+  ) {}
+
+  get(key: string, nowMs: number): V | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    if (e.until <= nowMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return e.value;
+  }
+
+  set(key: string, value: V, nowMs: number): void {
+    if (this.entries.size >= this.max) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(key, { value, until: nowMs + this.ttlMs });
+  }
+}

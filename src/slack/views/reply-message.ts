@@ -1,0 +1,69 @@
+import type { Reply } from '../../commands/reply.js';
+import type { Lang } from '../../domain/types.js';
+import { messages } from '../../i18n/index.js';
+import { renderSlackMessage, type SlackBlock } from '../render.js';
+
+export const SHARE_ACTION = 'reply.share';
+
+/** Verbs whose answers are private to the asker (a feed URL) or personal: never offered for sharing. */
+const PRIVATE_VERBS = new Set(['subscribe', 'unsubscribe', 'lang', 'import', 'reminders']);
+
+/** What a "Share in channel" button carries: the command to run again for the channel. */
+export interface ShareValue {
+  readonly c: string;
+  readonly t: string;
+}
+
+/** Button values are limited to 2000 characters by Slack. */
+export function shareValue(command: string, text: string): string | null {
+  const verb = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (PRIVATE_VERBS.has(verb)) return null;
+  const value = JSON.stringify({ c: command, t: text } satisfies ShareValue);
+  return value.length <= 1900 ? value : null;
+}
+
+export function parseShareValue(value: string | undefined): ShareValue | null {
+  if (!value) return null;
+  try {
+    const v = JSON.parse(value) as Partial<ShareValue>;
+    return typeof v.c === 'string' && typeof v.t === 'string' ? { c: v.c, t: v.t } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An ephemeral answer: the reply, plus a "Share in channel" button for
+ * informational answers (usage hints, errors and refusals stay private).
+ */
+export function ephemeralMessage(
+  reply: Reply,
+  lang: Lang,
+  share: string | null,
+): { text: string; blocks: SlackBlock[] } {
+  const extra: SlackBlock[] =
+    reply.kind === 'answer' && share
+      ? [
+          {
+            type: 'actions',
+            elements: [
+              {
+                type: 'button',
+                action_id: SHARE_ACTION,
+                text: { type: 'plain_text', text: messages(lang).slack.share.button, emoji: true },
+                value: share,
+              },
+            ],
+          },
+        ]
+      : [];
+  return renderSlackMessage(reply, extra);
+}
+
+/** A message posted for everyone in the channel, saying who shared it. */
+export function sharedMessage(reply: Reply, lang: Lang, userId: string): { text: string; blocks: SlackBlock[] } {
+  return renderSlackMessage({
+    ...reply,
+    blocks: [...reply.blocks, { type: 'context', text: [messages(lang).slack.share.sharedBy, { user: userId }] }],
+  });
+}

@@ -1,0 +1,56 @@
+import type { CycleEntry } from '../../domain/cycle.js';
+import type { Dialogue, Lang } from '../../domain/types.js';
+import { hostName } from '../../i18n/describe.js';
+import { messages } from '../../i18n/index.js';
+import { escapeMrkdwn, type SlackBlock } from '../render.js';
+import type { ModalOrigin } from './update-commitment.js';
+
+export const SCHEDULE_CALLBACK = 'round.schedule';
+
+export interface ScheduleMeta extends ModalOrigin {
+  readonly edition: number;
+}
+
+export function scheduleModal(dialogue: Dialogue, next: CycleEntry, meta: ScheduleMeta, lang: Lang): SlackBlock {
+  const m = messages(lang).slack.modal;
+  return {
+    type: 'modal',
+    callback_id: SCHEDULE_CALLBACK,
+    private_metadata: JSON.stringify(meta),
+    title: { type: 'plain_text', text: m.schedule.title.slice(0, 24) },
+    submit: { type: 'plain_text', text: m.save },
+    close: { type: 'plain_text', text: m.cancel },
+    blocks: [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: escapeMrkdwn(m.schedule.intro(next.edition, hostName(dialogue, next, lang))) },
+      },
+      {
+        type: 'input',
+        block_id: 'date',
+        label: { type: 'plain_text', text: m.schedule.date },
+        element: { type: 'datepicker', action_id: 'value', ...(next.date ? { initial_date: next.date } : {}) },
+      },
+      {
+        type: 'input',
+        block_id: 'time',
+        optional: true,
+        label: { type: 'plain_text', text: m.schedule.time },
+        hint: { type: 'plain_text', text: m.schedule.timeHint },
+        element: { type: 'timepicker', action_id: 'value', ...(next.time ? { initial_time: next.time } : {}) },
+      },
+      {
+        type: 'input',
+        block_id: 'city',
+        optional: true,
+        label: { type: 'plain_text', text: m.schedule.city },
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          max_length: 100,
+          ...(next.city ? { initial_value: next.city } : {}),
+        },
+      },
+    ],
+  };
+}

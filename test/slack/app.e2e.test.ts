@@ -1,0 +1,344 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../../src/store/audit.repository.js';
+import { findCommitmentRow } from '../../src/store/commitments.repository.js';
+import { DIALECTS } from '../support/store.js';
+import {
+  allText,
+  blockActionBody,
+  CHANNEL,
+  commandBody,
+  EDITOR,
+  eventBody,
+  postSigned,
+  READER,
+  type SlackHarness,
+  settle,
+  sign,
+  startSlackApp,
+  viewSubmissionBody,
+  waitFor,
+} from './helpers.js';
+
+describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
+  let h: SlackHarness;
+  beforeEach(async () => {
+    h = await startSlackApp(dialect, 'slack_e2e');
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const status = async (id: string) => (await findCommitmentRow(h.app.core.store.db, 'mexico-uk', id))?.status ?? null;
+  const responses = (method: string) => h.fake.callsTo(method);
+  /** Audit rows written by people (seeding from config writes its own). */
+  const audited = async (id: string) =>
+    (await listAuditEvents(h.app.core.store.db, 'mexico-uk', 'commitment', id)).filter((e) => e.action !== 'seeded');
+  const response = (method: string) => waitFor(() => responses(method)[0]?.args, `a reply on ${method}`);
+
+  it('answers /dialogue next ephemerally with Block Kit, a text fallback and a Share button', async () => {
+    const { body, method } = commandBody(h.fake, { text: 'next' });
+    const res = await postSigned(h.url, body);
+    expect(res.status).toBe(200);
+    const reply = await response(method);
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toContain('Next: round 2');
+    expect(reply.blocks[0]).toMatchObject({ type: 'header' });
+    expect(allText(reply)).toContain('the United Kingdom');
+    const share = reply.blocks.at(-1).elements[0];
+    expect(share).toMatchObject({ action_id: 'reply.share', text: { text: 'Share in channel' } });
+    expect(JSON.parse(share.value)).toEqual({ c: '/dialogue', t: 'next' });
+  });
+
+  it('refuses a forged signature: 401, no listener runs, nothing changes', async () => {
+    const { body, method } = commandBody(h.fake, { command: '/commitments', text: 'update R1-4 done' });
+    const ts = Math.floor(Date.now() / 1000);
+    const res = await postSigned(h.url, body, { ts, signature: sign(body, ts, 'not-the-secret') });
+    expect(res.status).toBe(401);
+    await settle();
+    expect(responses(method)).toHaveLength(0);
+    expect(h.fake.calls.filter((c) => c.method !== 'auth.test')).toHaveLength(0);
+    expect(await status('R1-4')).toBe('not-started');
+  });
+
+  it('refuses a correctly signed request whose timestamp is six minutes old', async () => {
+    const { body, method } = commandBody(h.fake, { command: '/commitments', text: 'update R1-4 done' });
+    const old = Math.floor(Date.now() / 1000) - 6 * 60;
+    const res = await postSigned(h.url, body, { ts: old, signature: sign(body, old) });
+    expect(res.status).toBe(401);
+    await settle();
+    expect(responses(method)).toHaveLength(0);
+    expect(await status('R1-4')).toBe('not-started');
+    expect(await audited('R1-4')).toHaveLength(0);
+  });
+
+  it('lets an editor update a commitment: stored, audited, announced in the channel with who did it', async () => {
+    const { body, method } = commandBody(h.fake, {
+      command: '/commitments',
+      text: 'update R1-4 in-progress talks started',
+    });
+    expect((await postSigned(h.url, body)).status).toBe(200);
+    const reply = await response(method);
+    expect(reply.text).toContain('R1-4: not started → in progress');
+    const post = await waitFor(() => h.fake.callsTo('chat.postMessage')[0]?.args, 'the announcement');
+    expect(post.channel).toBe(CHANNEL);
+    expect(allText(post)).toContain(`<@${EDITOR}>`);
+    expect(await status('R1-4')).toBe('in-progress');
+    const audit = await audited('R1-4');
+    expect(audit.map((a) => [a.actor, a.field, a.from_value, a.to_value, a.note])).toEqual([
+      [EDITOR, 'status', 'not-started', 'in-progress', 'talks started'],
+    ]);
+  });
+
+  it('refuses a non-editor’s update politely and changes nothing', async () => {
+    const { body, method } = commandBody(h.fake, {
+      command: '/commitments',
+      text: 'update R1-4 done',
+      user_id: READER,
+    });
+    await postSigned(h.url, body);
+    const reply = await response(method);
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toMatch(/only the dialogue’s editors/);
+    expect(allText(reply)).not.toContain('reply.share');
+    await settle();
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(await status('R1-4')).toBe('not-started');
+  });
+
+  it('answers a user whose Slack locale is es-LA in Spanish (looked up once, then cached)', async () => {
+    h.fake.on('users.info', (args) => ({ body: { ok: true, user: { id: args.user, locale: 'es-LA' } } }));
+    const first = commandBody(h.fake, { text: 'next', user_id: READER });
+    await postSigned(h.url, first.body);
+    const reply = await response(first.method);
+    expect(reply.text).toContain('Próxima: ronda 2');
+    expect(allText(reply)).toContain('Compartir en el canal');
+    const usersInfo = h.fake.callsTo('users.info');
+    expect(usersInfo).toHaveLength(1);
+    expect(usersInfo[0]!.args).toMatchObject({ user: READER, include_locale: 'true' });
+    const second = commandBody(h.fake, { command: '/commitments', text: 'show R1-99', user_id: READER });
+    await postSigned(h.url, second.body);
+    expect((await response(second.method)).text).toContain('No existe el compromiso «R1-99»');
+    expect(h.fake.callsTo('users.info')).toHaveLength(1);
+  });
+
+  it('a language chosen with /dialogue lang wins over the Slack locale', async () => {
+    h.fake.on('users.info', (args) => ({ body: { ok: true, user: { id: args.user, locale: 'en-GB' } } }));
+    const set = commandBody(h.fake, { text: 'lang es', user_id: READER });
+    await postSigned(h.url, set.body);
+    expect((await response(set.method)).text).toContain('español');
+    const next = commandBody(h.fake, { text: 'next', user_id: READER });
+    await postSigned(h.url, next.body);
+    expect((await response(next.method)).text).toContain('Próxima');
+  });
+
+  it('neutralises mrkdwn injection in user text: no @channel, @here or user-group ping', async () => {
+    const evil = 'Ping <!channel> and <!here|here> and @here and <!subteam^S0123|@delegation> <@U999|x>';
+    const { body, method } = commandBody(h.fake, { command: '/commitments', text: `add ${evil}` });
+    await postSigned(h.url, body);
+    const reply = await response(method);
+    const post = await waitFor(() => h.fake.callsTo('chat.postMessage')[0]?.args, 'the announcement');
+    for (const message of [reply, post]) {
+      const text = allText(message);
+      expect(text).not.toMatch(/<!channel>|<!here|<!subteam|<@U999/);
+      expect(text).not.toMatch(/(^|[^\u200d])@here/);
+      expect(text).toContain('&lt;!channel&gt;');
+    }
+    // The text is stored as typed; only its rendering is escaped.
+    const created = await audited('A1');
+    expect(created[0]!.to_value).toBe(evil);
+  });
+
+  it('acks a slash command before a slow Web API call finishes, and answers afterwards', async () => {
+    h.fake.on('users.info', (args) => ({
+      body: { ok: true, user: { id: args.user, locale: 'en-GB' } },
+      delayMs: 1_000,
+    }));
+    const { body, method } = commandBody(h.fake, { text: 'cycle', user_id: READER });
+    const res = await postSigned(h.url, body);
+    // The ack is back before the answer, which waits for users.info.
+    expect(res.status).toBe(200);
+    expect(responses(method)).toHaveLength(0);
+    await waitFor(() => h.fake.callsTo('users.info').length === 1, 'users.info in flight');
+    expect(responses(method)).toHaveLength(0);
+    expect((await response(method)).text).toContain('Cycle');
+    // Order of arrival at Slack: users.info was asked before the answer was posted.
+    const order = h.fake.calls.map((c) => c.method).filter((m) => m === 'users.info' || m === method);
+    expect(order).toEqual(['users.info', method]);
+  });
+
+  it('"Mark done" clicked twice at once applies once', async () => {
+    const a = blockActionBody(h.fake, { actionId: 'commitment.done:R1-6', value: 'R1-6' });
+    const b = blockActionBody(h.fake, { actionId: 'commitment.done:R1-6', value: 'R1-6' });
+    const [ra, rb] = await Promise.all([postSigned(h.url, a.body), postSigned(h.url, b.body)]);
+    expect([ra.status, rb.status]).toEqual([200, 200]);
+    const replies = [await response(a.method), await response(b.method)].map((r) => r.text as string);
+    expect(replies.filter((t) => t.includes('R1-6: not started → done'))).toHaveLength(1);
+    expect(replies.filter((t) => t.includes('already'))).toHaveLength(1);
+    await settle();
+    expect(await status('R1-6')).toBe('done');
+    const audit = await audited('R1-6');
+    expect(audit.filter((e) => e.field === 'status')).toHaveLength(1);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('"Update…" opens a modal; its submission changes status and note once, even if submitted twice', async () => {
+    const click = blockActionBody(h.fake, { actionId: 'commitment.update:R1-7a', value: 'R1-7a' });
+    await postSigned(h.url, click.body);
+    const open = await waitFor(() => h.fake.callsTo('views.open')[0]?.args, 'views.open');
+    expect(open.view.callback_id).toBe('commitment.update');
+    const meta = open.view.private_metadata as string;
+    expect(JSON.parse(meta)).toMatchObject({ id: 'R1-7a', status: 'not-started', channel: CHANNEL });
+    const submission = viewSubmissionBody({
+      callbackId: 'commitment.update',
+      viewId: 'VMODAL1',
+      privateMetadata: meta,
+      values: {
+        status: { value: { type: 'static_select', selected_option: { value: 'in-progress' } } },
+        note: { value: { type: 'plain_text_input', value: 'Workshop planned for May' } },
+      },
+    });
+    const first = await postSigned(h.url, submission);
+    expect(first.status).toBe(200);
+    await waitFor(() => h.fake.callsTo('chat.postMessage')[0], 'the announcement');
+    await postSigned(h.url, submission);
+    await settle();
+    expect(await status('R1-7a')).toBe('in-progress');
+    const audit = await audited('R1-7a');
+    expect(audit.map((e) => e.note)).toEqual(['Workshop planned for May']);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    // The clicker's private answer went back through the message's response URL.
+    expect((await response(click.method)).text).toContain('R1-7a: not started → in progress');
+  });
+
+  it('the update modal refuses to submit when nothing would change', async () => {
+    const submission = viewSubmissionBody({
+      callbackId: 'commitment.update',
+      viewId: 'VMODAL2',
+      privateMetadata: JSON.stringify({
+        dialogue: 'mexico-uk',
+        channel: null,
+        responseUrl: null,
+        id: 'R1-8',
+        status: 'not-started',
+      }),
+      values: {
+        status: { value: { type: 'static_select', selected_option: { value: 'not-started' } } },
+        note: { value: { type: 'plain_text_input', value: null } },
+      },
+    });
+    const res = await postSigned(h.url, submission);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { note: expect.stringContaining('Nothing') },
+    });
+  });
+
+  it('"Schedule round…" from App Home opens a modal whose submission schedules the next round', async () => {
+    const click = blockActionBody(h.fake, { actionId: 'round.schedule', value: 'mexico-uk', fromHome: true });
+    await postSigned(h.url, click.body);
+    const open = await waitFor(() => h.fake.callsTo('views.open')[0]?.args, 'views.open');
+    expect(open.view.callback_id).toBe('round.schedule');
+    const submission = viewSubmissionBody({
+      callbackId: 'round.schedule',
+      viewId: 'VSCHED',
+      privateMetadata: open.view.private_metadata,
+      values: {
+        date: { value: { type: 'datepicker', selected_date: '2025-05-14' } },
+        time: { value: { type: 'timepicker', selected_time: '10:00' } },
+        city: { value: { type: 'plain_text_input', value: 'London' } },
+      },
+    });
+    expect((await postSigned(h.url, submission)).status).toBe(200);
+    // From App Home there is no channel of origin: the refreshed home shows the change; no DM for a success.
+    let row: Record<string, unknown> | undefined;
+    for (let i = 0; i < 200 && row?.state !== 'scheduled'; i++) {
+      row = await h.app.core.store.db
+        .selectFrom('rounds')
+        .selectAll()
+        .where('dialogue_id', '=', 'mexico-uk')
+        .where('edition', '=', 2)
+        .executeTakeFirst();
+      await settle(10);
+    }
+    expect(row).toMatchObject({ state: 'scheduled', date: '2025-05-14', time: '10:00', city: 'London' });
+    await settle();
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('publishes App Home on app_home_opened and refreshes it after a change', async () => {
+    const res = await postSigned(
+      h.url,
+      eventBody({ type: 'app_home_opened', user: READER, channel: 'DHOME', tab: 'home' }),
+      {
+        contentType: 'application/json',
+      },
+    );
+    expect(res.status).toBe(200);
+    const first = await waitFor(() => h.fake.callsTo('views.publish')[0]?.args, 'views.publish');
+    expect(first.user_id).toBe(READER);
+    const text = allText(first.view);
+    expect(text).toContain('Next round: Round 2');
+    expect(text).toContain('Expected in 2025, date not fixed');
+    expect(text).toContain('commitment.update:R1-4');
+    expect(text).toContain('calendar.subscribe');
+    expect(text).not.toContain('round.schedule'); // a reader gets no editor buttons
+    const { body } = commandBody(h.fake, { command: '/commitments', text: 'update R1-4 done' });
+    await postSigned(h.url, body);
+    const second = await waitFor(() => h.fake.callsTo('views.publish')[1]?.args, 'the refreshed home');
+    expect(second.user_id).toBe(READER);
+    expect(allText(second.view)).toMatch(/Done \(1\)/);
+  });
+
+  it('"Share in channel" posts the answer for everyone, says who shared it, and removes the private copy', async () => {
+    const click = blockActionBody(h.fake, {
+      actionId: 'reply.share',
+      value: JSON.stringify({ c: '/dialogue', t: 'next' }),
+      user: READER,
+    });
+    await postSigned(h.url, click.body);
+    const shared = await response(click.method);
+    expect(shared).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(allText(shared)).toContain(`Shared by <@${READER}>`);
+    const del = await waitFor(() => responses(click.method)[1]?.args, 'the delete');
+    expect(del).toMatchObject({ delete_original: true });
+  });
+
+  it('answers every contract command without a failure, and bad input with a specific hint', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['/dialogue', '', /\/dialogue — the dialogue cycle/],
+      ['/dialogue', 'help', /\/dialogue — the dialogue cycle/],
+      ['/dialogue', 'cycle', /Cycle/],
+      ['/dialogue', 'brief', /Pre-dialogue brief · round 2/],
+      ['/dialogue', 'schedule 2025-02-30', /“2025-02-30” is not a date/],
+      ['/dialogue', 'schedule 2025-01-10', /in the past/],
+      ['/dialogue', 'held 2025-12-01', /in the future/],
+      ['/dialogue', 'frobnicate', /“frobnicate” is not a \/dialogue command/],
+      ['/dialogue', 'lang fr', /not a language/],
+      ['/commitments', '', /Commitments · all \(6\)/],
+      ['/commitments', 'show R1-7a', /R1-7a · /],
+      ['/commitments', 'show R9-9', /There is no commitment “R9-9”/],
+      ['/commitments', 'update R1-4', /Usage: \/commitments update/],
+      ['/commitments', 'due R1-4 2025-13-01', /not a date/],
+      ['/commitments', 'history R1-4', /History of R1-4/],
+    ];
+    for (const [command, text, expected] of cases) {
+      const { body, method } = commandBody(h.fake, { command, text });
+      await postSigned(h.url, body);
+      const reply = await response(method);
+      expect(reply.text, `${command} ${text}`).toMatch(expected);
+      expect(reply.text).not.toMatch(/Something went wrong|Error:|at .*\.js/);
+    }
+  });
+
+  it('on stop, finishes a request in flight (its answer is sent) and then refuses new ones', async () => {
+    h.fake.on('users.info', (args) => ({ body: { ok: true, user: { id: args.user, locale: 'en-GB' } }, delayMs: 500 }));
+    const { body, method } = commandBody(h.fake, { text: 'next', user_id: READER });
+    expect((await postSigned(h.url, body)).status).toBe(200);
+    expect(responses(method)).toHaveLength(0);
+    await h.app.stop();
+    // stop() resolved only after the answer went out.
+    expect(responses(method)).toHaveLength(1);
+    await expect(postSigned(h.url, commandBody(h.fake, { text: 'next' }).body)).rejects.toThrow();
+  });
+});
