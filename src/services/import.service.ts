@@ -1,14 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { Commitment } from '../domain/commitments.js';
+import { buildCycle, nextRound, type Round, visiblyDiffers } from '../domain/cycle.js';
+import {
+  heldFromStatement,
+  type ImportState,
+  parseStatement,
+  planImport,
+  statementJson,
+} from '../domain/statement/index.js';
 import type {
   ImportNote,
   ImportPlan,
   ImportProblem,
   ParsedStatement,
+  PlannedDelegate,
   StatementJson,
 } from '../domain/statement/types.js';
+import type { Dialogue } from '../domain/types.js';
+import type { NewAuditEventRow } from '../store/audit.table.js';
+import { insertCommitmentRow, listCommitmentRows } from '../store/commitments.repository.js';
+import type { Database } from '../store/database.js';
+import {
+  findRoundRow,
+  insertDelegateRows,
+  insertRoundRow,
+  listDelegateRows,
+  listRoundRows,
+  updateRoundRow,
+} from '../store/rounds.repository.js';
 import type { CommitmentService } from './commitments.service.js';
-import type { ServiceContext } from './context.js';
+import type { ChangeEvent, ServiceContext } from './context.js';
 import type { CycleService } from './cycle.service.js';
 import type { DialogueService } from './dialogues.service.js';
+import { commitmentRow, roundRow, toDelegate, toRound } from './mappers.js';
 
 /** What a statement would record: read by any front end (CLI, local mode, the Slack modal). */
 export interface ImportProposal {
@@ -17,6 +41,7 @@ export interface ImportProposal {
   readonly json: StatementJson;
   /** The dialogue it was matched against, or null (read and print only). */
   readonly dialogueId: string | null;
+  readonly dialogue: Dialogue | null;
   /** What recording it would change; null without a dialogue or when a problem blocks it. */
   readonly plan: ImportPlan | null;
   /** Why it cannot be recorded (empty, no date, wrong parties, …). Empty when it can. */
@@ -41,6 +66,11 @@ export class ImportRefused extends Error {
   }
 }
 
+/** Statements longer than this are not joint statements (and not worth parsing). */
+export const MAX_STATEMENT_CHARS = 100_000;
+
+const IMPORT_ACTION = 'import';
+
 /** Importing a joint statement (import issue): propose, then apply in one audited transaction. */
 export class ImportService {
   constructor(
@@ -51,8 +81,9 @@ export class ImportService {
   ) {}
 
   /** Reads a statement; with a dialogue, also plans what recording it would change. Changes nothing. */
-  async propose(_text: string, _dialogueId: string | null, _now: Date): Promise<ImportProposal> {
-    throw new Error('not implemented yet');
+  async propose(text: string, dialogueId: string | null, now: Date): Promise<ImportProposal> {
+    const dialogue = dialogueId ? await this.dialogues.get(dialogueId) : null;
+    return this.proposeWith(text, dialogue, now, this.ctx.db);
   }
 
   /**
@@ -60,7 +91,178 @@ export class ImportService {
    * held, its delegates, new commitments, the next round expected. Throws
    * `ImportRefused` when the proposal has problems; a repeat import changes nothing.
    */
-  async apply(_dialogueId: string, _actor: string, _text: string, _now: Date): Promise<ImportResult> {
-    throw new Error('not implemented yet');
+  async apply(dialogueId: string, actor: string, text: string, now: Date): Promise<ImportResult> {
+    this.ctx.requireEditor(dialogueId, actor);
+    const at = now.toISOString();
+    // Read outside the transaction: SQLite has one connection (see cycle.service.ts).
+    const dialogue = await this.dialogues.get(dialogueId);
+    return this.ctx.change<ImportResult>(dialogueId, at, async (trx) => {
+      const proposal = await this.proposeWith(text, dialogue, now, trx);
+      const plan = proposal.plan;
+      if (!plan || proposal.problems.length > 0) throw new ImportRefused(proposal);
+      if (plan.noop) return { result: { proposal, plan, changed: false }, audit: [], events: [] };
+      const { audit, events } = await record(trx, dialogue, proposal.statement, plan, actor, now);
+      return { result: { proposal, plan, changed: true }, audit, events };
+    });
   }
+
+  private async proposeWith(
+    text: string,
+    dialogue: Dialogue | null,
+    now: Date,
+    db: Kysely<Database>,
+  ): Promise<ImportProposal> {
+    const statement = parseStatement(text.length > MAX_STATEMENT_CHARS ? '' : text);
+    const base = { statement, json: statementJson(statement), dialogueId: dialogue?.id ?? null, dialogue };
+    const early: ImportProblem[] = [];
+    if (!text.trim() || statement.paragraphs.length === 0)
+      early.push({ code: 'statement.empty', params: { max: MAX_STATEMENT_CHARS } });
+    else if (!statement.meeting.date) early.push({ code: 'statement.no_date', params: {} });
+    if (early.length > 0 || !dialogue) return { ...base, plan: null, problems: early, notes: [] };
+    const state = await loadState(db, dialogue);
+    const outcome = planImport(statement, state, now);
+    return { ...base, plan: outcome.plan, problems: outcome.problems, notes: outcome.notes };
+  }
+}
+
+async function loadState(db: Kysely<Database>, dialogue: Dialogue): Promise<ImportState> {
+  const rounds = (await listRoundRows(db, dialogue.id)).map(toRound);
+  const commitments = (await listCommitmentRows(db, dialogue.id)).map((c) => ({ id: c.id, text: c.text }));
+  const delegates = new Map<number, PlannedDelegate[]>();
+  for (const r of rounds) {
+    const rows = await listDelegateRows(db, dialogue.id, r.edition);
+    if (rows.length > 0) delegates.set(r.edition, rows.map(toDelegate));
+  }
+  return { dialogue, rounds, commitments, delegates };
+}
+
+function stripEntry(entry: ReturnType<typeof nextRound>): Round {
+  const { projected: _p, overdue: _o, awaitingOutcome: _a, projectedDate: _d, ...round } = entry;
+  return round;
+}
+
+/** Writes a plan: round held, delegates, new commitments, next round expected; returns audit rows and events. */
+async function record(
+  trx: Kysely<Database>,
+  dialogue: Dialogue,
+  statement: ParsedStatement,
+  plan: ImportPlan,
+  actor: string,
+  now: Date,
+): Promise<{ audit: NewAuditEventRow[]; events: ChangeEvent[] }> {
+  const at = now.toISOString();
+  const dialogueId = dialogue.id;
+  const note = statement.title ? `joint statement: ${statement.title}` : 'joint statement';
+  const audit: NewAuditEventRow[] = [];
+  const events: ChangeEvent[] = [];
+  const row = (entity: string, entityId: string, field: string | null, from: unknown, to: unknown) =>
+    audit.push({
+      dialogue_id: dialogueId,
+      entity,
+      entity_id: entityId,
+      at,
+      actor,
+      action: entity === 'commitment' ? 'created' : IMPORT_ACTION,
+      field,
+      from_value: from === null || from === undefined ? null : String(from),
+      to_value: to === null || to === undefined ? null : String(to),
+      note,
+    });
+  const event = (entity: ChangeEvent['entity'], entityId: string, action: string) =>
+    events.push({ dialogueId, entity, entityId, action, actor, at });
+
+  const writeRound = async (before: Round, after: Round, stored: boolean, source: string | null) => {
+    const next: Round = {
+      ...after,
+      sequence: visiblyDiffers(before, after) ? before.sequence + 1 : before.sequence,
+      updatedAt: at,
+    };
+    if (stored) {
+      const { dialogue_id: _d, edition: _e, ...update } = roundRow(next, actor, source);
+      await updateRoundRow(trx, dialogueId, next.edition, update);
+    } else await insertRoundRow(trx, roundRow(next, actor, source));
+    for (const f of ['state', 'date', 'time', 'city', 'year', 'host'] as const)
+      if (before[f] !== next[f] || !stored) row('round', String(next.edition), f, stored ? before[f] : null, next[f]);
+  };
+
+  const rounds = (await listRoundRows(trx, dialogueId)).map(toRound);
+  if (plan.roundAction === 'hold') {
+    const storedRow = await findRoundRow(trx, dialogueId, plan.edition);
+    const before = storedRow
+      ? toRound(storedRow)
+      : stripEntry(nextRound(buildCycle(dialogue, rounds, now, { ahead: 1 })));
+    const after = heldFromStatement(dialogue, before, { date: plan.date, host: plan.host, city: plan.city }, now);
+    await writeRound(before, after, Boolean(storedRow), storedRow?.source ?? note);
+    event('round', String(plan.edition), 'held');
+  }
+
+  if (plan.delegatesAction === 'record') {
+    await insertDelegateRows(
+      trx,
+      plan.delegates.map((d, position) => ({
+        dialogue_id: dialogueId,
+        edition: plan.edition,
+        party: d.party,
+        name: d.name,
+        title: d.title,
+        lead: d.lead ? 1 : 0,
+        position,
+      })),
+    );
+    row('round', String(plan.edition), 'delegates', null, plan.delegates.length);
+  }
+
+  for (const c of plan.commitments.filter((x) => x.isNew)) {
+    const commitment: Commitment = {
+      dialogueId,
+      id: c.id,
+      edition: c.edition,
+      paragraph: c.paragraph,
+      theme: c.theme,
+      text: c.text,
+      summary: null,
+      status: 'not-started',
+      owners: {},
+      dueDate: null,
+      sequence: 0,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await insertCommitmentRow(trx, commitmentRow(commitment));
+    row('commitment', c.id, null, null, c.text);
+    event('commitment', c.id, 'created');
+  }
+
+  const next = plan.nextRound;
+  if (next && next.action !== 'unchanged') {
+    const storedRow = await findRoundRow(trx, dialogueId, next.edition);
+    const party = dialogue.parties.find((p) => p.code === next.host)!;
+    const template: Round = storedRow
+      ? toRound(storedRow)
+      : {
+          dialogueId,
+          edition: next.edition,
+          year: next.year,
+          host: next.host,
+          state: 'expected',
+          date: null,
+          time: null,
+          timezone: party.timezone,
+          city: null,
+          reason: null,
+          hostInferred: null,
+          sequence: 0,
+          updatedAt: at,
+        };
+    const after: Round = {
+      ...template,
+      host: next.host,
+      year: next.year,
+      timezone: party.timezone,
+      hostInferred: null,
+    };
+    await writeRound(template, after, Boolean(storedRow), `joint statement: “${next.source}”`);
+    event('round', String(next.edition), storedRow ? 'expected-updated' : 'expected');
+  }
+  return { audit, events };
 }

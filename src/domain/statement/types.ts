@@ -144,8 +144,8 @@ export interface ImportPlan {
   /** hold: the round becomes held · unchanged: already held on that date. */
   readonly roundAction: 'hold' | 'unchanged';
   readonly delegates: readonly PlannedDelegate[];
-  /** record: none recorded yet for the edition · unchanged: the same already are. */
-  readonly delegatesAction: 'record' | 'replace' | 'unchanged';
+  /** record: none recorded yet for the edition · unchanged: some already are (never overwritten). */
+  readonly delegatesAction: 'record' | 'unchanged';
   readonly commitments: readonly PlannedCommitment[];
   readonly nextRound: PlannedNextRound | null;
   /** The round people wait for after the import (recorded or projected). */

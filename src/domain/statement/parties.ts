@@ -1,0 +1,190 @@
+import type { Dialogue, Party } from '../types.js';
+
+/**
+ * Names under which states and unions appear in joint statements. A small,
+ * fixed gazetteer is enough: statements name the two sides in full, by their
+ * usual short name, by an adjective ("the Mexican delegation") or by capital.
+ */
+export interface Place {
+  /** ISO 3166-1 alpha-2 code, or EU. */
+  readonly code: string;
+  /** Names as written, longest first when matched. Articles are part of the name ("the UK"). */
+  readonly names: readonly string[];
+  readonly adjectives: readonly string[];
+  readonly capitals: readonly string[];
+}
+
+export const PLACES: readonly Place[] = [
+  {
+    code: 'MX',
+    names: ['the United Mexican States', 'United Mexican States', 'Mexico'],
+    adjectives: ['Mexican'],
+    capitals: ['Mexico City', 'Ciudad de México'],
+  },
+  {
+    code: 'GB',
+    names: [
+      'the United Kingdom of Great Britain and Northern Ireland',
+      'the United Kingdom',
+      'United Kingdom',
+      'Great Britain',
+      'Britain',
+      'the UK',
+      'UK',
+    ],
+    adjectives: ['British', 'UK', 'United Kingdom'],
+    capitals: ['London'],
+  },
+  { code: 'JP', names: ['Japan'], adjectives: ['Japanese'], capitals: ['Tokyo'] },
+  {
+    code: 'EU',
+    names: ['the European Union', 'European Union', 'the EU', 'EU'],
+    adjectives: ['EU', 'European Union', 'European'],
+    capitals: ['Brussels'],
+  },
+  {
+    code: 'IR',
+    names: ['the Islamic Republic of Iran', 'Islamic Republic of Iran', 'Iran'],
+    adjectives: ['Iranian'],
+    capitals: ['Tehran'],
+  },
+  {
+    code: 'CN',
+    names: ["the People's Republic of China", 'the People’s Republic of China', 'China'],
+    adjectives: ['Chinese'],
+    capitals: ['Beijing'],
+  },
+  {
+    code: 'US',
+    names: ['the United States of America', 'the United States', 'United States', 'the US', 'the USA'],
+    adjectives: ['American', 'US'],
+    capitals: ['Washington, D.C.', 'Washington'],
+  },
+  { code: 'CA', names: ['Canada'], adjectives: ['Canadian'], capitals: ['Ottawa'] },
+  { code: 'FR', names: ['France'], adjectives: ['French'], capitals: ['Paris'] },
+  { code: 'DE', names: ['Germany'], adjectives: ['German'], capitals: ['Berlin'] },
+  { code: 'ES', names: ['Spain'], adjectives: ['Spanish'], capitals: ['Madrid'] },
+  { code: 'IT', names: ['Italy'], adjectives: ['Italian'], capitals: ['Rome'] },
+  { code: 'IN', names: ['India'], adjectives: ['Indian'], capitals: ['New Delhi'] },
+  { code: 'BR', names: ['Brazil'], adjectives: ['Brazilian'], capitals: ['Brasília', 'Brasilia'] },
+  { code: 'AR', names: ['Argentina'], adjectives: ['Argentine', 'Argentinian'], capitals: ['Buenos Aires'] },
+  { code: 'CL', names: ['Chile'], adjectives: ['Chilean'], capitals: ['Santiago'] },
+  { code: 'CO', names: ['Colombia'], adjectives: ['Colombian'], capitals: ['Bogotá', 'Bogota'] },
+  { code: 'PE', names: ['Peru'], adjectives: ['Peruvian'], capitals: ['Lima'] },
+  { code: 'AU', names: ['Australia'], adjectives: ['Australian'], capitals: ['Canberra'] },
+  { code: 'NZ', names: ['New Zealand'], adjectives: ['New Zealand'], capitals: ['Wellington'] },
+  {
+    code: 'KR',
+    names: ['the Republic of Korea', 'Republic of Korea', 'South Korea'],
+    adjectives: ['Korean'],
+    capitals: ['Seoul'],
+  },
+  { code: 'ZA', names: ['South Africa'], adjectives: ['South African'], capitals: ['Pretoria'] },
+  { code: 'NG', names: ['Nigeria'], adjectives: ['Nigerian'], capitals: ['Abuja'] },
+  { code: 'KE', names: ['Kenya'], adjectives: ['Kenyan'], capitals: ['Nairobi'] },
+  { code: 'EG', names: ['Egypt'], adjectives: ['Egyptian'], capitals: ['Cairo'] },
+  { code: 'NO', names: ['Norway'], adjectives: ['Norwegian'], capitals: ['Oslo'] },
+  { code: 'TR', names: ['Türkiye', 'Turkey'], adjectives: ['Turkish'], capitals: ['Ankara'] },
+  { code: 'ID', names: ['Indonesia'], adjectives: ['Indonesian'], capitals: ['Jakarta'] },
+  { code: 'VN', names: ['Viet Nam', 'Vietnam'], adjectives: ['Vietnamese'], capitals: ['Hanoi'] },
+  { code: 'SA', names: ['Saudi Arabia'], adjectives: ['Saudi'], capitals: ['Riyadh'] },
+  { code: 'GT', names: ['Guatemala'], adjectives: ['Guatemalan'], capitals: ['Guatemala City'] },
+  { code: 'CU', names: ['Cuba'], adjectives: ['Cuban'], capitals: ['Havana'] },
+];
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Drops a leading article so "the UK" and "The UK" compare equal. */
+export function bareName(name: string): string {
+  return name.replace(/^the\s+/i, '').trim();
+}
+
+function sameWords(a: string, b: string): boolean {
+  return bareName(a).replace(/’/g, "'").toLowerCase() === bareName(b).replace(/’/g, "'").toLowerCase();
+}
+
+/** The gazetteer entry a name, adjective or capital belongs to. */
+export function placeOf(word: string): Place | undefined {
+  return PLACES.find(
+    (p) =>
+      p.code.toLowerCase() === bareName(word).toLowerCase() ||
+      p.names.some((n) => sameWords(n, word)) ||
+      p.adjectives.some((n) => sameWords(n, word)) ||
+      p.capitals.some((n) => sameWords(n, word)),
+  );
+}
+
+/** True when the word is a capital (or other city) rather than a country's name. */
+export function isCapital(word: string): boolean {
+  return PLACES.some((p) => p.capitals.some((c) => sameWords(c, word)));
+}
+
+export interface NameHit {
+  readonly place: Place;
+  /** As written, with a leading "The" lowered to "the". */
+  readonly text: string;
+  readonly index: number;
+  readonly kind: 'name' | 'adjective' | 'capital';
+}
+
+type Entry = { place: Place; text: string; kind: NameHit['kind'] };
+const ENTRIES: Entry[] = PLACES.flatMap((place) => [
+  ...place.names.map((text) => ({ place, text, kind: 'name' as const })),
+  ...place.capitals.map((text) => ({ place, text, kind: 'capital' as const })),
+]).sort((a, b) => b.text.length - a.text.length);
+
+const NAME_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${ENTRIES.map((e) => escapeRe(e.text).replace(/^the\\ /i, '[Tt]he ')).join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+/** Every country, union or capital named in a text, in order (longest name wins at a position). */
+export function findNames(text: string): NameHit[] {
+  const hits: NameHit[] = [];
+  for (const m of text.matchAll(NAME_RE)) {
+    const raw = m[1]!;
+    const entry = ENTRIES.find((e) => e.text.toLowerCase() === raw.toLowerCase());
+    if (!entry) continue;
+    hits.push({ place: entry.place, text: raw.replace(/^The /, 'the '), index: m.index, kind: entry.kind });
+  }
+  return hits;
+}
+
+const ADJECTIVES: Entry[] = PLACES.flatMap((place) =>
+  place.adjectives.map((text) => ({ place, text, kind: 'adjective' as const })),
+).sort((a, b) => b.text.length - a.text.length);
+
+/** `Mexican`, `UK`, `EU` … as an adjective at a position ("the Mexican delegation"). */
+export const ADJECTIVE_SOURCE = ADJECTIVES.map((e) => escapeRe(e.text)).join('|');
+
+export function placeOfAdjective(word: string): Place | undefined {
+  return ADJECTIVES.find((e) => e.text.toLowerCase() === word.toLowerCase())?.place;
+}
+
+/**
+ * A side of a dialogue from a name as a statement writes it ("the UK",
+ * "the United Mexican States", "London"): by the dialogue's own code, aliases
+ * and names first, then through the gazetteer (other names, adjectives, capital).
+ */
+export function partyFromStatement(dialogue: Dialogue, word: string): Party | undefined {
+  const bare = bareName(word).toLowerCase();
+  const direct = dialogue.parties.find(
+    (p) =>
+      p.code.toLowerCase() === bare ||
+      p.aliases.includes(bare) ||
+      sameWords(p.name.en, word) ||
+      sameWords(p.name.es, word) ||
+      sameWords(p.capital.en, word) ||
+      sameWords(p.capital.es, word),
+  );
+  if (direct) return direct;
+  const place = placeOf(word);
+  if (!place) return undefined;
+  return dialogue.parties.find(
+    (p) =>
+      p.code === place.code ||
+      p.aliases.includes(place.code.toLowerCase()) ||
+      placeOf(p.name.en)?.code === place.code ||
+      placeOf(p.capital.en)?.code === place.code,
+  );
+}
