@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { NewSubscriptionRow, SubscriptionRow } from './subscriptions.table.js';
 
@@ -42,13 +42,8 @@ export function listActiveSubscriptionRows(db: Db, userId: string): Promise<Subs
     .execute();
 }
 
-/**
- * The feed request's only query when nothing changed: the live subscription
- * with this token hash joined to the revisions of the dialogues it covers
- * (one row per dialogue; a subscription for every dialogue has dialogue_id null).
- */
-export async function findActiveFeedRow(db: Db, tokenHash: string): Promise<ActiveFeedRow | undefined> {
-  const rows = await db
+function activeFeedQuery(db: Db, tokenHash: string) {
+  return db
     .selectFrom('subscriptions as s')
     .leftJoin('dialogues as d', (join) =>
       join.on((eb) => eb.or([eb('s.dialogue_id', 'is', null), eb('s.dialogue_id', '=', eb.ref('d.id'))])),
@@ -66,8 +61,34 @@ export async function findActiveFeedRow(db: Db, tokenHash: string): Promise<Acti
     ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.revoked_at', 'is', null)
-    .orderBy('d.id')
-    .execute();
+    .orderBy('d.id');
+}
+
+type ActiveFeedQueryRow = Awaited<ReturnType<ReturnType<typeof activeFeedQuery>['execute']>>[number];
+
+// Building and compiling the query costs more than running it on SQLite; it
+// is on every feed request, so it is compiled once per database and only
+// its one parameter (the token hash) changes.
+const compiledFeedQueries = new WeakMap<Db, CompiledQuery<ActiveFeedQueryRow>>();
+
+function compiledFeedQuery(db: Db): CompiledQuery<ActiveFeedQueryRow> {
+  let compiled = compiledFeedQueries.get(db);
+  if (!compiled) {
+    compiled = activeFeedQuery(db, '').compile();
+    if (compiled.parameters.length !== 1) throw new Error('the feed query must have exactly one parameter');
+    compiledFeedQueries.set(db, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * The feed request's only query when nothing changed: the live subscription
+ * with this token hash joined to the revisions of the dialogues it covers
+ * (one row per dialogue; a subscription for every dialogue has dialogue_id null).
+ */
+export async function findActiveFeedRow(db: Db, tokenHash: string): Promise<ActiveFeedRow | undefined> {
+  const compiled = compiledFeedQuery(db);
+  const { rows } = await db.executeQuery<ActiveFeedQueryRow>({ ...compiled, parameters: [tokenHash] });
   const first = rows[0];
   if (!first) return undefined;
   return {

@@ -53,10 +53,11 @@ function feedUrls(reply: Reply): { https: string; webcal: string } {
 class QueryCounter implements KyselyPlugin {
   count = 0;
   transformQuery(args: PluginTransformQueryArgs) {
-    this.count += 1;
     return args.node;
   }
+  // Called once per query run, also for a query compiled once and run many times.
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    this.count += 1;
     return args.result;
   }
 }
