@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 import { COMMITMENT_STATUSES, isCommitmentStatus } from '../domain/commitments.js';
+import { ROUND_STATES, type RoundState } from '../domain/cycle.js';
+import { parseIsoDate } from '../domain/dates.js';
 import type { Lang } from '../domain/types.js';
 import { describeEntry, hostName } from '../i18n/describe.js';
 import { capitalise, formatDate, formatDateTime, messages, pick } from '../i18n/index.js';
@@ -9,6 +11,8 @@ import { commitmentTitle } from './commitments.js';
 import type { VerbTable } from './context.js';
 import { UsageError } from './parse.js';
 import type { Block, Inline, Reply, Rich } from './reply.js';
+
+const isRoundState = (v: string): v is RoundState => (ROUND_STATES as readonly string[]).includes(v);
 
 /** At most this many commitments get a block each (Slack allows 50 blocks per message). */
 const MAX_ITEMS = 40;
@@ -91,11 +95,24 @@ export function briefReply(brief: Brief, lang: Lang): Reply {
   for (const item of brief.items.slice(0, MAX_ITEMS)) blocks.push(itemBlock(brief, item, lang));
   if (brief.items.length > MAX_ITEMS) blocks.push({ type: 'context', text: b.more(brief.items.length - MAX_ITEMS) });
   if (brief.roundChanges.length > 0) {
-    const items: Rich[] = brief.roundChanges.map((e) => [
-      `${t.round(e.edition)} · ${formatDateTime(DateTime.fromISO(e.at), dialogue.timezone, lang)} `,
-      { user: e.actor },
-      ` · ${e.field ? t.history.change(e.field, e.from ?? '—', e.to ?? '—') : e.action}${e.note ? ` · ${t.history.note(e.note)}` : ''}`,
-    ]);
+    const value = (field: string | null, v: string | null) =>
+      v === null
+        ? '—'
+        : field === 'state' && isRoundState(v)
+          ? t.state[v]
+          : field === 'date' && parseIsoDate(v) === v
+            ? formatDate(v, lang)
+            : v;
+    const items: Rich[] = brief.roundChanges.map((e) => {
+      const what = e.field
+        ? t.history.change(b.roundFields[e.field] ?? e.field, value(e.field, e.from), value(e.field, e.to))
+        : e.action;
+      return [
+        `${t.round(e.edition)} · ${formatDateTime(DateTime.fromISO(e.at), dialogue.timezone, lang)} `,
+        { user: e.actor },
+        ` · ${what}${e.note ? ` · ${t.history.note(e.note)}` : ''}`,
+      ];
+    });
     blocks.push({ type: 'divider' }, { type: 'text', text: [{ bold: b.roundsTitle }] }, { type: 'list', items });
   }
   return { kind: 'answer', summary: `${header} — ${since}`, blocks };

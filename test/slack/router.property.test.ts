@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../../src/commands/reply.js';
+import type { Core } from '../../src/main.js';
+import { DIALECTS, openTestCore } from '../support/store.js';
+
+const VERBS = {
+  '/dialogue': [
+    'help',
+    'next',
+    'cycle',
+    'schedule',
+    'held',
+    'postpone',
+    'cancel',
+    'brief',
+    'lang',
+    'subscribe',
+    'reminders',
+  ],
+  '/commitments': ['list', 'show', 'update', 'assign', 'due', 'note', 'add', 'history', 'help'],
+} as const;
+
+/** Words people (and cats on keyboards) type: real verbs, IDs, dates, mentions, markup and junk. */
+const word = fc.oneof(
+  fc.constantFrom(...VERBS['/dialogue'], ...VERBS['/commitments']),
+  fc.constantFrom(
+    'R1-4',
+    'r1-7A',
+    'R1-99',
+    'A1',
+    'open',
+    'done',
+    'all',
+    'in-progress',
+    'dropped',
+    'mx',
+    'uk',
+    'es',
+    'en',
+  ),
+  fc.constantFrom(
+    '2025-02-30',
+    '2024-02-29',
+    '2031-05-14',
+    '1999-01-01',
+    '10:00',
+    '25:61',
+    '--dialogue',
+    '--dialogue=x',
+  ),
+  fc.constantFrom('<@U123ABC>', '<@U1|ana>', '@here', '<!channel>', '<!subteam^S1|@team>', '*bold*', '`x`', '&amp;'),
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+  fc.integer().map(String),
+);
+const text = fc.array(word, { maxLength: 7 }).map((ws) => ws.join(' '));
+const command = fc.constantFrom('/dialogue' as const, '/commitments' as const);
+const user = fc.constantFrom('UEDITOR1', 'UREADER1', 'W0OTHER');
+
+/**
+ * Every reply is either a real answer/change or a usage hint / specific
+ * message; never an escaped exception ('failure' is the router's catch-all).
+ */
+function assertWellFormed(reply: Reply): void {
+  expect(['answer', 'change', 'usage', 'error', 'refusal']).toContain(reply.kind);
+  expect(reply.summary.trim().length).toBeGreaterThan(0);
+  expect(reply.blocks.length).toBeGreaterThan(0);
+  if (reply.kind === 'usage')
+    expect(reply.summary).toMatch(/Usage:|Uso:|is not|no es|Type \/|Escriba|too long|demasiado|--dialogue/);
+  if (reply.kind === 'change') expect(reply.announcement).toBeDefined();
+}
+
+describe.each(DIALECTS)('router under random input (%s)', (dialect) => {
+  let core: Core;
+  beforeAll(async () => {
+    core = await openTestCore(dialect, { tag: 'slack_prop', env: { EDITORS: 'UEDITOR1' } });
+  });
+  afterAll(async () => {
+    await core?.close();
+  });
+
+  it('never lets an exception escape and always answers with a hint or a real answer', async () => {
+    const now = new Date('2025-03-01T12:00:00Z');
+    await fc.assert(
+      fc.asyncProperty(command, text, user, async (cmd, t, userId) => {
+        const reply = await core.router.handle({ command: cmd, text: t, userId, channelId: 'C1', now });
+        assertWellFormed(reply);
+      }),
+      { numRuns: dialect === 'sqlite' ? 3_000 : 600 },
+    );
+  });
+
+  it('well-formed verbs with random arguments still never fail', async () => {
+    const now = new Date('2025-03-01T12:00:00Z');
+    const verbFirst = fc.oneof(
+      fc.tuple(fc.constant('/dialogue' as const), fc.constantFrom(...VERBS['/dialogue'])),
+      fc.tuple(fc.constant('/commitments' as const), fc.constantFrom(...VERBS['/commitments'])),
+    );
+    await fc.assert(
+      fc.asyncProperty(verbFirst, text, user, async ([cmd, verb], args, userId) => {
+        const reply = await core.router.handle({ command: cmd, text: `${verb} ${args}`, userId, channelId: null, now });
+        assertWellFormed(reply);
+      }),
+      { numRuns: dialect === 'sqlite' ? 1_500 : 300 },
+    );
+  });
+});
