@@ -10,7 +10,7 @@ export interface FoundDelegate {
 
 /** Forms of address removed from names. */
 const HONORIFIC =
-  /^(?:H\.\s?E\.|HE|His Excellency|Her Excellency|Their Excellencies|The Rt\.? Hon\.?|Rt\.? Hon\.?|The Hon\.?|The Honourable|Hon\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|Baroness|Baron|Senator|Ambassador|Amb\.|Minister|Deputy Minister|Vice-Minister|Vice Minister|Commissioner|Secretary)\s+/;
+  /^(?:H\.\s?E\.|HE|His Excellency|Her Excellency|Their Excellencies|The Rt\.? Hon\.?|Rt\.? Hon\.?|The Hon\.?|The Honourable|Hon\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Mtro\.?|Mtra\.?|Lic\.?|Ing\.?|Embajador(?:a)?|Prof\.?|Professor|Sir|Dame|Lord|Lady|Baroness|Baron|Senator|Ambassador|Amb\.|Minister|Deputy Minister|Vice-Minister|Vice Minister|Commissioner|Secretary)\s+/;
 /** Of those, the ones that are also a title when no other title is given. */
 const TITLE_HONORIFIC =
   /^(?:Ambassador|Minister|Deputy Minister|Vice-Minister|Vice Minister|Commissioner|Secretary|Senator)$/;

@@ -45,9 +45,10 @@ const EDITION_RE = new RegExp(
   `\\b${ORDINAL}\\b(?!\\s+(?:time|half|quarter|day|week|step|phase|anniversary))(?=(?:\\s+[\\p{L}’'–-]+){0,6}?\\s+${MEETING_NOUN}\\b)`,
   'giu',
 );
-/** "the XII Mexico–EU Joint Committee": a Roman numeral after "the", before a capitalised word. */
+/** "the XII Mexico–EU Joint Committee", "the XII round": a Roman numeral after "the" (or "hold"). */
 const ROMAN_RE =
-  /\b[Tt]he\s+((?=[MDCLXVI]{2,}\b|[VX]\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\s+(?=\p{Lu})/gu;
+  /\b(?:[Tt]he|hold|holds|held)\s+((?=[MDCLXVI]{2,}\b|[VX]\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\s+(?=\p{Lu}|(?:round|edition|session|meeting|dialogue|consultations)\b)/gu;
+/\b[Tt]he\s+((?=[MDCLXVI]{2,}\b|[VX]\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\s+(?=\p{Lu})/gu;
 
 export function ordinalValue(word: string): number | null {
   const w = word.toLowerCase();
@@ -154,10 +155,21 @@ function placeIn(sentence: string): string | null {
 
 const NEXT_MEETING =
   /\b(?:next|following|subsequent)\s+(?:[\p{L}-]+\s+){0,4}?(?:round|edition|session|meeting|dialogue|consultations?|talks)\b|\bmeet again\b|\breconvene\b/iu;
+/** "The third Dialogue is expected to take place in Mexico in 2026": a later edition, in the future tense. */
+const LATER_EDITION = new RegExp(
+  `\\b${ORDINAL}\\s+(?:[\\p{L}’'–-]+\\s+){0,5}?${MEETING_NOUN}\\s+(?:is|was|will|would|shall)\\s+(?:expected\\s+to\\s+|to\\s+|planned\\s+to\\s+|scheduled\\s+to\\s+)?(?:be\\s+held|take\\s+place|be\\s+hosted|convene)`,
+  'iu',
+);
 const NOT_THIS_SERIES = /\b(?:summit|G20|G7|COP\s?\d*|General Assembly|Conference|Forum|Ministerial)\b/;
 
-function nextMeetingOf(sentences: readonly Sentence[], parties: readonly PartyName[]): StatementNextMeeting | null {
+function nextMeetingOf(
+  sentences: readonly Sentence[],
+  parties: readonly PartyName[],
+  edition: number | null,
+): StatementNextMeeting | null {
   const found = sentences.find((s) => {
+    const later = LATER_EDITION.exec(s.text);
+    if (later && (edition === null || (ordinalValue(later[1]!) ?? 0) > edition)) return true;
     const m = NEXT_MEETING.exec(s.text);
     if (!m) return /\bhosted by\b.*\b(?:at an appropriate time|at a mutually convenient|in \d{4})\b/i.test(s.text);
     return !NOT_THIS_SERIES.test(m[0]) && !/\bnext steps\b/i.test(s.text);
@@ -240,7 +252,7 @@ export function isUndertaking(sentence: string): boolean {
 const THEMES: readonly (readonly [string, RegExp])[] = [
   [
     'dialogue',
-    /\b(?:hold|convene|meet)\b[^.]*\b(?:dialogue|round|meeting|consultations)\b|\bnext (?:dialogue|round)\b/i,
+    /\b(?:hold|holding|convene|convening|meet|meeting)\b[^.]*\b(?:dialogue|round|meeting|consultations)\b|\bnext (?:dialogue|round)\b/i,
   ],
   ['gender-equality', /\b(?:gender|women|girls)\b/i],
   ['human-rights', /\b(?:human rights|defenders|journalists|migrants|freedom of|torture|death penalty)\b/i],
@@ -350,11 +362,12 @@ export function parseStatement(raw: string): ParsedStatement {
     safe.map((s) => findEdition(s.text)).find((e) => e !== null) ??
     null;
 
-  const nextMeeting = nextMeetingOf(sentences, parties);
+  const editionNumber = edition ? ordinalValue(edition) : null;
+  const nextMeeting = nextMeetingOf(sentences, parties, editionNumber);
   return {
     parties: parties.map((p) => p.name),
     meeting: { date, place, edition },
-    editionNumber: edition ? ordinalValue(edition) : null,
+    editionNumber,
     publishedOn,
     title,
     delegates: delegatesOf(sentences, parties),

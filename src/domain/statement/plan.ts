@@ -94,14 +94,15 @@ export function planImport(statement: ParsedStatement, state: ImportState, now: 
   if (!date) return { plan: null, problems: [problem('statement.no_date')], notes };
 
   const unknown = statement.parties.filter((p) => !partyFromStatement(dialogue, p));
-  if (unknown.length > 0)
-    problems.push(
-      problem('statement.parties_mismatch', {
-        parties: statement.parties.join(' · '),
-        dialogue: dialogue.id,
-        expected: dialogue.parties.map((p) => p.name.en).join(' · '),
-      }),
-    );
+  // Another dialogue's statement: nothing else about it is worth checking.
+  if (unknown.length > 0) {
+    const params = {
+      parties: statement.parties.join(' · '),
+      dialogue: dialogue.id,
+      expected: dialogue.parties.map((p) => p.name.en).join(' · '),
+    };
+    return { plan: null, problems: [problem('statement.parties_mismatch', params)], notes };
+  }
 
   const cycle = buildCycle(dialogue, rounds, now, { ahead: 1 });
   const open = stripEntry(nextRound(cycle));

@@ -48,6 +48,10 @@ const ABBREVIATIONS = new Set([
   'approx',
   'dept',
   'govt',
+  'mtro',
+  'mtra',
+  'lic',
+  'ing',
 ]);
 
 /**

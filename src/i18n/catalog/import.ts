@@ -56,7 +56,7 @@ export const en = {
     'statement.date_in_future': (p: P) =>
       `The meeting date ${p.date} is in the future: a round can only be recorded as held once it has happened.`,
     'statement.parties_mismatch': (p: P) =>
-      `The statement is between ${p.parties}; ${p.dialogue} is between ${p.expected}. Pick the right --dialogue.`,
+      `The statement’s parties (${p.parties}) are not those of ${p.dialogue} (${p.expected}): pick the right dialogue.`,
     'statement.edition_ahead': (p: P) =>
       `The statement records round ${p.edition}, but the next open round is round ${p.open}: record the rounds in between first.`,
     'round.held_on_other_date': (p: P) =>
@@ -139,7 +139,7 @@ export const es: ImportMessages = {
     'statement.date_in_future': (p) =>
       `La fecha de la reunión, ${p.date}, es futura: una ronda solo se registra como celebrada cuando ya tuvo lugar.`,
     'statement.parties_mismatch': (p) =>
-      `La declaración es entre ${p.parties}; ${p.dialogue} es entre ${p.expected}. Elija el --dialogue correcto.`,
+      `Las partes de la declaración (${p.parties}) no son las de ${p.dialogue} (${p.expected}): elija el diálogo correcto.`,
     'statement.edition_ahead': (p) =>
       `La declaración registra la ronda ${p.edition}, pero la próxima ronda abierta es la ${p.open}: registre antes las rondas intermedias.`,
     'round.held_on_other_date': (p) =>

@@ -1,0 +1,285 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ordinalValue, parseStatement, statementJson } from '../../src/domain/statement/parse.js';
+import { partyFromStatement } from '../../src/domain/statement/parties.js';
+import { commitmentIds } from '../../src/domain/statement/plan.js';
+import { splitSentences } from '../../src/domain/statement/text.js';
+import { testConfig } from '../support/store.js';
+import { fixture, seedStatement } from './support.js';
+
+const settings = testConfig().dialogues.find((d) => d.dialogue.id === 'mexico-uk')!;
+const dialogue = settings.dialogue;
+const seed = settings.seed;
+
+describe('the seed statement agrees with the curated config (round trip)', () => {
+  const parsed = parseStatement(seedStatement());
+  const round1 = seed.rounds.find((r) => r.edition === 1)!;
+  const round2 = seed.rounds.find((r) => r.edition === 2)!;
+
+  it('records round 1 on its date, between the two parties', () => {
+    expect(parsed.editionNumber).toBe(round1.edition);
+    expect(parsed.meeting.date).toBe(round1.date);
+    expect(parsed.meeting.edition).toBe('inaugural');
+    expect(parsed.parties.map((p) => partyFromStatement(dialogue, p)?.code)).toEqual(
+      dialogue.parties.map((p) => p.code),
+    );
+    expect(parsed.publishedOn).toBe(seed.source?.publishedOn);
+  });
+
+  it('finds the same 9 delegates, with titles, sides and heads of delegation', () => {
+    const found = parsed.delegates.map((d) => ({
+      party: d.party ? partyFromStatement(dialogue, d.party)?.code : undefined,
+      name: d.name,
+      title: d.title,
+      lead: d.lead,
+    }));
+    expect(found).toEqual(
+      round1.delegates.map((d) => ({ party: d.party, name: d.name, title: d.title, lead: d.lead })),
+    );
+    expect(found).toHaveLength(9);
+  });
+
+  it('finds the commitments of paragraphs 4, 6, 7 (three undertakings) and 8, with the same IDs, words and themes', () => {
+    const ids = commitmentIds(parsed, 1);
+    const found = parsed.commitments.map((c, i) => ({
+      id: ids[i],
+      paragraph: c.paragraph,
+      text: c.text,
+      theme: c.theme,
+    }));
+    const curated = seed.commitments
+      .filter((c) => c.edition === 1)
+      .map((c) => ({ id: c.id, paragraph: c.paragraph, text: c.text, theme: c.theme }));
+    expect(found).toEqual(curated);
+  });
+
+  it('reads the next round as expected in the UK in 2025, and does not count it as a commitment', () => {
+    expect(parsed.nextMeeting).toEqual({
+      host: 'the UK',
+      year: round2.year,
+      text: 'The next high-level dialogue is expected to be held in the UK in 2025.',
+    });
+    expect(partyFromStatement(dialogue, parsed.nextMeeting!.host!)?.code).toBe(round2.host);
+    expect(parsed.commitments.map((c) => c.text)).not.toContain(parsed.nextMeeting!.text);
+  });
+
+  it('leaves out plain reporting: discussed, exchanged views, highlighted, recognise', () => {
+    for (const p of ['3', '5']) expect(parsed.commitments.some((c) => c.paragraph === p)).toBe(false);
+    const texts = parsed.commitments.map((c) => c.text);
+    expect(texts.some((t) => t.startsWith('Both countries recognise'))).toBe(false);
+    expect(texts.some((t) => t.startsWith('Mexico and the United Kingdom exchanged views'))).toBe(false);
+  });
+
+  it('prints exactly the --json shape of the contract', () => {
+    const json = statementJson(parsed);
+    expect(Object.keys(json)).toEqual(['parties', 'meeting', 'delegates', 'commitments', 'nextMeeting']);
+    expect(Object.keys(json.meeting)).toEqual(['date', 'place', 'edition']);
+    for (const d of json.delegates) expect(Object.keys(d)).toEqual(['name', 'title', 'party']);
+    for (const c of json.commitments) expect(Object.keys(c)).toEqual(['paragraph', 'text']);
+    expect(Object.keys(json.nextMeeting!)).toEqual(['host', 'year', 'text']);
+    expect(json.parties).toEqual(['Mexico', 'the United Kingdom']);
+    expect(json.meeting).toEqual({ date: '2024-01-16', place: null, edition: 'inaugural' });
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+});
+
+describe('a second round, numbered, with honorifics and other meetings mentioned', () => {
+  const parsed = parseStatement(fixture('mexico-uk-2025-second-round.txt'));
+
+  it('takes this meeting’s date, place and edition, not those of the rounds and summits it recalls', () => {
+    expect(parsed.meeting).toEqual({ date: '2025-05-14', place: 'London', edition: 'second' });
+    expect(parsed.editionNumber).toBe(2);
+  });
+
+  it('removes honorifics (Ms, H.E. Ambassador, Dr., Mtro.) and keeps titles in either order', () => {
+    expect(parsed.delegates).toEqual([
+      {
+        name: 'Harriet Cole',
+        title: 'Director for Human Rights and Democracy at the Foreign, Commonwealth and Development Office',
+        party: 'the United Kingdom',
+        lead: true,
+      },
+      {
+        name: 'Tomás Whitfield',
+        title: 'His Majesty’s Ambassador to Mexico',
+        party: 'the United Kingdom',
+        lead: false,
+      },
+      {
+        name: 'Lucía Ortega Ramírez',
+        title: 'Under-Secretary for Multilateral Affairs and Human Rights',
+        party: 'Mexico',
+        lead: true,
+      },
+      {
+        name: 'Andrés Salgado Peña',
+        title: 'Director General for Human Rights and Democracy',
+        party: 'Mexico',
+        lead: false,
+      },
+      { name: 'Itzel Marín del Valle', title: 'Director for Gender Equality', party: 'Mexico', lead: false },
+    ]);
+  });
+
+  it('splits a listed set of undertakings and keeps one commitment per sentence otherwise', () => {
+    expect(commitmentIds(parsed, 2)).toEqual(['R2-5', 'R2-7', 'R2-8a', 'R2-8b', 'R2-8c', 'R2-9']);
+    expect(parsed.commitments.filter((c) => c.paragraph === '8').map((c) => c.item)).toEqual([
+      'feminist foreign policy',
+      'the protection of LGBTI+ persons',
+      'the participation of women in peace processes',
+    ]);
+    expect(parsed.commitments.find((c) => c.paragraph === '7')?.text).toBe(
+      'The two countries will organise a joint workshop on business and human rights in Mexico City before the end of 2025.',
+    );
+  });
+
+  it('reads a later edition in the future tense as the next meeting', () => {
+    expect(parsed.nextMeeting).toEqual({
+      host: 'Mexico',
+      year: 2026,
+      text: 'The third Dialogue is expected to take place in Mexico in 2026.',
+    });
+  });
+});
+
+describe('unnumbered paragraphs in the "we" voice, a day-month date, an ordinal "8th"', () => {
+  const parsed = parseStatement(fixture('japan-eu-2025-we-voice.txt'));
+
+  it('takes the year from the publication line and ignores the earlier round in Brussels', () => {
+    expect(parsed.publishedOn).toBe('2025-03-05');
+    expect(parsed.meeting).toEqual({ date: '2025-03-03', place: 'Tokyo', edition: '8th' });
+    expect(parsed.parties).toEqual(['Japan', 'EU']);
+  });
+
+  it('keeps paragraphs in order without numbers and finds what "we" undertake', () => {
+    expect(parsed.paragraphs.every((p) => p.number === null)).toBe(true);
+    expect(parsed.commitments.map((c) => [c.paragraph, c.position, c.text])).toEqual([
+      [
+        null,
+        4,
+        'We agreed to deepen our cooperation on maritime security, including through joint exercises and information sharing.',
+      ],
+      [null, 5, 'We will launch a joint working group on critical raw materials before the end of 2025.'],
+    ]);
+    expect(commitmentIds(parsed, 8)).toEqual(['R8-4', 'R8-5']);
+  });
+
+  it('names the delegates of both sides, honorifics removed', () => {
+    expect(parsed.delegates.map((d) => [d.name, d.title, d.party, d.lead])).toEqual([
+      ['Haruto Sakamoto', 'Deputy Minister for Foreign Affairs', 'Japan', true],
+      ['Aiko Morimoto', 'Director of the Europe Division', 'Japan', false],
+      ['Elena Varga', 'Deputy Secretary-General of the European External Action Service', 'EU', true],
+      ['Tomas Lindqvist', 'Head of the Japan Desk', 'EU', false],
+    ]);
+  });
+
+  it('maps the next meeting’s city to its host, and takes neither the G7 summit’s year nor place', () => {
+    expect(parsed.nextMeeting).toEqual({
+      host: 'EU',
+      year: 2026,
+      text: 'We will meet again in Brussels in 2026 for the 9th Policy Dialogue.',
+    });
+  });
+});
+
+describe('a Roman-numbered edition, US dates, "1)" paragraphs', () => {
+  const parsed = parseStatement(fixture('iran-china-2012-roman.txt'));
+
+  it('reads XII as round 12 held in Tehran on the first day of a two-day meeting', () => {
+    expect(parsed.meeting).toEqual({ date: '2012-11-19', place: 'Tehran', edition: 'XII' });
+    expect(parsed.editionNumber).toBe(12);
+    expect(parsed.parties).toEqual(['Iran', 'China']);
+  });
+
+  it('splits a sentence speaking of both delegations', () => {
+    expect(parsed.delegates.map((d) => [d.name, d.party, d.lead])).toEqual([
+      ['Reza Karimi', 'Iran', true],
+      ['Li Wen', 'China', true],
+    ]);
+  });
+
+  it('finds "the two sides will" and "both sides agreed", not "highlighted" or "exchanged views"', () => {
+    expect(parsed.commitments.map((c) => c.paragraph)).toEqual(['4', '5']);
+  });
+
+  it('reads "hosted by China at a mutually convenient time" as a host without a year', () => {
+    expect(parsed.nextMeeting).toMatchObject({ host: 'China', year: null });
+  });
+});
+
+describe('dates, editions and next meetings in other wordings', () => {
+  it('puts a day-month date in the year before when the publication is early in the next year', () => {
+    const text = `Joint statement\n\nPublished 5 January 2025\n\nOn 18 December, Mexico and the United Kingdom held the third round of their dialogue in Mexico City. They agreed to share their reports.`;
+    const parsed = parseStatement(text);
+    expect(parsed.meeting).toEqual({ date: '2024-12-18', place: 'Mexico City', edition: 'third' });
+    expect(parsed.commitments.map((c) => c.text)).toEqual(['They agreed to share their reports.']);
+  });
+
+  it('reads "the next dialogue in 2013 in Tehran" as Iran hosting in 2013', () => {
+    const text = `Iran and China held the eleventh round of their dialogue in Beijing on 4 June 2012. The two sides agreed to hold the next dialogue in 2013 in Tehran.`;
+    const parsed = parseStatement(text);
+    expect(parsed.meeting.edition).toBe('eleventh');
+    expect(parsed.nextMeeting).toMatchObject({ host: 'Iran', year: 2013 });
+    expect(parsed.commitments).toEqual([]);
+  });
+
+  it('has no date when the body gives none, even with years about other things', () => {
+    const parsed = parseStatement(fixture('no-date.txt'));
+    expect(parsed.meeting.date).toBeNull();
+    const other = parseStatement(
+      'Mexico and the UK held talks. They recalled their work between January 2021 and December 2023.',
+    );
+    expect(other.meeting.date).toBeNull();
+  });
+
+  it.each([
+    ['inaugural', 1],
+    ['first', 1],
+    ['second', 2],
+    ['8th', 8],
+    ['eleventh', 11],
+    ['twenty-first', 21],
+    ['XII', 12],
+    ['IV', 4],
+  ])('counts the edition "%s" as %i', (word, n) => {
+    expect(ordinalValue(word)).toBe(n);
+  });
+
+  it('does not end a sentence at an initial or an abbreviation', () => {
+    expect(splitSentences('He met Aureny Aguirre O. Sunza and H.E. Dr. Reza Karimi. Then they left.')).toEqual([
+      'He met Aureny Aguirre O. Sunza and H.E. Dr. Reza Karimi.',
+      'Then they left.',
+    ]);
+  });
+
+  it('reads nothing from an empty text', () => {
+    const parsed = parseStatement('  \n\n ');
+    expect(parsed.paragraphs).toEqual([]);
+    expect(statementJson(parsed)).toEqual({
+      parties: [],
+      meeting: { date: null, place: null, edition: null },
+      delegates: [],
+      commitments: [],
+      nextMeeting: null,
+    });
+  });
+
+  it('never throws, and every commitment is a sentence of the input in its own words', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...seedStatement().split(/(?<=\.)\s+/), 'x', '\n\n', '7.'), { maxLength: 20 }),
+        (parts) => {
+          const text = parts.join(' ');
+          const parsed = parseStatement(text);
+          const flat = text.replace(/\s+/g, ' ');
+          for (const c of parsed.commitments) expect(flat).toContain(c.text.replace(/\s+/g, ' '));
+        },
+      ),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (s) => void parseStatement(s)),
+      { numRuns: 300 },
+    );
+  });
+});
