@@ -7,7 +7,7 @@
  * losing the others' figures. Timing goals live here, never in tests.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { feedSection } from './feed.js';
 import { hasTaskset, pinSelf } from './load.js';
@@ -25,7 +25,11 @@ function positive(name: string, text: string): number {
 
 function machine(): string {
   const list = cpus();
-  return `${list.length} × ${list[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}`;
+  // The load average says whether other work shared the machine (figures taken under load are lower).
+  const load = loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+  return `${list.length} × ${list[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}, load average ${load}`;
 }
 
 /** Replaces (or appends) the block of one section in RESULTS.md. */
