@@ -20,7 +20,7 @@ export interface SlackHarness {
 }
 
 /** The real app (Bolt over HTTP, our node:http server) against FakeSlack, on a fresh store. */
-export async function startSlackApp(dialect: DialectName, tag: string): Promise<SlackHarness> {
+export async function startSlackApp(dialect: DialectName, tag: string, at: Date = NOW): Promise<SlackHarness> {
   const fake = await new FakeSlack().start();
   const config = testConfig(
     { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, EDITORS: EDITOR },
@@ -36,8 +36,8 @@ export async function startSlackApp(dialect: DialectName, tag: string): Promise<
     config,
     schema,
     port: 0,
-    now: NOW,
-    clock: () => NOW,
+    now: at,
+    clock: () => at,
     logDestination: { write: () => {} } as never,
   });
   return {

@@ -4,6 +4,7 @@ import { messages } from '../../../i18n/index.js';
 import { runCommand, type SlackDeps } from '../../deps.js';
 import { deliverOutcome } from '../../outcome.js';
 import { shareValue } from '../../views/reply-message.js';
+import { isImportCommand, openImportModal } from './import-modal.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -18,6 +19,18 @@ export function slashCommand(deps: SlackDeps, name: CommandName) {
     const { logger } = deps.core;
     const commandName = isCommandName(command.command) ? command.command : name;
     try {
+      if (isImportCommand(commandName, command.text ?? '') && command.trigger_id) {
+        const problem = await openImportModal(deps, client, {
+          text: command.text ?? '',
+          userId: command.user_id,
+          channelId: command.channel_id || null,
+          triggerId: command.trigger_id,
+          responseUrl: command.response_url,
+        });
+        if (!problem) return;
+        await respond({ response_type: 'ephemeral', text: problem.summary });
+        return;
+      }
       const reply = await runCommand(deps, client, {
         command: commandName,
         text: command.text ?? '',

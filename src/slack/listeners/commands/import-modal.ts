@@ -1,0 +1,37 @@
+import type { WebClient } from '@slack/web-api';
+import { extractDialogueFlag, tokenize } from '../../../commands/parse.js';
+import type { Reply } from '../../../commands/reply.js';
+import { isDomainError } from '../../../domain/errors.js';
+import { messages } from '../../../i18n/index.js';
+import type { SlackDeps } from '../../deps.js';
+import { importModal } from '../../views/import-statement.js';
+
+/** `/dialogue import [--dialogue id]` in Slack opens a form to paste the statement into. */
+export function isImportCommand(command: string, text: string): boolean {
+  if (command !== '/dialogue') return false;
+  const { words } = tokenize(extractDialogueFlag(text).text);
+  return words.length === 1 && words[0]!.toLowerCase() === 'import';
+}
+
+/**
+ * Opens the import modal right after the ack (the trigger_id is valid for 3 s,
+ * so only local reads happen first). Returns a reply only when it could not.
+ */
+export async function openImportModal(
+  deps: SlackDeps,
+  client: WebClient,
+  o: { text: string; userId: string; channelId: string | null; triggerId: string; responseUrl: string },
+): Promise<Reply | null> {
+  const lang = await deps.locales.quickLang(o.userId);
+  try {
+    const flag = extractDialogueFlag(o.text);
+    const dialogue = await deps.core.services.dialogues.resolve(flag.dialogue, o.channelId);
+    const view = importModal({ dialogue: dialogue.id, channel: o.channelId, responseUrl: o.responseUrl }, lang);
+    await client.views.open({ trigger_id: o.triggerId, view: view as never });
+    return null;
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    const text = messages(lang).errors[error.code](error.params as never);
+    return { kind: 'error', summary: text, blocks: [{ type: 'text', text }] };
+  }
+}
