@@ -20,10 +20,15 @@ export interface SlackHarness {
 }
 
 /** The real app (Bolt over HTTP, our node:http server) against FakeSlack, on a fresh store. */
-export async function startSlackApp(dialect: DialectName, tag: string, at: Date = NOW): Promise<SlackHarness> {
+export async function startSlackApp(
+  dialect: DialectName,
+  tag: string,
+  options: { at?: Date; env?: Record<string, string> } = {},
+): Promise<SlackHarness> {
+  const at = options.at ?? NOW;
   const fake = await new FakeSlack().start();
   const config = testConfig(
-    { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, EDITORS: EDITOR },
+    { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, EDITORS: EDITOR, ...options.env },
     dialect,
   );
   const schema = dialect === 'postgres' ? workerSchema(tag) : undefined;

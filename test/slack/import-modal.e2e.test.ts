@@ -21,7 +21,7 @@ const AFTER_ROUND_2 = new Date('2025-06-01T12:00:00Z');
 describe.each(DIALECTS)('/dialogue import modal (%s)', (dialect) => {
   let h: SlackHarness;
   beforeEach(async () => {
-    h = await startSlackApp(dialect, 'slack_import', AFTER_ROUND_2);
+    h = await startSlackApp(dialect, 'slack_import', { at: AFTER_ROUND_2 });
   });
   afterEach(async () => {
     await h.close();
