@@ -223,6 +223,37 @@ describe('dates, editions and next meetings in other wordings', () => {
     expect(parsed.commitments).toEqual([]);
   });
 
+  it('takes this meeting from the clause that records it when the same sentence recalls another', () => {
+    const following = parseStatement(
+      'Following the first round in Mexico City on 16 January 2024, the second round was held in London on 14 May 2025.',
+    );
+    expect(following.meeting).toEqual({ date: '2025-05-14', place: 'London', edition: 'second' });
+    const recalling = parseStatement(
+      'Recalling the inaugural Dialogue, held in Mexico City on 16 January 2024, the delegations met in London on 14 May 2025 for the second Dialogue.',
+    );
+    expect(recalling.meeting).toEqual({ date: '2025-05-14', place: 'London', edition: 'second' });
+  });
+
+  it('gives each side its people when the second side’s verb is left out', () => {
+    const parsed = parseStatement(
+      'The fourth UK–Mexico Dialogue was held in Mexico City on 13 May 2027. Mexico was represented by Ambassador Carmen Díaz Luna, Under-Secretary for Foreign Affairs, and the United Kingdom by Sir Peter Hale, Minister of State for the Americas.',
+    );
+    expect(parsed.delegates).toEqual([
+      { name: 'Carmen Díaz Luna', title: 'Under-Secretary for Foreign Affairs', party: 'Mexico', lead: true },
+      { name: 'Peter Hale', title: 'Minister of State for the Americas', party: 'UK', lead: true },
+    ]);
+  });
+
+  it('does not take a next-round mention in the same paragraph for a commitment’s theme', () => {
+    const parsed = parseStatement(
+      'Mexico and the UK met in London on 14 May 2025. Both sides agreed that the next round would be held in Mexico in 2026. They will also set up a working group on migration.',
+    );
+    expect(parsed.commitments.map((c) => [c.text, c.theme])).toEqual([
+      ['They will also set up a working group on migration.', 'human-rights'],
+    ]);
+    expect(parsed.nextMeeting).toMatchObject({ host: 'Mexico', year: 2026 });
+  });
+
   it('has no date when the body gives none, even with years about other things', () => {
     const parsed = parseStatement(fixture('no-date.txt'));
     expect(parsed.meeting.date).toBeNull();

@@ -235,11 +235,27 @@ export function delegatesOfClause(clause: string): FoundDelegate[] {
   }));
 }
 
-/** Splits a sentence that speaks of both delegations ("…; the EU side was led by …") into one clause per side. */
+/**
+ * Splits a sentence that speaks of both delegations into one clause per side:
+ * "…; the EU side was led by …", "…, while the Chinese delegation was headed by …",
+ * "Mexico was represented by …, and the United Kingdom by …".
+ */
 export function delegationClauses(sentence: string): string[] {
   if (!LEAD_IN.test(sentence)) return [];
   const parts = sentence.split(
     /;\s+(?:and\s+|while\s+)?(?=(?:[Tt]he|[Oo]n the)\s+[^;,]*?\b(?:delegation|side|team)\b)|,\s+while\s+/,
   );
-  return parts.filter((p) => LEAD_IN.test(p));
+  const out: string[] = [];
+  for (const part of parts) {
+    // ", and the United Kingdom by Sir …": the verb is left out for the second side.
+    const elided = /,?\s+and\s+((?:the\s+)?\p{Lu}[\p{L}’' ]{1,60}?)\s+by\s+/u.exec(part);
+    const side = elided ? findNames(elided[1]!) : [];
+    if (elided && side.length === 1 && side[0]!.text.length === elided[1]!.length && side[0]!.kind === 'name') {
+      out.push(
+        part.slice(0, elided.index),
+        `${elided[1]} was represented by ${part.slice(elided.index + elided[0].length)}`,
+      );
+    } else out.push(part);
+  }
+  return out.filter((p) => LEAD_IN.test(p));
 }

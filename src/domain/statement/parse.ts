@@ -113,20 +113,73 @@ interface Sentence {
   readonly paragraph: StatementParagraph;
 }
 
-function meetingSentence(sentences: readonly Sentence[]): Sentence | null {
+/** A stretch of a sentence between commas or semicolons, and whether it speaks of another meeting. */
+interface Clause {
+  readonly start: number;
+  readonly text: string;
+  readonly other: boolean;
+  readonly verb: boolean;
+}
+
+/**
+ * Clauses of a sentence. One that only continues the clause before it ("…, held
+ * in Brussels on 14 June 2023, …") shares its subject: after "We recalled the
+ * 7th Dialogue" it is about that other meeting too.
+ */
+function clausesOf(sentence: string): Clause[] {
+  const out: Clause[] = [];
+  let start = 0;
+  let prevOther = false;
+  const push = (end: number) => {
+    const text = sentence.slice(start, end);
+    const other =
+      OTHER_MEETING.test(text) || (prevOther && /^(?:held|hosted|convened|which|that|where|when)\b/i.test(text));
+    out.push({ start, text, other, verb: MEETING_VERB.test(text) });
+    prevOther = other;
+  };
+  for (const m of sentence.matchAll(/\s*[,;]\s*/g)) {
+    push(m.index);
+    start = m.index + m[0].length;
+  }
+  push(sentence.length);
+  return out;
+}
+
+/** This meeting's sentence and the clause that records it (held/met/took place, not about another meeting). */
+interface MeetingFocus {
+  readonly sentence: Sentence;
+  readonly clause: Clause | null;
+  readonly clauses: readonly Clause[];
+}
+
+function clauseAt(clauses: readonly Clause[], index: number): Clause {
+  return [...clauses].reverse().find((c) => c.start <= index) ?? clauses[0]!;
+}
+
+function ownDates(focus: { sentence: Sentence; clauses: readonly Clause[] }): DateHit[] {
+  return findDates(focus.sentence.text).filter((h) => !clauseAt(focus.clauses, h.index).other);
+}
+
+function meetingFocus(sentences: readonly Sentence[]): MeetingFocus | null {
+  const all = sentences.map((sentence) => {
+    const clauses = clausesOf(sentence.text);
+    return { sentence, clauses, clause: clauses.find((c) => c.verb && !c.other) ?? null };
+  });
   return (
-    sentences.find((s) => MEETING_VERB.test(s.text) && !OTHER_MEETING.test(s.text) && findDates(s.text).length > 0) ??
-    sentences.find((s) => /^On\s/.test(s.text) && findDates(s.text).length > 0 && !OTHER_MEETING.test(s.text)) ??
-    sentences.find((s) => MEETING_VERB.test(s.text) && !OTHER_MEETING.test(s.text)) ??
+    all.find((f) => f.clause && ownDates(f).length > 0) ??
+    all.find((f) => /^On\s/.test(f.sentence.text) && ownDates(f).length > 0) ??
+    all.find((f) => f.clause) ??
     null
   );
 }
 
-/** The date in the meeting sentence: the one introduced by "on"/"from", else the first. */
-function meetingDateHit(sentence: string): DateHit | null {
-  const hits = findDates(sentence);
-  const introduced = hits.find((h) => /\b(?:on|from|between)\s+(?:the\s+)?$/i.test(sentence.slice(0, h.index)));
-  return introduced ?? hits[0] ?? null;
+/** The date this meeting was held: in the clause that records it, else one introduced by "on"/"from", else the first. */
+function meetingDateHit(focus: MeetingFocus): DateHit | null {
+  const text = focus.sentence.text;
+  const hits = ownDates(focus);
+  const inClause = focus.clause ? hits.filter((h) => clauseAt(focus.clauses, h.index) === focus.clause) : [];
+  const introduced = hits.find((h) => /\b(?:on|from|between)\s+(?:the\s+)?$/i.test(text.slice(0, h.index)));
+  return inClause[0] ?? introduced ?? hits[0] ?? null;
 }
 
 const MONTH_OR_DAY =
@@ -255,7 +308,7 @@ const THEMES: readonly (readonly [string, RegExp])[] = [
     /\b(?:hold|holding|convene|convening|meet|meeting)\b[^.]*\b(?:dialogue|round|meeting|consultations)\b|\bnext (?:dialogue|round)\b/i,
   ],
   ['gender-equality', /\b(?:gender|women|girls)\b/i],
-  ['human-rights', /\b(?:human rights|defenders|journalists|migrants|freedom of|torture|death penalty)\b/i],
+  ['human-rights', /\b(?:human rights|defenders|journalists|migrants|migration|freedom of|torture|death penalty)\b/i],
   ['climate', /\b(?:climate|emissions|net zero|biodiversity|environment(?:al)?|energy transition)\b/i],
   ['security', /\b(?:security|peacekeeping|defen[cs]e|terroris\w*|disarmament|non-proliferation)\b/i],
   ['technology', /\b(?:technolog\w*|digital|cyber\w*|artificial intelligence)\b/i],
@@ -265,7 +318,10 @@ const THEMES: readonly (readonly [string, RegExp])[] = [
 ];
 
 function themeOf(sentence: string, paragraph: string): string {
-  for (const text of [sentence, paragraph]) for (const [theme, re] of THEMES) if (re.test(text)) return theme;
+  for (const [theme, re] of THEMES) if (re.test(sentence)) return theme;
+  // The paragraph gives the subject when the sentence only points back ("these challenges");
+  // a mention of the next round elsewhere in it does not make a sentence about meeting.
+  for (const [theme, re] of THEMES) if (theme !== 'dialogue' && re.test(paragraph)) return theme;
   return 'general';
 }
 
@@ -349,15 +405,16 @@ export function parseStatement(raw: string): ParsedStatement {
   );
   const parties = partiesOf(title, paragraphs);
 
-  const meeting = meetingSentence(sentences);
-  const hit = meeting ? meetingDateHit(meeting.text) : null;
+  const focus = meetingFocus(sentences);
+  const hit = focus ? meetingDateHit(focus) : null;
   const titleYear = title ? /\b((?:19|20|21)\d{2})\b/.exec(title)?.[1] : undefined;
   const date = hit ? completeDate(hit, publishedOn, titleYear ? Number(titleYear) : null) : null;
-  const place = meeting ? placeIn(meeting.text) : null;
+  const own = focus ? [focus.clause, ...focus.clauses.filter((c) => !c.other)].filter((c) => c !== null) : [];
+  const place = own.map((c) => placeIn(c.text)).find((p) => p !== null) ?? null;
 
   const safe = sentences.filter((s) => !OTHER_MEETING.test(s.text));
   const edition =
-    (meeting && findEdition(meeting.text)) ??
+    own.map((c) => findEdition(c.text)).find((e) => e !== null) ??
     (title && findEdition(title)) ??
     safe.map((s) => findEdition(s.text)).find((e) => e !== null) ??
     null;
