@@ -207,6 +207,39 @@ describe('a Roman-numbered edition, US dates, "1)" paragraphs', () => {
   });
 });
 
+describe('a communiqué with a dateline, bracketed titles and a surname in capitals', () => {
+  const parsed = parseStatement(fixture('mexico-japan-2025-communique.txt'));
+
+  it('takes the meeting day, not the dateline’s or the tenth meeting’s', () => {
+    expect(parsed.publishedOn).toBe('2025-05-14');
+    expect(parsed.meeting).toEqual({ date: '2025-05-12', place: 'Mexico City', edition: 'eleventh' });
+    expect(parsed.parties).toEqual(['Mexico', 'Japan']);
+  });
+
+  it('reads "(title)" after a name, and "and the Mexican delegation by …" as the other side', () => {
+    expect(parsed.delegates).toEqual([
+      {
+        name: 'Kenji YAMADA',
+        title: 'Director-General, Latin America and Caribbean Bureau',
+        party: 'Japan',
+        lead: true,
+      },
+      { name: 'Ana Sofía Reyes', title: 'Under-Secretary for Latin America', party: 'Mexico', lead: true },
+    ]);
+  });
+
+  it('finds "Japan will …" and a listed task force, and the twelfth meeting in Tokyo as the next one', () => {
+    expect(parsed.commitments.map((c) => c.item ?? c.text)).toEqual([
+      'The Parties agreed to expand scholarship programmes for young researchers.',
+      'Japan will provide technical assistance for earthquake early warning systems.',
+      'semiconductors',
+      'electric vehicles',
+      'medical devices',
+    ]);
+    expect(parsed.nextMeeting).toMatchObject({ host: 'Japan', year: 2026 });
+  });
+});
+
 describe('dates, editions and next meetings in other wordings', () => {
   it('puts a day-month date in the year before when the publication is early in the next year', () => {
     const text = `Joint statement\n\nPublished 5 January 2025\n\nOn 18 December, Mexico and the United Kingdom held the third round of their dialogue in Mexico City. They agreed to share their reports.`;

@@ -149,7 +149,10 @@ export function stripHonorifics(text: string): { rest: string; titleWord: string
 export function isName(text: string): boolean {
   const tokens = text.trim().split(/\s+/);
   if (tokens.length < 2 || tokens.length > 6) return false;
-  const cap = (t: string) => /^\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u.test(t) || /^\p{Lu}\.$/u.test(t);
+  const mixed = (t: string) => /^\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u.test(t);
+  // A surname in capitals ("Joel HERNÁNDEZ García") counts when another word is written normally.
+  const upper = (t: string) => /^\p{Lu}[\p{Lu}'’-]+$/u.test(t) && tokens.some(mixed);
+  const cap = (t: string) => mixed(t) || upper(t) || /^\p{Lu}\.$/u.test(t);
   if (!cap(tokens[0]!) || !cap(tokens.at(-1)!) || /^\p{Lu}\.$/u.test(tokens.at(-1)!)) return false;
   return tokens.every(
     (t) => (cap(t) || PARTICLES.has(t)) && !TITLE_WORDS.has(t.toLowerCase()) && findNames(t).length === 0,
@@ -204,7 +207,11 @@ export function delegatesOfClause(clause: string): FoundDelegate[] {
   const lead = LEAD_IN.exec(clause);
   if (!lead) return [];
   const place = sideOf(clause.slice(0, lead.index + lead[0].length));
-  const after = clause.slice(lead.index + lead[0].length).replace(/[.]\s*$/, '');
+  const after = clause
+    .slice(lead.index + lead[0].length)
+    .replace(/[.]\s*$/, '')
+    // "Freya Jackson (Director, FCDO)": a title in brackets follows its name.
+    .replace(/\s*\(([^()]+)\)/g, ', $1');
   const segments = after
     .split(/\s*[;,]\s*/)
     .map(cleanSegment)
@@ -235,6 +242,14 @@ export function delegatesOfClause(clause: string): FoundDelegate[] {
   }));
 }
 
+/** "the United Kingdom", "the Mexican delegation", "the EU side": words that name one side and nothing else. */
+function isSideWords(words: string): boolean {
+  const bare = words.replace(/^the\s+/i, '').replace(/\s+(?:delegation|side|team)$/, '');
+  const names = findNames(words);
+  if (names.length === 1 && names[0]!.kind === 'name' && names[0]!.text.length === words.length) return true;
+  return bare !== words.replace(/^the\s+/i, '') && placeOfAdjective(bare) !== undefined;
+}
+
 /**
  * Splits a sentence that speaks of both delegations into one clause per side:
  * "…; the EU side was led by …", "…, while the Chinese delegation was headed by …",
@@ -249,8 +264,7 @@ export function delegationClauses(sentence: string): string[] {
   for (const part of parts) {
     // ", and the United Kingdom by Sir …": the verb is left out for the second side.
     const elided = /,?\s+and\s+((?:the\s+)?\p{Lu}[\p{L}’' ]{1,60}?)\s+by\s+/u.exec(part);
-    const side = elided ? findNames(elided[1]!) : [];
-    if (elided && side.length === 1 && side[0]!.text.length === elided[1]!.length && side[0]!.kind === 'name') {
+    if (elided && isSideWords(elided[1]!)) {
       out.push(
         part.slice(0, elided.index),
         `${elided[1]} was represented by ${part.slice(elided.index + elided[0].length)}`,

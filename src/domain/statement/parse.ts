@@ -1,6 +1,6 @@
 import { completeDate, type DateHit, findDates } from './dates.js';
 import { delegatesOfClause, delegationClauses } from './delegates.js';
-import { findNames, isCapital, type Place } from './parties.js';
+import { findNames, isCapital, PLACES, type Place } from './parties.js';
 import { layout, squash } from './text.js';
 import type {
   ParsedStatement,
@@ -283,18 +283,13 @@ function partiesOf(title: string | null, paragraphs: readonly StatementParagraph
 const UNDERTAKING =
   /\b(?:agreed (?:to|on|upon|that)|agree (?:to|on|that)|(?:committed|commit) (?:themselves |ourselves )?to|decided to|decide to|reaffirmed (?:their|our|its) commitment to|reaffirm (?:their|our) commitment to|pledged to|pledge to|undertook to|undertake to|resolved to|resolve to)\b/i;
 const SUBJECT_WILL = new RegExp(
-  `(?:^|\\b(?:and|,)\\s+)(?:we|they|both (?:sides|countries|governments|parties|delegations)|the two (?:sides|countries|governments|delegations|parties)|the parties|the delegations|${[
-    'Mexico',
-    'the United Kingdom',
-    'the UK',
-    'Japan',
-    'the EU',
-    'the European Union',
-    'Iran',
-    'China',
-  ].join(
-    '|',
-  )})\\s+(?:(?:also|further|jointly|together|now|each)\\s+)?will\\s+(?!be held|take place|meet again|be hosted)`,
+  `(?:^|\\b(?:and|,)\\s+)(?:we|they|both (?:sides|countries|governments|parties|delegations)|the two (?:sides|countries|governments|delegations|parties)|the parties|the delegations|${PLACES.flatMap(
+    (p) => p.names,
+  )
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join(
+      '|',
+    )})\\s+(?:(?:also|further|jointly|together|now|each)\\s+)?will\\s+(?!be held|take place|meet again|be hosted)`,
   'i',
 );
 

@@ -85,7 +85,7 @@ function isProse(block: string): boolean {
   return /[.!?]["”’)]*$/.test(flat) && (flat.length >= 60 || /^(On|We|The|In)\b/.test(flat));
 }
 
-const DATELINE = /^([\p{Lu}][\p{L} .'’-]{1,40}?),\s+([^—–]{4,40}?)\s*[—–]+\s*/u;
+const DATELINE = /^([\p{Lu}][\p{L} .'’-]{1,40}?),\s+([^—–]{4,40}?)(?:\s*[—–]+\s*|\s+-{1,2}\s+)/u;
 
 function paragraph(number: string | null, position: number, text: string): StatementParagraph {
   const flat = squash(text);
