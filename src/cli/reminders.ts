@@ -7,7 +7,7 @@ import { LOCAL_CHANNEL, modeOf } from '../main.js';
 import { createLocalNotifier } from '../scheduler/local-notifier.js';
 import { createReminderTick } from '../scheduler/tick.js';
 import type { Audience, Notifier } from '../services/notifier.js';
-import { createSlackFrontEnd } from '../slack/app.js';
+import { createSlackNotifier, reminderWebClient } from '../slack/notifier.js';
 import { CliUsage, type CliVerb, EXIT, parseInstant, withCore } from './shared.js';
 
 const MAX_DAYS = 3660;
@@ -80,9 +80,11 @@ export const reminderCliVerbs: Record<string, CliVerb> = {
     const now = parseInstant(values.at);
     return withCore(io, now, async (core) => {
       const mode = modeOf(core.config);
-      let notifier: Notifier;
-      if (mode === 'local') notifier = createLocalNotifier(io.stdout);
-      else notifier = (await createSlackFrontEnd(core, mode)).notifier;
+      const { slackBotToken, slackApiUrl } = core.config.env;
+      const notifier: Notifier =
+        mode === 'local' || !slackBotToken
+          ? createLocalNotifier(io.stdout)
+          : createSlackNotifier(reminderWebClient({ token: slackBotToken, apiUrl: slackApiUrl }));
       const tick = createReminderTick(core, notifier, { fallbackChannel: mode === 'local' ? LOCAL_CHANNEL : null });
       const report = await tick(now);
       const lang = core.config.app.language;

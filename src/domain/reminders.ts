@@ -134,10 +134,18 @@ export function publicHolidays(country: string, year: number): ReadonlySet<strin
   return days;
 }
 
+const workingDayCache = new Map<string, boolean>();
+
 export function isWorkingDay(date: string, country: string): boolean {
-  const d = DateTime.fromISO(date, { zone: 'UTC' });
-  if (d.weekday >= 6) return false;
-  return !publicHolidays(country, d.year).has(date);
+  const cacheKey = `${country}:${date}`;
+  let working = workingDayCache.get(cacheKey);
+  if (working === undefined) {
+    const d = DateTime.fromISO(date, { zone: 'UTC' });
+    working = d.weekday < 6 && !publicHolidays(country, d.year).has(date);
+    if (workingDayCache.size > 20_000) workingDayCache.clear();
+    workingDayCache.set(cacheKey, working);
+  }
+  return working;
 }
 
 function addDays(date: string, days: number): string {
@@ -212,7 +220,8 @@ export function reminderOccurrences(
 ): PlannedReminder[] {
   if (!rules.enabled || to.getTime() < from.getTime()) return [];
   const zone = zoneOf(state, rules);
-  const margin = 16;
+  // A reminder moves at most a few days off its nominal day (Christmas, Boxing Day and a weekend).
+  const margin = 7;
   const window: Window = {
     from: from.getTime(),
     to: to.getTime(),
@@ -376,12 +385,16 @@ function addMonthlyNudges(
  * record as skipped, never to send weeks late).
  */
 export function planReminders(state: ReminderState, rules: ReminderRules, now: Date): DueReminder[] {
-  const catchUpMs = rules.catchUpHours * 3_600_000;
-  const from = new Date(now.getTime() - catchUpMs - SKIP_LOOKBACK_DAYS * 86_400_000);
-  return reminderOccurrences(state, rules, from, now).map((r) => ({
-    ...r,
-    timeliness: timeliness(r.fireAt, now, rules),
-  }));
+  return reminderOccurrences(state, rules, planWindowStart(now, rules), now).map((r) => withTimeliness(r, now, rules));
+}
+
+/** How far back the plan at `now` looks: the catch-up window and the skip look-back behind it. */
+export function planWindowStart(now: Date, rules: Pick<ReminderRules, 'catchUpHours'>): Date {
+  return new Date(now.getTime() - rules.catchUpHours * 3_600_000 - SKIP_LOOKBACK_DAYS * 86_400_000);
+}
+
+export function withTimeliness(r: PlannedReminder, now: Date, rules: Pick<ReminderRules, 'catchUpHours'>): DueReminder {
+  return { ...r, timeliness: timeliness(r.fireAt, now, rules) };
 }
 
 export function timeliness(fireAt: string, now: Date, rules: Pick<ReminderRules, 'catchUpHours'>): Timeliness {

@@ -1,24 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Reply } from '../commands/reply.js';
-import { buildCycle } from '../domain/cycle.js';
+import type { Commitment } from '../domain/commitments.js';
+import { buildCycle, type Round } from '../domain/cycle.js';
 import {
   type DueReminder,
   type PlannedReminder,
   planReminders,
+  planWindowStart,
   type ReminderAudience,
   type ReminderRules,
   type ReminderState,
   reminderOccurrences,
+  withTimeliness,
 } from '../domain/reminders.js';
 import type { Dialogue, Lang } from '../domain/types.js';
+import { dialogueRevisions } from '../store/dialogues.repository.js';
 import {
   type ClaimInput,
   claimDelivery,
   closePendingDelivery,
-  findDeliveryRows,
+  findTickRows,
   listDeliveryRows,
-  listUnfinishedDeliveryRows,
   markDeliveryRetry,
   markDeliverySent,
   recordDeliverySkipped,
@@ -119,12 +122,53 @@ export class ReminderService {
 
   async state(dialogue: Dialogue, now: Date): Promise<ReminderState> {
     const rounds = await this.cycle.rounds(dialogue.id);
-    return {
-      dialogue,
-      cycle: buildCycle(dialogue, rounds, now, { ahead: 2 }),
-      commitments: await this.commitments.list(dialogue.id),
-      channel: dialogue.reminderChannel,
-    };
+    return stateOf(dialogue, rounds, await this.commitments.list(dialogue.id), now);
+  }
+
+  /**
+   * The data a tick plans from, per dialogue, reloaded only when the
+   * dialogue's revision moved (every change bumps it, whichever replica made
+   * it): a tick every minute then costs two small queries.
+   */
+  private readonly snapshots = new Map<string, Snapshot>();
+
+  private async tickPlans(now: Date): Promise<TickPlan[]> {
+    const revisions = await dialogueRevisions(this.ctx.db);
+    const out: TickPlan[] = [];
+    for (const [id, revision] of [...revisions].sort(([a], [b]) => a.localeCompare(b))) {
+      let snap = this.snapshots.get(id);
+      if (!snap || snap.revision !== revision) {
+        const dialogue = await this.dialogues.get(id);
+        snap = {
+          revision,
+          dialogue,
+          rounds: await this.cycle.rounds(id),
+          commitments: await this.commitments.list(id),
+        };
+        this.snapshots.set(id, snap);
+      }
+      const state = stateOf(snap.dialogue, snap.rounds, snap.commitments, now);
+      // What the plan holds does not depend on the clock, only on the state: compute a day
+      // ahead once and filter it each tick, until the state changes or the day is used up.
+      const rules = this.rules(id);
+      const from = planWindowStart(now, rules).getTime();
+      let span = snap.span;
+      if (!span || span.from > from || span.to < now.getTime()) {
+        const to = now.getTime() + 86_400_000;
+        span = { from, to, items: reminderOccurrences(state, rules, new Date(from), new Date(to)) };
+        snap.span = span;
+      }
+      const nowMs = now.getTime();
+      const plan = span.items
+        .filter((r) => {
+          const ms = Date.parse(r.fireAt);
+          return ms >= from && ms <= nowMs;
+        })
+        .map((r) => withTimeliness(r, now, rules));
+      out.push({ state, plan, revision });
+    }
+    for (const id of this.snapshots.keys()) if (!revisions.has(id)) this.snapshots.delete(id);
+    return out;
   }
 
   /** What is due at `now`, with its timeliness (the tick's plan, without sending). */
@@ -192,31 +236,55 @@ export class ReminderService {
       dropped: [],
       noChannel: [],
     };
-    for (const dialogue of await this.dialogues.list()) {
-      await this.runDialogue(dialogue, now, notifier, options, report);
+    for (const tickPlan of await this.tickPlans(now)) {
+      await this.runDialogue(tickPlan, now, notifier, options, report);
     }
     return report;
   }
 
+  /**
+   * Keys this process has seen finished (sent, failed, or skipped for that very
+   * moment), with the moment planned. Those never change back, so a tick whose
+   * whole plan is finished, with the dialogue unchanged since the last full
+   * pass, needs no query for deliveries at all.
+   */
+  private readonly finished = new Map<string, string>();
+  private readonly checkedRevision = new Map<string, number>();
+
+  private noteFinished(row: ReminderDeliveryRow, fireAt: string): void {
+    if (row.status === 'sent' || row.status === 'failed' || (row.status === 'skipped' && row.due_at === fireAt)) {
+      if (this.finished.size > 50_000) this.finished.clear();
+      this.finished.set(row.key, fireAt);
+    }
+  }
+
   private async runDialogue(
-    dialogue: Dialogue,
+    { state, plan, revision }: TickPlan,
     now: Date,
     notifier: Notifier,
     options: TickOptions,
     report: TickReport,
   ): Promise<void> {
     const db = this.ctx.db;
+    const dialogue = state.dialogue;
+    if (this.checkedRevision.get(dialogue.id) === revision && plan.every((r) => this.finished.get(r.key) === r.fireAt))
+      return;
+    this.checkedRevision.set(dialogue.id, revision);
     const at = now.toISOString();
     const nowMs = now.getTime();
-    const plan = planReminders(await this.state(dialogue, now), this.rules(dialogue.id), now);
     const planned = new Set(plan.map((r) => r.key));
-    const rows = new Map((await findDeliveryRows(db, [...planned])).map((r) => [r.key, r]));
+    const found = await findTickRows(db, dialogue.id, [...planned]);
+    const rows = new Map(found.map((r) => [r.key, r]));
+    for (const r of plan) {
+      const row = rows.get(r.key);
+      if (row) this.noteFinished(row, r.fireAt);
+    }
     const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     const fallback = options.fallbackChannel ?? null;
 
     // Pending work the plan no longer has: its round or due date moved, or it was done.
-    for (const row of await listUnfinishedDeliveryRows(db, dialogue.id)) {
-      if (planned.has(row.key)) continue;
+    for (const row of found) {
+      if (planned.has(row.key) || (row.status !== 'retry' && row.status !== 'claimed')) continue;
       if (await closePendingDelivery(db, row.key, 'dropped', at)) report.dropped.push(row.key);
     }
 
@@ -293,6 +361,7 @@ export class ReminderService {
     try {
       const receipt = await notifier.send({ audience, reply, key: reminder.key });
       const recorded = await markDeliverySent(this.ctx.db, reminder.key, this.instanceId, at);
+      if (recorded) this.finished.set(reminder.key, reminder.fireAt);
       if (!recorded)
         this.ctx.logger.error(
           { key: reminder.key },
@@ -314,6 +383,34 @@ export class ReminderService {
       this.ctx.logger.warn({ key: reminder.key, err: message, retryable, retryAt }, 'reminder send failed; will retry');
     }
   }
+}
+
+interface TickPlan {
+  readonly state: ReminderState;
+  readonly plan: DueReminder[];
+  readonly revision: number;
+}
+
+interface Snapshot {
+  readonly revision: number;
+  readonly dialogue: Dialogue;
+  readonly rounds: Round[];
+  readonly commitments: Commitment[];
+  span?: { readonly from: number; readonly to: number; readonly items: PlannedReminder[] };
+}
+
+function stateOf(
+  dialogue: Dialogue,
+  rounds: readonly Round[],
+  commitments: readonly Commitment[],
+  now: Date,
+): ReminderState {
+  return {
+    dialogue,
+    cycle: buildCycle(dialogue, rounds, now, { ahead: 2 }),
+    commitments,
+    channel: dialogue.reminderChannel,
+  };
 }
 
 /** Whether a reminder due now may be claimed, given what the store holds for it. */

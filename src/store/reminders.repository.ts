@@ -16,6 +16,32 @@ export async function findDeliveryRows(db: Db, keys: readonly string[]): Promise
   return out;
 }
 
+/**
+ * What one tick needs in one query: the rows of the planned keys, and every
+ * unfinished row (retry or claimed) of the dialogue, planned or not.
+ */
+export async function findTickRows(
+  db: Db,
+  dialogueId: string,
+  keys: readonly string[],
+): Promise<ReminderDeliveryRow[]> {
+  if (keys.length > CHUNK) {
+    const rows = new Map((await findDeliveryRows(db, keys)).map((r) => [r.key, r]));
+    for (const r of await listUnfinishedDeliveryRows(db, dialogueId)) rows.set(r.key, r);
+    return [...rows.values()];
+  }
+  return db
+    .selectFrom('reminder_deliveries')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        ...(keys.length > 0 ? [eb('key', 'in', keys)] : []),
+        eb.and([eb('dialogue_id', '=', dialogueId), eb('status', 'in', ['retry', 'claimed'])]),
+      ]),
+    )
+    .execute();
+}
+
 /** Deliveries of a dialogue that are neither finished nor given up: waiting for a retry, or claimed. */
 export function listUnfinishedDeliveryRows(db: Db, dialogueId: string): Promise<ReminderDeliveryRow[]> {
   return db
