@@ -18,13 +18,17 @@ if (!PG_URL && !process.env.__PG_SKIP_WARNED) {
 
 /**
  * A Postgres schema of this worker's own, so files running in parallel never
- * reset each other's data. `tag` separates several stores in one file.
+ * reset each other's data. The vitest run's PID (the workers' parent) is part
+ * of the name, so two runs at once (two terminals, CI and a developer) never
+ * share one either; test/support/global-setup.ts drops the run's schemas at
+ * the end. `tag` separates several stores in one file.
  */
 export function workerSchema(tag = 'main'): string {
-  return `t_w${process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '0'}_${tag}`
-    .toLowerCase()
-    .replace(/[^a-z0-9_]/g, '_');
+  const worker = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '0';
+  return `${SCHEMA_PREFIX}${process.ppid}_w${worker}_${tag}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
 }
+
+export const SCHEMA_PREFIX = 't_';
 
 export function databaseUrl(dialect: DialectName): string {
   if (dialect === 'postgres') {
