@@ -191,8 +191,10 @@ async function record(
     const before = storedRow
       ? toRound(storedRow)
       : stripEntry(nextRound(buildCycle(dialogue, rounds, now, { ahead: 1 })));
-    const after = heldFromStatement(dialogue, before, { date: plan.date, host: plan.host, city: plan.city }, now);
-    await writeRound(before, after, Boolean(storedRow), storedRow?.source ?? note);
+    const input = { date: plan.date, host: plan.host, city: plan.city, hostStated: plan.hostStated };
+    const after = heldFromStatement(dialogue, before, input, now);
+    // The statement is now the record of this round.
+    await writeRound(before, after, Boolean(storedRow), note);
     event('round', String(plan.edition), 'held');
   }
 

@@ -83,6 +83,17 @@ describe.each(DIALECTS)('importing a joint statement on %s', (dialect) => {
       sequence: 1,
     });
     expect(rounds.find((r) => r.edition === 3)).toMatchObject({ state: 'expected', host: 'MX', year: 2026 });
+    const sources = await core.store.db
+      .selectFrom('rounds')
+      .select(['edition', 'source'])
+      .where('dialogue_id', '=', 'mexico-uk')
+      .orderBy('edition')
+      .execute();
+    expect(sources.map((r) => r.source)).toEqual([
+      'joint statement, paragraphs 1–2',
+      'joint statement: Mexico and the United Kingdom hold second Multilateral and Human Rights Dialogue',
+      'joint statement: “The third Dialogue is expected to take place in Mexico in 2026.”',
+    ]);
     const view = await core.services.cycle.view('mexico-uk', AFTER_ROUND_2);
     expect(view.next).toMatchObject({ edition: 3, host: 'MX', year: 2026, projected: false });
     expect(view.lastHeld).toMatchObject({ edition: 2, date: '2025-05-14' });

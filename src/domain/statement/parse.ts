@@ -403,7 +403,9 @@ export function parseStatement(raw: string): ParsedStatement {
   const focus = meetingFocus(sentences);
   const hit = focus ? meetingDateHit(focus) : null;
   const titleYear = title ? /\b((?:19|20|21)\d{2})\b/.exec(title)?.[1] : undefined;
-  const date = hit ? completeDate(hit, publishedOn, titleYear ? Number(titleYear) : null) : null;
+  // "…, met today in Tokyo": the day it was published.
+  const today = !hit && focus?.clause && /\btoday\b/i.test(focus.clause.text) ? publishedOn : null;
+  const date = hit ? completeDate(hit, publishedOn, titleYear ? Number(titleYear) : null) : today;
   const own = focus ? [focus.clause, ...focus.clauses.filter((c) => !c.other)].filter((c) => c !== null) : [];
   const place = own.map((c) => placeIn(c.text)).find((p) => p !== null) ?? null;
 

@@ -54,13 +54,19 @@ export function commitmentIds(statement: ParsedStatement, edition: number): stri
 export function heldFromStatement(
   dialogue: Dialogue,
   round: Round,
-  input: { date: string; host: string; city: string | null },
+  input: { date: string; host: string; city: string | null; hostStated: boolean },
   now: Date,
 ): Round {
   const party = partyByCode(dialogue, input.host)!;
   const onHostClock = { ...round, timezone: party.timezone };
   const held = markHeld(onHostClock, input.date, now);
-  return { ...held, host: input.host, city: input.city ?? held.city };
+  return {
+    ...held,
+    host: input.host,
+    city: input.city ?? held.city,
+    // Where it met says who hosted: no longer an inference.
+    hostInferred: input.hostStated ? null : held.hostInferred,
+  };
 }
 
 function stripEntry<T extends Round>(entry: T): Round {
@@ -187,7 +193,10 @@ export function planImport(statement: ParsedStatement, state: ImportState, now: 
 
   // What the cycle shows afterwards: the round held, the next one as recorded or projected.
   const after = rounds.filter((r) => r.edition !== round.edition && r.edition !== nextRoundPlan?.edition);
-  after.push(roundAction === 'hold' ? heldFromStatement(dialogue, round, { date, host, city }, now) : round);
+  const hostStated = placeParty !== undefined;
+  after.push(
+    roundAction === 'hold' ? heldFromStatement(dialogue, round, { date, host, city, hostStated }, now) : round,
+  );
   const nextStored = rounds.find((r) => r.edition === nextRoundPlan?.edition);
   if (nextRoundPlan && nextRoundPlan.action !== 'unchanged') {
     const party = partyByCode(dialogue, nextRoundPlan.host)!;
@@ -210,6 +219,7 @@ export function planImport(statement: ParsedStatement, state: ImportState, now: 
     edition: round.edition,
     date,
     host,
+    hostStated,
     city: roundAction === 'hold' ? city : round.city,
     roundAction,
     delegates,

@@ -140,6 +140,8 @@ export interface ImportPlan {
   readonly date: string;
   /** Party code of the host of the recorded round. */
   readonly host: string;
+  /** True when the statement says where it met (so who hosted); else the expected host is kept. */
+  readonly hostStated: boolean;
   readonly city: string | null;
   /** hold: the round becomes held · unchanged: already held on that date. */
   readonly roundAction: 'hold' | 'unchanged';

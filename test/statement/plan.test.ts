@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { Round } from '../../src/domain/cycle.js';
+import { parseStatement } from '../../src/domain/statement/parse.js';
+import { heldFromStatement, type ImportState, planImport } from '../../src/domain/statement/plan.js';
+import { testConfig } from '../support/store.js';
+import { fixture } from './support.js';
+
+const dialogue = testConfig().dialogues[0]!.dialogue;
+const NOW = new Date('2025-06-01T09:00:00Z');
+
+function round(edition: number, over: Partial<Round> = {}): Round {
+  return {
+    dialogueId: dialogue.id,
+    edition,
+    year: 2023 + edition,
+    host: edition % 2 === 1 ? 'MX' : 'GB',
+    state: 'expected',
+    date: null,
+    time: null,
+    timezone: edition % 2 === 1 ? 'America/Mexico_City' : 'Europe/London',
+    city: null,
+    reason: null,
+    hostInferred: null,
+    sequence: 0,
+    updatedAt: '2024-01-01T00:00:00Z',
+    ...over,
+  };
+}
+
+const held1 = round(1, { state: 'held', date: '2024-01-16' });
+const state = (rounds: Round[]): ImportState => ({ dialogue, rounds, commitments: [], delegates: new Map() });
+
+describe('planning an import (pure)', () => {
+  it('holds the expected round where it met, and clears an inferred host once the place says who hosted', () => {
+    const inferred = round(2, { hostInferred: 'alternation' });
+    const { plan, problems } = planImport(
+      parseStatement(fixture('mexico-uk-2025-second-round.txt')),
+      state([held1, inferred]),
+      NOW,
+    );
+    expect(problems).toEqual([]);
+    expect(plan).toMatchObject({ edition: 2, host: 'GB', hostStated: true, city: 'London', roundAction: 'hold' });
+    const after = heldFromStatement(
+      dialogue,
+      inferred,
+      { date: '2025-05-14', host: 'GB', city: 'London', hostStated: true },
+      NOW,
+    );
+    expect(after).toMatchObject({ state: 'held', date: '2025-05-14', hostInferred: null, timezone: 'Europe/London' });
+  });
+
+  it('moves the host when the statement says it met in the other capital', () => {
+    const text = fixture('mexico-uk-2025-second-round.txt').replace(
+      'in London on 14 May 2025',
+      'in Mexico City on 14 May 2025',
+    );
+    const { plan, notes } = planImport(parseStatement(text), state([held1, round(2)]), NOW);
+    expect(plan).toMatchObject({ host: 'MX', city: 'Mexico City' });
+    expect(notes).toContainEqual({ code: 'round.host_from_place', params: { place: 'Mexico City', host: 'MX' } });
+  });
+
+  it('materialises a projected round when nothing is recorded for it yet', () => {
+    const { plan } = planImport(parseStatement(fixture('mexico-uk-2025-second-round.txt')), state([held1]), NOW);
+    expect(plan).toMatchObject({
+      edition: 2,
+      roundAction: 'hold',
+      nextRound: { edition: 3, host: 'MX', year: 2026, action: 'record' },
+      upcoming: { edition: 3, host: 'MX', year: 2026 },
+    });
+  });
+
+  it('updates an expected next round when the statement names another year', () => {
+    const text = fixture('mexico-uk-2025-second-round.txt').replace('in Mexico in 2026', 'in Mexico in 2027');
+    const { plan } = planImport(parseStatement(text), state([held1, round(2), round(3, { year: 2026 })]), NOW);
+    expect(plan?.nextRound).toMatchObject({ edition: 3, host: 'MX', year: 2027, action: 'update' });
+  });
+
+  it('refuses a cancelled round', () => {
+    const { plan, problems } = planImport(
+      parseStatement(fixture('mexico-uk-2025-second-round.txt')),
+      state([held1, round(2, { state: 'cancelled' })]),
+      NOW,
+    );
+    expect(plan).toBeNull();
+    expect(problems).toEqual([{ code: 'round.cancelled', params: { edition: 2 } }]);
+  });
+
+  it('reads "met today" as the day of publication', () => {
+    const parsed = parseStatement(
+      'Joint statement\n\nPublished 14 May 2025\n\nMexico and the United Kingdom met today in London for the second round of their Dialogue. They agreed to meet every year.',
+    );
+    expect(parsed.meeting).toEqual({ date: '2025-05-14', place: 'London', edition: 'second' });
+  });
+});
