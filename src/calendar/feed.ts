@@ -118,7 +118,9 @@ export function renderFeed(parts: readonly FeedDialogue[], options: FeedOptions)
     const recorded = part.entries.filter((e) => !e.projected);
     // Nothing recorded: the projected year follows the clock.
     if (recorded.length === 0) {
-      expire(DateTime.fromMillis(now, { zone: dialogue.timezone }).startOf('year').plus({ years: 1 }).toMillis());
+      const year = DateTime.fromMillis(now, { zone: dialogue.timezone }).startOf('year');
+      lastModified = Math.max(lastModified, year.toMillis());
+      expire(year.plus({ years: 1 }).toMillis());
     }
     const basisStamp = recorded.at(-1)?.updatedAt || part.updatedAt;
     const firstOpen = part.entries.find((e) => !isClosed(e.state));
