@@ -225,6 +225,15 @@ describe('round events', () => {
     expect(c.summary).toContain('(cancelled)');
   });
 
+  it('with nothing recorded, projects into the current year and says when that stops being true', () => {
+    const now = new Date('2025-06-01T00:00:00Z');
+    const out = render([part([], [], now)], { now });
+    const e = event(parseFeed(out.body).events, 'round-mexico-uk-1@dialogue-tracker');
+    expect(e).toMatchObject({ status: 'TENTATIVE', startDate: '2026-07-01' });
+    expect(out.expiresAt).toBe(Date.parse('2026-01-01T00:00:00Z'));
+    expect(out.lastModified.getTime()).toBe(Date.parse('2025-01-01T00:00:00Z'));
+  });
+
   it('keeps UIDs stable across renders and changes, with DTSTAMP the last change in UTC', () => {
     const a = parseFeed(render([part([HELD_1, london({})])]).body);
     const moved = london({ state: 'scheduled', date: '2025-05-14', time: '10:00', sequence: 1, updatedAt: CHANGED });
