@@ -266,6 +266,15 @@ describe.each(DIALECTS)('calendar feed over HTTP on %s', (dialect) => {
     expect((await run('subscribe everything', ANA)).kind).toBe('usage');
   });
 
+  it('covers one dialogue when subscribing with --dialogue, every dialogue otherwise', async () => {
+    const one = await subscribe(ANA, 'subscribe --dialogue mexico-uk');
+    const rows = await core.store.db.selectFrom('subscriptions').select(['dialogue_id', 'revoked_at']).execute();
+    expect(rows.find((r) => r.revoked_at === null)?.dialogue_id).toBe('mexico-uk');
+    const feed = parseFeed(await (await get(one.https)).text());
+    expect(feed.props.NAME).toBe('Mexico–UK Multilateral and Human Rights Dialogue');
+    expect((await run('subscribe --dialogue nowhere', ANA)).kind).toBe('error');
+  });
+
   it('renders the feed in the language the subscriber uses', async () => {
     await run('lang es', ANA);
     const reply = await run('subscribe', ANA);
