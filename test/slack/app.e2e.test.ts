@@ -121,6 +121,15 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
     expect(h.fake.callsTo('users.info')).toHaveLength(1);
   });
 
+  it('answers in the default language when Slack will not say a user’s locale (e.g. a partner-organisation user)', async () => {
+    h.fake.on('users.info', () => ({ body: { ok: false, error: 'user_not_found' } }));
+    const { body, method } = commandBody(h.fake, { command: '/commitments', text: 'list open', user_id: 'W0PARTNER1' });
+    await postSigned(h.url, body);
+    const reply = await response(method);
+    expect(reply.text).toContain('Commitments · open (6)');
+    expect(allText(reply)).toContain('Update R1-4…');
+  });
+
   it('a language chosen with /dialogue lang wins over the Slack locale', async () => {
     h.fake.on('users.info', (args) => ({ body: { ok: true, user: { id: args.user, locale: 'en-GB' } } }));
     const set = commandBody(h.fake, { text: 'lang es', user_id: READER });

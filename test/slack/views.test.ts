@@ -155,3 +155,20 @@ describe.each(DIALECTS)('App Home view (%s)', (dialect) => {
     expect(JSON.stringify(view)).toMatch(/Showing 30 of 66/);
   });
 });
+
+describe('button labels in Slack', () => {
+  it('say what they do, in the user’s language', () => {
+    const reply: Reply = {
+      ...answer('R1-4'),
+      actions: [
+        { id: 'commitment.done', label: '✓', value: 'R1-4', style: 'primary' },
+        { id: 'commitment.update', label: '…', value: 'R1-4' },
+      ],
+    };
+    const en = JSON.stringify(ephemeralMessage(reply, 'en', null).blocks);
+    expect(en).toContain('"text":"Mark done"');
+    expect(en).toContain('"text":"Update R1-4…"');
+    expect(en).toContain('"action_id":"commitment.done:R1-4"');
+    expect(JSON.stringify(ephemeralMessage(reply, 'es', null).blocks)).toContain('"text":"Actualizar R1-4…"');
+  });
+});

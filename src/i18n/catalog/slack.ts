@@ -8,6 +8,7 @@ export const en = {
   buttons: {
     markDone: 'Mark done',
     update: 'Update…',
+    updateId: (id: string) => `Update ${id}…`,
     schedule: 'Schedule round…',
     subscribe: 'Subscribe to calendar',
     refresh: 'Refresh',
@@ -98,6 +99,7 @@ export const es: SlackMessages = {
   buttons: {
     markDone: 'Marcar cumplido',
     update: 'Actualizar…',
+    updateId: (id) => `Actualizar ${id}…`,
     schedule: 'Programar ronda…',
     subscribe: 'Suscribirse al calendario',
     refresh: 'Actualizar vista',

@@ -32,6 +32,22 @@ export function parseShareValue(value: string | undefined): ShareValue | null {
   }
 }
 
+/** Button labels of the router's replies are terse (an ID, ✓, …); in Slack they say what they do, in the user's language. */
+export function labelActions(reply: Reply, lang: Lang): Reply {
+  if (!reply.actions?.length) return reply;
+  const b = messages(lang).slack.buttons;
+  return {
+    ...reply,
+    actions: reply.actions.map((a) =>
+      a.id === 'commitment.done'
+        ? { ...a, label: b.markDone }
+        : a.id === 'commitment.update'
+          ? { ...a, label: b.updateId(a.value) }
+          : a,
+    ),
+  };
+}
+
 /**
  * An ephemeral answer: the reply, plus a "Share in channel" button for
  * informational answers (usage hints, errors and refusals stay private).
@@ -57,13 +73,13 @@ export function ephemeralMessage(
           },
         ]
       : [];
-  return renderSlackMessage(reply, extra);
+  return renderSlackMessage(labelActions(reply, lang), extra);
 }
 
 /** A message posted for everyone in the channel, saying who shared it. */
 export function sharedMessage(reply: Reply, lang: Lang, userId: string): { text: string; blocks: SlackBlock[] } {
   return renderSlackMessage({
-    ...reply,
+    ...labelActions(reply, lang),
     blocks: [...reply.blocks, { type: 'context', text: [messages(lang).slack.share.sharedBy, { user: userId }] }],
   });
 }
