@@ -49,6 +49,17 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
     expect(JSON.parse(share.value)).toEqual({ c: '/dialogue', t: 'next' });
   });
 
+  it('answers Slack’s URL check when the request URL is saved, and serves /healthz beside Slack', async () => {
+    const res = await postSigned(h.url, JSON.stringify({ type: 'url_verification', challenge: 'c-123', token: 't' }), {
+      contentType: 'application/json',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('c-123');
+    const health = await fetch(h.url.replace('/slack/events', '/healthz'));
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ ok: true, db: true, scheduler: true });
+  });
+
   it('refuses a forged signature: 401, no listener runs, nothing changes', async () => {
     const { body, method } = commandBody(h.fake, { command: '/commitments', text: 'update R1-4 done' });
     const ts = Math.floor(Date.now() / 1000);
