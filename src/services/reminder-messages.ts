@@ -78,7 +78,14 @@ function bodyOf(dialogue: Dialogue, content: ReminderContent, lang: Lang): { hea
       };
     }
     case 'digest': {
-      const blocks: Block[] = [];
+      const blocks: Block[] = [
+        {
+          type: 'text',
+          text: content.overdueOnly
+            ? r.digest.overdueSummary(content.overdue.length)
+            : r.digest.summary(content.open.length, content.overdue.length),
+        },
+      ];
       const item = (c: CommitmentFacts) =>
         c.dueDate
           ? r.digest.itemDue(c.id, title(c, lang), formatDate(c.dueDate, lang))

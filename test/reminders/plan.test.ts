@@ -325,6 +325,7 @@ describe('planReminders: after a round, commitments, digests', () => {
     );
     expect(weekly.map((r) => r.key)).toEqual(['digest:mexico-uk:2024-W37']);
     const text = renderText(reminderReply(dialogue, weekly[0]!, 'en'));
+    expect(text).toContain('2 open commitments, 1 overdue.');
     expect(text).toMatch(/Overdue \(1\)\n• R1-4/);
     expect(text).toMatch(/not started \(2\)/);
   });

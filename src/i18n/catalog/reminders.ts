@@ -49,6 +49,9 @@ export const en = {
   digest: {
     header: (dialogue: string) => `Weekly digest · ${dialogue}`,
     overdueHeader: (dialogue: string) => `Overdue commitments · ${dialogue}`,
+    summary: (open: number, overdue: number) =>
+      `${open} open commitment${open === 1 ? '' : 's'}${overdue > 0 ? `, ${overdue} overdue` : ''}.`,
+    overdueSummary: (overdue: number) => `${overdue} commitment${overdue === 1 ? ' is' : 's are'} past the due date.`,
     group: (status: string, count: number) => `${status} (${count})`,
     overdue: (count: number) => `Overdue (${count})`,
     item: (id: string, title: string) => `${id} — ${title}`,
@@ -131,6 +134,10 @@ export const es: RemindersMessages = {
   digest: {
     header: (dialogue) => `Resumen semanal · ${dialogue}`,
     overdueHeader: (dialogue) => `Compromisos vencidos · ${dialogue}`,
+    summary: (open, overdue) =>
+      `${open} compromiso${open === 1 ? '' : 's'} abierto${open === 1 ? '' : 's'}${overdue > 0 ? `, ${overdue} vencido${overdue === 1 ? '' : 's'}` : ''}.`,
+    overdueSummary: (overdue) =>
+      overdue === 1 ? '1 compromiso ha pasado su fecha límite.' : `${overdue} compromisos han pasado su fecha límite.`,
     group: (status, count) => `${status} (${count})`,
     overdue: (count) => `Vencidos (${count})`,
     item: (id, title) => `${id} — ${title}`,
