@@ -7,11 +7,11 @@ import { boltLogger } from './bolt-logger.js';
 import { createDeps } from './deps.js';
 import { publishHome } from './home.js';
 import { HomeRefresher } from './home-refresh.js';
-import { createInterimNotifier } from './interim-notifier.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
 import { register as registerViews } from './listeners/views/index.js';
+import { createSlackNotifier, reminderWebClient } from './notifier.js';
 import { InFlight } from './support.js';
 
 export interface SlackFrontEnd {
@@ -107,7 +107,8 @@ export async function createSlackFrontEnd(
 
   return {
     httpHandler,
-    notifier: createInterimNotifier(app.client),
+    // Reminders use their own client: no client-side retries, so the scheduler owns retries and backoff.
+    notifier: createSlackNotifier(reminderWebClient({ token: slackBotToken, apiUrl: slackApiUrl })),
     async start() {
       if (mode === 'socket') await app.start();
     },

@@ -100,6 +100,13 @@ describe.each(DIALECTS)('Socket Mode front end (%s)', (dialect) => {
       expect(front.httpHandler).toBeUndefined();
       expect(fake.callsTo('auth.test')).toHaveLength(1);
       expect(fake.callsTo('auth.test')[0]!.token).toBe('xoxb-1');
+      // Reminders go out through the same Slack, with the bot token.
+      const receipt = await front.notifier.send({
+        audience: { kind: 'channel', id: 'CREMIND01' },
+        reply: { kind: 'answer', summary: 'Round 2 in 7 days', blocks: [{ type: 'text', text: 'Round 2 in 7 days' }] },
+      });
+      expect(receipt.channel).toBe('CREMIND01');
+      expect(fake.callsTo('chat.postMessage')[0]).toMatchObject({ token: 'xoxb-1', args: { channel: 'CREMIND01' } });
       await front.stop();
     } finally {
       await core.close();
