@@ -85,6 +85,28 @@ describe('planning an import (pure)', () => {
     expect(problems).toEqual([{ code: 'round.cancelled', params: { edition: 2 } }]);
   });
 
+  it('judges "not in the future" by the host’s calendar, on both sides of London’s clock change', () => {
+    const statement = (date: string) =>
+      parseStatement(`Mexico and the United Kingdom held the second round of their Dialogue in London on ${date}.`);
+    const codes = (date: string, now: string) =>
+      planImport(statement(date), state([held1, round(2)]), new Date(now)).problems.map((p) => p.code);
+    // Summer (BST, UTC+1): at 23:30 UTC it is already the next day in London.
+    expect(codes('14 May 2025', '2025-05-13T23:30:00Z')).toEqual([]);
+    expect(codes('14 May 2025', '2025-05-13T22:30:00Z')).toEqual(['statement.date_in_future']);
+    // Winter (GMT, UTC+0): at 23:30 UTC it is still the same day in London.
+    expect(codes('15 January 2025', '2025-01-14T23:30:00Z')).toEqual(['statement.date_in_future']);
+    expect(codes('15 January 2025', '2025-01-15T00:00:00Z')).toEqual([]);
+  });
+
+  it('judges a round hosted in Mexico City by its calendar (UTC−6 all year, no DST)', () => {
+    const text = 'Mexico and the United Kingdom held the third round of their Dialogue in Mexico City on 10 July 2026.';
+    const rounds = [held1, round(2, { state: 'held', date: '2025-05-14', city: 'London' }), round(3)];
+    const codes = (now: string) =>
+      planImport(parseStatement(text), state(rounds), new Date(now)).problems.map((p) => p.code);
+    expect(codes('2026-07-10T05:30:00Z')).toEqual(['statement.date_in_future']);
+    expect(codes('2026-07-10T06:00:00Z')).toEqual([]);
+  });
+
   it('reads "met today" as the day of publication', () => {
     const parsed = parseStatement(
       'Joint statement\n\nPublished 14 May 2025\n\nMexico and the United Kingdom met today in London for the second round of their Dialogue. They agreed to meet every year.',
