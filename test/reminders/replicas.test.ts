@@ -1,0 +1,120 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_USER } from '../../src/main.js';
+import { FakeSlack } from '../support/fake-slack.js';
+import { openTestCore, PG_URL, REPO, workerSchema } from '../support/store.js';
+import { dropSchema, processTag } from './support.js';
+
+const SEED_AT = '2024-06-01T00:00:00Z';
+
+/** A replica in its own process, driven one instant at a time. */
+class Replica {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly answers: string[] = [];
+  private waiting: ((line: string) => void) | null = null;
+
+  constructor(env: Record<string, string>) {
+    this.child = spawn(
+      process.execPath,
+      [join(REPO, 'node_modules/tsx/dist/cli.mjs'), join(REPO, 'test/reminders/replica-worker.ts')],
+      { cwd: REPO, env: { PATH: process.env.PATH ?? '', ...env } },
+    );
+    createInterface({ input: this.child.stdout }).on('line', (line) => {
+      if (this.waiting) {
+        const w = this.waiting;
+        this.waiting = null;
+        w(line);
+      } else this.answers.push(line);
+    });
+  }
+
+  next(): Promise<Record<string, unknown>> {
+    const ready = this.answers.shift();
+    if (ready !== undefined) return Promise.resolve(JSON.parse(ready));
+    return new Promise((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`replica exited (${code})`));
+      this.child.once('exit', onExit);
+      this.waiting = (line) => {
+        this.child.off('exit', onExit);
+        resolve(JSON.parse(line));
+      };
+    });
+  }
+
+  async tick(at: string): Promise<string[]> {
+    this.child.stdin.write(`tick ${at}\n`);
+    const answer = await this.next();
+    return answer.sent as string[];
+  }
+
+  stop(): void {
+    this.child.stdin.end();
+    setTimeout(() => this.child.kill('SIGKILL'), 5000).unref();
+  }
+}
+
+describe.skipIf(!PG_URL)('two bot processes on one Postgres', () => {
+  const tag = processTag('rem_repl');
+  const slack = new FakeSlack();
+  const replicas: Replica[] = [];
+
+  beforeAll(async () => {
+    await slack.start();
+    // Slack answers a little slowly, so both processes are often mid-send at once.
+    slack.on('chat.postMessage', () => ({ delayMs: 15 }));
+    const core = await openTestCore('postgres', { tag, now: new Date(SEED_AT), env: { REMINDER_CHANNEL: 'C0REMIND' } });
+    await core.services.commitments.assign('mexico-uk', LOCAL_USER, 'R1-6', 'U0MXOWNER', 'mx', new Date(SEED_AT));
+    await core.services.commitments.setDue('mexico-uk', LOCAL_USER, 'R1-6', '2024-07-31', new Date(SEED_AT));
+    await core.close();
+    const env = {
+      DATABASE_URL: PG_URL!,
+      REPLICA_SCHEMA: workerSchema(tag),
+      REPLICA_SEED_AT: SEED_AT,
+      CONFIG_DIR: join(REPO, 'config'),
+      REMINDER_CHANNEL: 'C0REMIND',
+      SLACK_API_URL: slack.url,
+      LOG_LEVEL: 'silent',
+    };
+    replicas.push(new Replica(env), new Replica(env));
+    const ready = await Promise.all(replicas.map((r) => r.next()));
+    expect(new Set(ready.map((r) => r.ready)).size).toBe(2);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const r of replicas) r.stop();
+    await slack.stop();
+    await dropSchema(tag);
+  });
+
+  it('ticking the same instants at the same time, they post every reminder exactly once', async () => {
+    const sent: string[] = [];
+    const byReplica = [0, 0];
+    for (let ms = Date.parse('2024-07-01T00:00:00Z'); ms <= Date.parse('2024-08-10T00:00:00Z'); ms += 3_600_000) {
+      const at = new Date(ms).toISOString();
+      const answers = await Promise.all(replicas.map((r) => r.tick(at)));
+      answers.forEach((keys, i) => {
+        byReplica[i]! += keys.length;
+        sent.push(...keys);
+      });
+    }
+    // Written out from the rules: Monday digests, the monthly nudge, R1-6's DMs before 31 July.
+    const expected = [
+      'digest:mexico-uk:2024-W27',
+      'digest:mexico-uk:2024-W28',
+      'digest:mexico-uk:2024-W29',
+      'digest:mexico-uk:2024-W30',
+      'digest:mexico-uk:2024-W31',
+      'digest:mexico-uk:2024-W32',
+      'expected:mexico-uk:2:2024-07',
+      'commitment:mexico-uk:R1-6:T-14:U0MXOWNER',
+      'commitment:mexico-uk:R1-6:T-7:U0MXOWNER',
+      'commitment:mexico-uk:R1-6:T-1:U0MXOWNER',
+    ];
+    expect([...sent].sort()).toEqual([...expected].sort());
+    // Slack received one post per reminder: none twice, none lost.
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(expected.length);
+    expect(byReplica[0]! + byReplica[1]!).toBe(expected.length);
+  }, 180_000);
+});
