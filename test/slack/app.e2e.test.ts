@@ -300,7 +300,7 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
     const text = allText(first.view);
     expect(text).toContain('Next round: Round 2');
     expect(text).toContain('Expected in 2025, date not fixed');
-    expect(text).toContain('commitment.update:R1-4');
+    expect(text).toContain('commitment.update:mexico-uk|R1-4');
     expect(text).toContain('calendar.subscribe');
     expect(text).not.toContain('round.schedule'); // a reader gets no editor buttons
     const { body } = commandBody(h.fake, { command: '/commitments', text: 'update R1-4 done' });

@@ -138,7 +138,7 @@ describe.each(DIALECTS)('App Home view (%s)', (dialect) => {
     expect(editor).toContain('Wednesday, 14 May 2025, 10:00 BST London · 03:00 CST Mexico City');
     expect(editor).toContain('in 10 days');
     expect(editor).toContain('Not started (6)');
-    expect(editor).toContain('commitment.done:R1-4');
+    expect(editor).toContain('commitment.done:mexico-uk|R1-4');
     expect(editor).toContain('round.schedule');
     const reader = JSON.stringify(await build('UREADER1', 'es', '2025-05-13T12:00:00Z'));
     expect(reader).not.toContain('round.schedule');

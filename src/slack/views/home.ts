@@ -86,6 +86,8 @@ function commitmentRows(dialogue: Dialogue, commitments: readonly Commitment[], 
     for (const c of group) {
       if (shown >= MAX_COMMITMENT_ROWS) break;
       shown++;
+      // The dialogue is named: a Home shows every dialogue, and action IDs must be unique in a view.
+      const target = `${dialogue.id}|${c.id}`;
       const parts: Inline[] = [{ bold: c.id }, ` · ${commitmentTitle(c, lang)}\n`];
       dialogue.parties.forEach((p, i) => {
         if (i > 0) parts.push(' · ');
@@ -98,11 +100,12 @@ function commitmentRows(dialogue: Dialogue, commitments: readonly Commitment[], 
         out.push(row, {
           type: 'actions',
           elements: [
-            button(t.slack.buttons.markDone, `${HOME_ACTIONS.done}:${c.id}`, c.id, 'primary'),
-            button(t.slack.buttons.update, `${HOME_ACTIONS.update}:${c.id}`, c.id),
+            button(t.slack.buttons.markDone, `${HOME_ACTIONS.done}:${target}`, target, 'primary'),
+            button(t.slack.buttons.update, `${HOME_ACTIONS.update}:${target}`, target),
           ],
         });
-      } else out.push({ ...row, accessory: button(t.slack.buttons.update, `${HOME_ACTIONS.update}:${c.id}`, c.id) });
+      } else
+        out.push({ ...row, accessory: button(t.slack.buttons.update, `${HOME_ACTIONS.update}:${target}`, target) });
     }
   }
   if (commitments.length === 0) out.push(section(h.none));
