@@ -3,7 +3,14 @@ import { join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Dialogue } from '../domain/types.js';
-import { type AppSettings, appSchema, type DialogueConfig, dialogueSchema, type ReminderRules } from './schema.js';
+import {
+  type AppSettings,
+  appSchema,
+  type DialogueConfig,
+  dialogueSchema,
+  mergeReminderRules,
+  type ReminderRules,
+} from './schema.js';
 
 /** A problem in one file (or the environment): exits the CLI with code 2. */
 export class ConfigError extends Error {
@@ -164,7 +171,7 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string } = 
     return {
       dialogue: toDialogue(seed, app, env.reminderChannel),
       seed,
-      reminders: { ...app.reminders, ...seed.reminders },
+      reminders: mergeReminderRules(app.reminders, seed.reminders),
       editors: [...new Set([...app.editors, ...seed.editors, ...env.editors])],
       channels: seed.channels,
     };

@@ -60,6 +60,58 @@ export const reminderRulesSchema = z.strictObject({
 });
 export type ReminderRules = z.infer<typeof reminderRulesSchema>;
 
+/**
+ * A dialogue's overrides of the app's reminder rules: any part, nested parts
+ * included, and no defaults of its own — what it leaves out follows default.yml.
+ */
+export const reminderOverridesSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  time: clock.optional(),
+  timezone: zone.optional(),
+  catchUpHours: z
+    .number()
+    .min(0)
+    .max(24 * 14)
+    .optional(),
+  scheduledRound: z.strictObject({ daysBefore: days.optional(), morningOf: z.boolean().optional() }).optional(),
+  expectedRound: z
+    .strictObject({
+      monthsBefore: z.number().int().min(0).max(24).optional(),
+      overdueEveryMonths: z.number().int().min(1).max(12).optional(),
+    })
+    .optional(),
+  afterHeld: z.strictObject({ enabled: z.boolean().optional() }).optional(),
+  commitments: z.strictObject({ daysBefore: days.optional(), overdueDigest: z.boolean().optional() }).optional(),
+  weeklyDigest: z
+    .strictObject({ enabled: z.boolean().optional(), weekday: z.number().int().min(1).max(7).optional() })
+    .optional(),
+  workingDays: z
+    .strictObject({
+      enabled: z.boolean().optional(),
+      country: z
+        .string()
+        .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'an ISO country code like GB or MX (or with a region, like GB-ENG)')
+        .optional(),
+    })
+    .optional(),
+});
+export type ReminderOverrides = z.infer<typeof reminderOverridesSchema>;
+
+/** The app's rules with a dialogue's overrides laid over them, part by part. */
+export function mergeReminderRules(base: ReminderRules, over: ReminderOverrides | undefined): ReminderRules {
+  if (!over) return base;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    if (value === undefined) continue;
+    const inner = (base as Record<string, unknown>)[key];
+    out[key] =
+      value && typeof value === 'object' && !Array.isArray(value) && inner && typeof inner === 'object'
+        ? { ...inner, ...Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) }
+        : value;
+  }
+  return out as ReminderRules;
+}
+
 export const appSchema = z.strictObject({
   /** Zone for "this year", reminder times and the server's dates. */
   timezone: zone.default('Europe/London'),
@@ -134,7 +186,7 @@ export const dialogueSchema = z
     channels: z.array(slackChannelId).default([]),
     editors: z.array(slackUserId).default([]),
     reminderChannel: slackChannelId.optional(),
-    reminders: reminderRulesSchema.partial().optional(),
+    reminders: reminderOverridesSchema.optional(),
     rounds: z.array(roundSchema).default([]),
     commitments: z.array(commitmentSchema).default([]),
   })
