@@ -6,6 +6,7 @@ import { renderText } from '../commands/reply.js';
 import { isDomainError } from '../domain/errors.js';
 import type { Lang } from '../domain/types.js';
 import { messages } from '../i18n/index.js';
+import { LOCAL_USER } from '../main.js';
 import { ImportRefused } from '../services/import.service.js';
 import { type CliIo, CliUsage, type CliVerb, EXIT, parseInstant, withCore } from './shared.js';
 
@@ -48,8 +49,8 @@ async function importVerb(args: string[], io: CliIo): Promise<number> {
   if (!file) throw new CliUsage(`${t.noFile}\n${t.usage}`);
   if (extra.length > 0) throw new CliUsage(t.tooMany(extra.join(' ')));
   if (values.apply && !values.dialogue) throw new CliUsage(t.applyNeedsDialogue);
-  const user = values.user ?? 'ULOCAL';
-  if (!/^[UW][A-Z0-9]{2,}$/.test(user)) throw new CliUsage(`--user: not a Slack user ID: "${user}"`);
+  const user = values.user ?? LOCAL_USER;
+  if (!/^[UW][A-Z0-9]{2,}$/.test(user)) throw new CliUsage(t.badUser(user));
   const text = readStatement(file, io, lang);
   const now = parseInstant(values.at);
 

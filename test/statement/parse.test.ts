@@ -277,6 +277,18 @@ describe('dates, editions and next meetings in other wordings', () => {
     ]);
   });
 
+  it('separates two delegations named inside the meeting sentence, and names a side known only by its adjective', () => {
+    const parsed = parseStatement(
+      'On 14 May 2025, the UK delegation, led by Harriet Cole, Director for Human Rights, and the Mexican delegation, led by Ana Reyes, Under-Secretary for Multilateral Affairs, met in London for the second round of the Dialogue.',
+    );
+    expect(parsed.meeting).toEqual({ date: '2025-05-14', place: 'London', edition: 'second' });
+    expect(parsed.parties).toEqual(['the UK', 'Mexico']);
+    expect(parsed.delegates).toEqual([
+      { name: 'Harriet Cole', title: 'Director for Human Rights', party: 'the UK', lead: true },
+      { name: 'Ana Reyes', title: 'Under-Secretary for Multilateral Affairs', party: 'Mexico', lead: true },
+    ]);
+  });
+
   it('does not take a next-round mention in the same paragraph for a commitment’s theme', () => {
     const parsed = parseStatement(
       'Mexico and the UK met in London on 14 May 2025. Both sides agreed that the next round would be held in Mexico in 2026. They will also set up a working group on migration.',

@@ -162,6 +162,9 @@ export function isName(text: string): boolean {
 const CONNECTORS =
   /^(?:and|while|who (?:was|were) (?:accompanied|joined|supported) by|(?:accompanied|joined|supported|assisted) by|together with|as well as|along with|alongside|with|including|included|comprising|and included|also|respectively|led by|headed by|represented by|chaired by|co-chaired by|by)\s+/i;
 
+const PREDICATE =
+  /^(?:met|meet|held|hold|took|take|agreed|discussed|convened|were|was|are|is|have|had|exchanged|reviewed|welcomed|noted|on \d|in \d)\b/;
+
 function cleanSegment(segment: string): string {
   let s = segment.trim().replace(/[.;:]+$/, '');
   for (let i = 0; i < 4; i++) {
@@ -212,10 +215,13 @@ export function delegatesOfClause(clause: string): FoundDelegate[] {
     .replace(/[.]\s*$/, '')
     // "Freya Jackson (Director, FCDO)": a title in brackets follows its name.
     .replace(/\s*\(([^()]+)\)/g, ', $1');
-  const segments = after
+  const all = after
     .split(/\s*[;,]\s*/)
     .map(cleanSegment)
     .filter(Boolean);
+  // "…, led by Ana Reyes, met in London on …": the sentence goes on past the people.
+  const stop = all.findIndex((seg) => PREDICATE.test(seg));
+  const segments = stop < 0 ? all : all.slice(0, stop);
   type Seg = { text: string; name: string | null; titleWord: string | null };
   const segs: Seg[] = segments.map((s) => {
     const { rest, titleWord } = stripHonorifics(s);
@@ -258,7 +264,7 @@ function isSideWords(words: string): boolean {
 export function delegationClauses(sentence: string): string[] {
   if (!LEAD_IN.test(sentence)) return [];
   const parts = sentence.split(
-    /;\s+(?:and\s+|while\s+)?(?=(?:[Tt]he|[Oo]n the)\s+[^;,]*?\b(?:delegation|side|team)\b)|,\s+while\s+/,
+    /(?:;|,?\s+and|,\s+while)\s+(?:and\s+|while\s+)?(?=(?:[Tt]he|[Oo]n the)\s+[^;,]*?\b(?:delegation|side|team)\b)|,\s+while\s+/,
   );
   const out: string[] = [];
   for (const part of parts) {
@@ -271,5 +277,10 @@ export function delegationClauses(sentence: string): string[] {
       );
     } else out.push(part);
   }
-  return out.filter((p) => LEAD_IN.test(p));
+  // "the Mexican delegation by Ambassador …" once split off: give it back its verb.
+  const restored = out.map((p) => {
+    const m = /^((?:the\s+)?\p{L}[\p{L}’' ]{1,60}?)\s+by\s+/u.exec(p);
+    return !LEAD_IN.test(p) && m && isSideWords(m[1]!) ? `${m[1]} was represented by ${p.slice(m[0].length)}` : p;
+  });
+  return restored.filter((p) => LEAD_IN.test(p));
 }

@@ -1,6 +1,6 @@
 import { completeDate, type DateHit, findDates } from './dates.js';
 import { delegatesOfClause, delegationClauses } from './delegates.js';
-import { findNames, isCapital, PLACES, type Place } from './parties.js';
+import { displayName, findNames, isCapital, PLACES, type Place } from './parties.js';
 import { layout, squash } from './text.js';
 import type {
   ParsedStatement,
@@ -372,12 +372,15 @@ function commitmentsOf(sentences: readonly Sentence[], next: StatementNextMeetin
   return out;
 }
 
-function delegatesOf(sentences: readonly Sentence[], parties: readonly PartyName[]): StatementDelegate[] {
+/** Delegates, each with its side as named in `parties`; a side named only by an adjective joins `parties`. */
+function delegatesOf(sentences: readonly Sentence[], parties: PartyName[]): StatementDelegate[] {
   const out: StatementDelegate[] = [];
   for (const { text } of sentences) {
     if (!/\b(?:delegation|side|team|represented)\b/i.test(text)) continue;
     for (const clause of delegationClauses(text)) {
       for (const d of delegatesOfClause(clause)) {
+        if (d.place && parties.length < 2 && !parties.some((p) => p.place?.code === d.place!.code))
+          parties.push({ name: displayName(d.place), place: d.place });
         const party = d.place ? (parties.find((p) => p.place?.code === d.place!.code)?.name ?? null) : null;
         out.push({ name: d.name, title: d.title, party, lead: d.lead });
       }
@@ -418,13 +421,14 @@ export function parseStatement(raw: string): ParsedStatement {
 
   const editionNumber = edition ? ordinalValue(edition) : null;
   const nextMeeting = nextMeetingOf(sentences, parties, editionNumber);
+  const delegates = delegatesOf(sentences, parties);
   return {
     parties: parties.map((p) => p.name),
     meeting: { date, place, edition },
     editionNumber,
     publishedOn,
     title,
-    delegates: delegatesOf(sentences, parties),
+    delegates,
     paragraphs,
     commitments: commitmentsOf(sentences, nextMeeting),
     nextMeeting,

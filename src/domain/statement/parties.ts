@@ -10,6 +10,8 @@ export interface Place {
   readonly code: string;
   /** Names as written, longest first when matched. Articles are part of the name ("the UK"). */
   readonly names: readonly string[];
+  /** How to name it when a statement only uses an adjective ("the Mexican delegation"); else the last name. */
+  readonly display?: string;
   readonly adjectives: readonly string[];
   readonly capitals: readonly string[];
 }
@@ -33,6 +35,7 @@ export const PLACES: readonly Place[] = [
       'UK',
     ],
     adjectives: ['British', 'UK', 'United Kingdom'],
+    display: 'the United Kingdom',
     capitals: ['London'],
   },
   { code: 'JP', names: ['Japan'], adjectives: ['Japanese'], capitals: ['Tokyo'] },
@@ -40,6 +43,7 @@ export const PLACES: readonly Place[] = [
     code: 'EU',
     names: ['the European Union', 'European Union', 'the EU', 'EU'],
     adjectives: ['EU', 'European Union', 'European'],
+    display: 'the European Union',
     capitals: ['Brussels'],
   },
   {
@@ -58,6 +62,7 @@ export const PLACES: readonly Place[] = [
     code: 'US',
     names: ['the United States of America', 'the United States', 'United States', 'the US', 'the USA'],
     adjectives: ['American', 'US'],
+    display: 'the United States',
     capitals: ['Washington, D.C.', 'Washington'],
   },
   { code: 'CA', names: ['Canada'], adjectives: ['Canadian'], capitals: ['Ottawa'] },
@@ -77,6 +82,7 @@ export const PLACES: readonly Place[] = [
     code: 'KR',
     names: ['the Republic of Korea', 'Republic of Korea', 'South Korea'],
     adjectives: ['Korean'],
+    display: 'the Republic of Korea',
     capitals: ['Seoul'],
   },
   { code: 'ZA', names: ['South Africa'], adjectives: ['South African'], capitals: ['Pretoria'] },
@@ -187,4 +193,8 @@ export function partyFromStatement(dialogue: Dialogue, word: string): Party | un
       placeOf(p.name.en)?.code === place.code ||
       placeOf(p.capital.en)?.code === place.code,
   );
+}
+
+export function displayName(place: Place): string {
+  return place.display ?? place.names.at(-1)!;
 }

@@ -83,6 +83,7 @@ export const en = {
     notText: (file: string) => `“${file}” is not plain text (export the statement as .txt).`,
     applyNeedsDialogue: '--apply needs --dialogue <id>: which dialogue should it be recorded in?',
     unknownDialogue: (id: string, have: string) => `--dialogue: no dialogue “${id}” (have: ${have})`,
+    badUser: (user: string) => `--user: not a Slack user ID: “${user}”`,
   },
 };
 
@@ -167,5 +168,6 @@ export const es: ImportMessages = {
     notText: (file) => `«${file}» no es texto plano (exporte la declaración como .txt).`,
     applyNeedsDialogue: '--apply necesita --dialogue <id>: ¿en qué diálogo debe registrarse?',
     unknownDialogue: (id, have) => `--dialogue: no existe el diálogo «${id}» (hay: ${have})`,
+    badUser: (user) => `--user: no es un ID de usuario de Slack: «${user}»`,
   },
 };
