@@ -71,7 +71,12 @@ export async function createSlackFrontEnd(
     // auth.test runs in init() below, so a bad token fails the start and no first request waits for it.
     deferInitialization: true,
   });
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    const reason = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+    throw new Error(`checking SLACK_BOT_TOKEN with Slack (auth.test) failed: ${reason}`);
+  }
 
   const inflight = new InFlight();
   let deps: ReturnType<typeof createDeps>;
