@@ -289,6 +289,15 @@ describe('dates, editions and next meetings in other wordings', () => {
     ]);
   });
 
+  it('reads a statement pasted without blank lines, and one hard-wrapped, the same way', () => {
+    const original = parseStatement(fixture('japan-eu-2025-we-voice.txt'));
+    const squeezed = parseStatement(fixture('japan-eu-2025-we-voice.txt').replace(/\n\s*\n/g, '\n'));
+    expect(statementJson(squeezed)).toEqual(statementJson(original));
+    expect(squeezed.commitments.map((c) => c.position)).toEqual([4, 5]);
+    const wrapped = fixture('japan-eu-2025-we-voice.txt').replace(/(.{50,70}?) /g, '$1\n');
+    expect(statementJson(parseStatement(wrapped))).toEqual(statementJson(original));
+  });
+
   it('does not take a next-round mention in the same paragraph for a commitment’s theme', () => {
     const parsed = parseStatement(
       'Mexico and the UK met in London on 14 May 2025. Both sides agreed that the next round would be held in Mexico in 2026. They will also set up a working group on migration.',

@@ -85,6 +85,19 @@ function isProse(block: string): boolean {
   return /[.!?]["”’)]*$/.test(flat) && (flat.length >= 60 || /^(On|We|The|In)\b/.test(flat));
 }
 
+/**
+ * Pasted without blank lines (a Slack modal, an e-mail), each line may be a
+ * paragraph — but only when the long lines end their sentences; hard-wrapped
+ * prose keeps its lines together.
+ */
+function oneParagraphPerLine(text: string): boolean {
+  if (/\n\s*\n/.test(text.trim())) return false;
+  const long = text.split('\n').filter((l) => l.trim().length > 60);
+  if (long.length < 2) return false;
+  const ended = long.filter((l) => /[.!?]["”’)]*\s*$/.test(l));
+  return ended.length / long.length >= 0.8;
+}
+
 const DATELINE = /^([\p{Lu}][\p{L} .'’-]{1,40}?),\s+([^—–]{4,40}?)(?:\s*[—–]+\s*|\s+-{1,2}\s+)/u;
 
 function paragraph(number: string | null, position: number, text: string): StatementParagraph {
@@ -119,8 +132,7 @@ export function layout(raw: string): StatementLayout {
     });
     return { header, paragraphs, dateline: null };
   }
-  const blocks = text
-    .split(/\n\s*\n/)
+  const blocks = (oneParagraphPerLine(text) ? text.split('\n') : text.split(/\n\s*\n/))
     .map((b) => b.trim())
     .filter(Boolean);
   const firstProse = blocks.findIndex(isProse);
