@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BenchServer, type Measurement, measure } from './load.js';
 import type { BenchOptions, BenchSection, SectionResult } from './types.js';
@@ -67,6 +67,11 @@ export const feedSection: BenchSection = {
       const cpu304 = app304.cpuPerRequest / plain304.cpuPerRequest;
       const setup = `body ${fmt(body.length)} bytes, store ${app.info.db}, ${options.connections} connections, ${options.duration} s per case after ${options.warmup} s warm-up${options.serverCpu !== null ? `, server on CPU ${options.serverCpu}, load on CPU ${options.clientCpu}` : ''}`;
 
+      const busy = loadavg()[0]! > cpus().length;
+      const caveat = busy
+        ? `Taken on a busy machine (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs): absolute figures are low and noisy; the CPU-per-request ratio is the steadier comparison.`
+        : null;
+
       const text = [
         setup,
         ...rows.map(
@@ -74,6 +79,7 @@ export const feedSection: BenchSection = {
             `${label.padEnd(22)} ${fmt(m.reqPerSec).padStart(8)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  ${fmt(m.cpuPerRequest, 1)} µs CPU/req  [${statusText(m)}${m.errors ? ` errors×${m.errors}` : ''}]`,
         ),
         `ratio feed/plain: 200 → ${fmt(ratio200, 2)} (CPU/req ×${fmt(cpu200, 2)}), 304 → ${fmt(ratio304, 2)} (CPU/req ×${fmt(cpu304, 2)})`,
+        ...(caveat ? [caveat] : []),
       ].join('\n');
 
       const markdown = [
@@ -87,6 +93,7 @@ export const feedSection: BenchSection = {
         }),
         '',
         `Throughput ratio feed / plain: **200: ${fmt(ratio200, 2)}**, **304: ${fmt(ratio304, 2)}** (server CPU per request: ×${fmt(cpu200, 2)} and ×${fmt(cpu304, 2)}).`,
+        ...(caveat ? ['', caveat] : []),
       ].join('\n');
       return { text, markdown };
     } finally {
