@@ -23,8 +23,7 @@ export class LocaleResolver {
 
   /** What to pass as `locale` to the router; may call users.info (slow): only after ack. */
   async locale(client: WebClient, userId: string): Promise<string | null> {
-    const chosen = await this.core.services.users.chosenLang(userId);
-    if (chosen) return chosen;
+    // A language chosen with /dialogue lang wins anyway (the router checks it); not reading it here saves a query.
     const now = this.clock().getTime();
     const cached = this.cache.get(userId, now);
     if (cached !== undefined) return cached;
