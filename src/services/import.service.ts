@@ -188,9 +188,12 @@ async function record(
   const rounds = (await listRoundRows(trx, dialogueId)).map(toRound);
   if (plan.roundAction === 'hold') {
     const storedRow = await findRoundRow(trx, dialogueId, plan.edition);
-    const before = storedRow
-      ? toRound(storedRow)
-      : stripEntry(nextRound(buildCycle(dialogue, rounds, now, { ahead: 1 })));
+    // Not recorded yet: the projected round (its edition as planned, for a dialogue with no rounds yet).
+    const projected = {
+      ...stripEntry(nextRound(buildCycle(dialogue, rounds, now, { ahead: 1 }))),
+      edition: plan.edition,
+    };
+    const before = storedRow ? toRound(storedRow) : projected;
     const input = { date: plan.date, host: plan.host, city: plan.city, hostStated: plan.hostStated };
     const after = heldFromStatement(dialogue, before, input, now);
     // The statement is now the record of this round.

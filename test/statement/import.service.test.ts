@@ -168,6 +168,29 @@ describe.each(DIALECTS)('importing a joint statement on %s', (dialect) => {
     expect(view.next).toMatchObject({ edition: 3, host: 'MX', projected: true });
   });
 
+  it('records a round the store does not hold yet (round 3 after a statement that named no next meeting)', async () => {
+    const withoutNext = ROUND_2.replace('The third Dialogue is expected to take place in Mexico in 2026.', '');
+    await core.services.imports.apply('mexico-uk', EDITOR, withoutNext, AFTER_ROUND_2);
+    const round3 = ROUND_2.replace(/second/g, 'third')
+      .replace('in London on 14 May 2025', 'in Mexico City on 10 June 2026')
+      .replace('Published 16 May 2025', 'Published 12 June 2026')
+      .replace('The third Dialogue is expected to take place in Mexico in 2026.', '');
+    const result = await core.services.imports.apply('mexico-uk', EDITOR, round3, new Date('2026-07-01T00:00:00Z'));
+    expect(result.plan).toMatchObject({ edition: 3, host: 'MX', roundAction: 'hold' });
+    expect((await core.services.cycle.rounds('mexico-uk')).find((r) => r.edition === 3)).toMatchObject({
+      state: 'held',
+      date: '2026-06-10',
+      host: 'MX',
+      city: 'Mexico City',
+      timezone: 'America/Mexico_City',
+    });
+    expect((await core.services.commitments.list('mexico-uk')).filter((c) => c.edition === 3).map((c) => c.id)).toEqual(
+      ['R3-5', 'R3-7', 'R3-8a', 'R3-8b', 'R3-8c', 'R3-9'],
+    );
+    const view = await core.services.cycle.view('mexico-uk', new Date('2026-07-01T00:00:00Z'));
+    expect(view.next).toMatchObject({ edition: 4, host: 'GB', projected: true });
+  });
+
   it.each([
     ['an empty text', '   \n', 'statement.empty'],
     ['a text with no date', fixture('no-date.txt'), 'statement.no_date'],

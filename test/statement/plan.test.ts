@@ -107,6 +107,44 @@ describe('planning an import (pure)', () => {
     expect(codes('2026-07-10T06:00:00Z')).toEqual([]);
   });
 
+  it('starts the record of a dialogue with nothing recorded at the statement’s own edition', () => {
+    const party = (code: string, en: string, zone: string, capital: string) => ({
+      code,
+      name: { en, es: en },
+      aliases: [],
+      timezone: zone,
+      capital: { en: capital, es: capital },
+    });
+    const iranChina = {
+      ...dialogue,
+      id: 'iran-china',
+      parties: [
+        party('IR', 'Iran', 'Asia/Tehran', 'Tehran'),
+        party('CN', 'China', 'Asia/Shanghai', 'Beijing'),
+      ] as const,
+    };
+    const { plan, problems } = planImport(
+      parseStatement(fixture('iran-china-2012-roman.txt')),
+      { dialogue: iranChina, rounds: [], commitments: [], delegates: new Map() },
+      NOW,
+    );
+    expect(problems).toEqual([]);
+    expect(plan).toMatchObject({
+      edition: 12,
+      date: '2012-11-19',
+      host: 'IR',
+      city: 'Tehran',
+      delegatesAction: 'record',
+      nextRound: { edition: 13, host: 'CN', year: 2013, action: 'record' },
+      upcoming: { edition: 13, host: 'CN', year: 2013 },
+    });
+    expect(plan!.commitments.map((c) => c.id)).toEqual(['R12-4', 'R12-5']);
+    expect(plan!.delegates.map((d) => [d.party, d.name])).toEqual([
+      ['IR', 'Reza Karimi'],
+      ['CN', 'Li Wen'],
+    ]);
+  });
+
   it('reads "met today" as the day of publication', () => {
     const parsed = parseStatement(
       'Joint statement\n\nPublished 14 May 2025\n\nMexico and the United Kingdom met today in London for the second round of their Dialogue. They agreed to meet every year.',

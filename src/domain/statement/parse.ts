@@ -1,7 +1,7 @@
 import { completeDate, type DateHit, findDates } from './dates.js';
 import { delegatesOfClause, delegationClauses } from './delegates.js';
 import { displayName, findNames, isCapital, PLACES, type Place } from './parties.js';
-import { layout, squash } from './text.js';
+import { layout } from './text.js';
 import type {
   ParsedStatement,
   StatementCommitment,
@@ -447,5 +447,3 @@ export function statementJson(s: ParsedStatement): StatementJson {
       : null,
   };
 }
-
-export { squash };

@@ -124,6 +124,9 @@ export function planImport(statement: ParsedStatement, state: ImportState, now: 
     roundAction = 'unchanged';
   } else if (stored?.state === 'cancelled') {
     problems.push(problem('round.cancelled', { edition: wanted }));
+  } else if (rounds.length === 0) {
+    // Nothing recorded yet: the statement starts the record at its own edition.
+    round = { ...open, edition: wanted };
   } else if (wanted !== open.edition) {
     problems.push(problem('statement.edition_ahead', { edition: wanted, open: open.edition }));
   }
