@@ -213,6 +213,25 @@ describe.each(DIALECTS)('the reminder tick (%s)', (dialect: DialectName) => {
       expect(Number(row?.attempts)).toBe(3);
     });
 
+    it('a network failure (Slack unreachable) is retried, and delivered once when Slack is back', async () => {
+      const core = await openOne();
+      const t = Date.parse('2024-07-16T08:00:00Z');
+      await createReminderTick(core, notifier)(new Date(t - 3_600_000)); // Monday's digest out of the way
+      // Nothing listens on the discard port: the connection is refused.
+      const unreachable = createSlackNotifier(
+        reminderWebClient({ token: 'xoxb-test', apiUrl: 'http://127.0.0.1:9/api/' }),
+      );
+      const down = await createReminderTick(core, unreachable)(new Date(t));
+      expect(down.sent).toEqual([]);
+      expect(down.retrying).toMatchObject([{ key: 'expected:mexico-uk:2:2024-07' }]);
+      expect(down.retrying[0]!.error).toMatch(/^network: /);
+      slack.reset();
+      const up = await createReminderTick(core, notifier)(new Date(t + 60_000));
+      expect(up.sent.map((s) => s.key)).toEqual(['expected:mexico-uk:2:2024-07']);
+      expect((await createReminderTick(core, notifier)(new Date(t + 120_000))).sent).toEqual([]);
+      expect(posted()).toHaveLength(1);
+    });
+
     it('a failing DM does not hold back the others; DMs go to the user, in their language', async () => {
       const core = await openOne();
       const { commitments, users } = core.services;
