@@ -32,11 +32,14 @@ export async function deliverOutcome(deps: SlackDeps, client: WebClient, o: Outc
   const { logger } = deps.core;
   const { reply } = o;
   if (o.respond) {
-    await o.respond({
-      response_type: 'ephemeral',
-      replace_original: false,
-      ...ephemeralMessage(reply, o.lang, o.share ?? null),
-    });
+    // A response URL can expire (30 minutes): the change, if any, must still be announced.
+    await o
+      .respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...ephemeralMessage(reply, o.lang, o.share ?? null),
+      })
+      .catch((error) => logger.warn({ err: error }, 'could not answer through the response URL'));
   } else if (reply.kind !== 'change') await tellUser(client, logger, o.userId, reply);
   if (reply.kind !== 'change' || !reply.announcement) return;
   let channel = o.channel;
