@@ -11,7 +11,10 @@ import { createSlackNotifier, reminderWebClient } from '../../src/slack/notifier
 
 const core = await openCore({ schema: process.env.REPLICA_SCHEMA, now: new Date(process.env.REPLICA_SEED_AT!) });
 const notifier = createSlackNotifier(reminderWebClient({ token: 'xoxb-replica', apiUrl: process.env.SLACK_API_URL }));
-const tick = createReminderTick(core, notifier);
+// REPLICA_CRASH_AFTER_CLAIM: die (SIGKILL, no cleanup at all) right after claiming, before sending.
+const tick = createReminderTick(core, notifier, {
+  afterClaim: process.env.REPLICA_CRASH_AFTER_CLAIM ? () => void process.kill(process.pid, 'SIGKILL') : undefined,
+});
 process.stdout.write(`${JSON.stringify({ ready: core.services.reminders.instanceId })}\n`);
 
 const lines = createInterface({ input: process.stdin, terminal: false });

@@ -49,6 +49,18 @@ class Replica {
     return answer.sent as string[];
   }
 
+  /** Resolves with the exit signal once the process is gone. */
+  exited(): Promise<string> {
+    const describe = () => this.child.signalCode ?? `exit ${this.child.exitCode}`;
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve(describe());
+    return new Promise((resolve) => this.child.once('exit', () => resolve(describe())));
+  }
+
+  /** Sends a tick without waiting for an answer (for a replica that is meant to die). */
+  send(at: string): void {
+    this.child.stdin.write(`tick ${at}\n`);
+  }
+
   stop(): void {
     this.child.stdin.end();
     setTimeout(() => this.child.kill('SIGKILL'), 5000).unref();
@@ -68,19 +80,21 @@ describe.skipIf(!PG_URL)('two bot processes on one Postgres', () => {
     await core.services.commitments.assign('mexico-uk', LOCAL_USER, 'R1-6', 'U0MXOWNER', 'mx', new Date(SEED_AT));
     await core.services.commitments.setDue('mexico-uk', LOCAL_USER, 'R1-6', '2024-07-31', new Date(SEED_AT));
     await core.close();
-    const env = {
-      DATABASE_URL: PG_URL!,
-      REPLICA_SCHEMA: workerSchema(tag),
-      REPLICA_SEED_AT: SEED_AT,
-      CONFIG_DIR: join(REPO, 'config'),
-      REMINDER_CHANNEL: 'C0REMIND',
-      SLACK_API_URL: slack.url,
-      LOG_LEVEL: 'silent',
-    };
-    replicas.push(new Replica(env), new Replica(env));
+    replicas.push(new Replica(envFor()), new Replica(envFor()));
     const ready = await Promise.all(replicas.map((r) => r.next()));
     expect(new Set(ready.map((r) => r.ready)).size).toBe(2);
   }, 60_000);
+
+  const envFor = (extra: Record<string, string> = {}) => ({
+    DATABASE_URL: PG_URL!,
+    REPLICA_SCHEMA: workerSchema(tag),
+    REPLICA_SEED_AT: SEED_AT,
+    CONFIG_DIR: join(REPO, 'config'),
+    REMINDER_CHANNEL: 'C0REMIND',
+    SLACK_API_URL: slack.url,
+    LOG_LEVEL: 'silent',
+    ...extra,
+  });
 
   afterAll(async () => {
     for (const r of replicas) r.stop();
@@ -117,4 +131,21 @@ describe.skipIf(!PG_URL)('two bot processes on one Postgres', () => {
     expect(slack.callsTo('chat.postMessage')).toHaveLength(expected.length);
     expect(byReplica[0]! + byReplica[1]!).toBe(expected.length);
   }, 180_000);
+
+  it('a process killed (SIGKILL) between claim and send: another delivers it once, after the lease', async () => {
+    const posts = () =>
+      slack.callsTo('chat.postMessage').filter((c) => String(c.args.text).includes('No date agreed yet'));
+    const before = posts().length;
+    const doomed = new Replica(envFor({ REPLICA_CRASH_AFTER_CLAIM: '1' }));
+    await doomed.next(); // ready
+    doomed.send('2025-01-16T09:00:00.000Z'); // the January "no date agreed yet" nudge (projected date 16 January)
+    // tsx runs the script in a child process and reports its SIGKILL as exit status 137 (128 + 9).
+    expect(['SIGKILL', 'exit 137']).toContain(await doomed.exited());
+    const [survivor] = replicas;
+    expect(await survivor!.tick('2025-01-16T09:01:00.000Z')).toEqual([]); // the dead claim's lease holds
+    expect(await survivor!.tick('2025-01-16T09:04:00.000Z')).toEqual([]);
+    expect(await survivor!.tick('2025-01-16T09:06:00.000Z')).toEqual(['expected:mexico-uk:2:2025-01']);
+    expect(await survivor!.tick('2025-01-16T09:07:00.000Z')).toEqual([]);
+    expect(posts().length - before).toBe(1);
+  }, 120_000);
 });
