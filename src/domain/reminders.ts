@@ -270,10 +270,12 @@ export function reminderOccurrences(
     }
   }
 
-  // The round people are waiting for, with no date fixed: monthly nudges, then "record the outcome".
+  // The round people are waiting for, with no date fixed: monthly nudges, then "record the outcome"
+  // once its year has passed unrecorded (a scheduled round whose day passed unrecorded gets those too).
   const next = state.cycle.length > 0 ? nextRound(state.cycle) : null;
-  if (next && next.state !== 'scheduled' && next.projectedDate) {
-    addMonthlyNudges(next, rules, window, (key, kind, nominal, content) =>
+  const anchor = next ? (next.state === 'scheduled' ? next.date : next.projectedDate) : null;
+  if (next && anchor) {
+    addMonthlyNudges(next, anchor, next.state !== 'scheduled', rules, window, (key, kind, nominal, content) =>
       add(key, kind, channel, nominal, null, content),
     );
   }
@@ -347,13 +349,17 @@ export function reminderOccurrences(
 
 function addMonthlyNudges(
   entry: CycleEntry,
+  anchorDate: string,
+  noDateNudges: boolean,
   rules: ReminderRules,
   window: Window,
   add: (key: string, kind: ReminderKind, nominal: string, content: ReminderContent) => void,
 ): void {
-  const anchor = DateTime.fromISO(entry.projectedDate!, { zone: 'UTC' });
+  const anchor = DateTime.fromISO(anchorDate, { zone: 'UTC' });
   const firstOverdue = DateTime.fromObject({ year: entry.year + 1, month: 1, day: 1 }, { zone: 'UTC' });
-  const start = anchor.minus({ months: rules.expectedRound.monthsBefore }).startOf('month');
+  const start = noDateNudges
+    ? anchor.minus({ months: rules.expectedRound.monthsBefore }).startOf('month')
+    : firstOverdue;
   const last = DateTime.fromISO(window.lastDate, { zone: 'UTC' });
   // Skip the months before the window quickly: only a few years are ever walked.
   let month = start;

@@ -262,6 +262,17 @@ describe('planReminders: an expected round with no date', () => {
     ).toEqual([]);
   });
 
+  it('a scheduled round whose year passed unrecorded gets the monthly "record the outcome" too', () => {
+    const stale = state([round1, scheduled2('2025-05-14')], '2026-01-01T00:00:00Z');
+    const got = between(stale, rules(), '2025-05-01T00:00:00Z', '2026-03-01T00:00:00Z').filter(
+      ([k]) => k.startsWith('overdue:') || k.startsWith('expected:'),
+    );
+    expect(got).toEqual([
+      ['overdue:mexico-uk:2:2026-01', '2026-01-14T09:00:00.000Z'],
+      ['overdue:mexico-uk:2:2026-02', '2026-02-16T09:00:00.000Z'], // Sat 14 → Mon 16
+    ]);
+  });
+
   it('the overdue message asks to record the outcome, in English and Spanish', () => {
     const [o] = reminderOccurrences(s, rules(), new Date('2026-01-01T00:00:00Z'), new Date('2026-02-01T00:00:00Z'));
     expect(renderText(reminderReply(dialogue, o!, 'en'))).toMatch(/expected in the United Kingdom in 2025.*nothing/s);
