@@ -24,6 +24,9 @@ Commands:
   reminders [--from ISO] [--days N] [--dialogue id] [--lang en|es]
                                           preview what reminders will be sent, when and where
   tick [--at ISO]                         run one scheduler pass as if it were that instant; print what was sent
+  import <file> [--dialogue id] [--apply] [--json]
+                                          read a joint statement and print what it proposes; --apply records it
+  feed --user U… [--dialogue id]          print that user's private calendar feed URL (creates or rotates the token)
   check-config                            validate config; exit 0, or 2 naming file, path and problem
 
 Exit codes: 0 ok, 1 failure, 2 bad input or config.`;
