@@ -12,7 +12,11 @@ export interface ReminderDeliveriesTable {
   /** 'channel:<id>' | 'user:<id>' */
   audience: string;
   due_at: string;
-  /** 'claimed' | 'sent' | 'skipped' | 'retry' | 'dropped' */
+  /**
+   * 'claimed' (a process holds it until `lease_until`) | 'sent' | 'retry' (failed; again from
+   * `next_attempt_at`) | 'skipped' (missed by more than the catch-up window) | 'failed' (attempts
+   * made, none landed, now too old) | 'dropped' (pending when its round or due date moved).
+   */
   status: string;
   attempts: number;
   claimed_by: string | null;
