@@ -27,6 +27,20 @@ export function formatLongDate(isoDate: string, lang: Lang): string {
  * both before falling back to a numeric offset (`UTC−6`).
  */
 export function zoneAbbreviation(instant: DateTime): string {
+  // luxon builds a new Intl.DateTimeFormat for every offsetNameShort (most of the
+  // CPU of a `/dialogue next`); the name depends only on the zone and its offset.
+  const key = `${instant.zoneName}|${instant.offset}|${instant.isInDST}`;
+  let name = abbreviations.get(key);
+  if (name === undefined) {
+    name = abbreviationOf(instant);
+    abbreviations.set(key, name);
+  }
+  return name;
+}
+
+const abbreviations = new Map<string, string>();
+
+function abbreviationOf(instant: DateTime): string {
   for (const loc of ['en-GB', 'en-US']) {
     const name = instant.setLocale(loc).offsetNameShort;
     if (name && !/^(GMT|UTC)[+-]/.test(name)) return name;
