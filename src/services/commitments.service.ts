@@ -34,12 +34,15 @@ export interface CommitmentDetail {
   readonly notes: AuditEvent[];
 }
 
+/** One collator for every comparison: `localeCompare` with options builds a new one per call. */
+const idOrder = new Intl.Collator('en', { numeric: true });
+
 /** Natural order: by round, then paragraph number, then ID. */
 function byPosition(a: Commitment, b: Commitment): number {
   return (
     (a.edition ?? 1e9) - (b.edition ?? 1e9) ||
     Number.parseInt(a.paragraph ?? '1e9', 10) - Number.parseInt(b.paragraph ?? '1e9', 10) ||
-    a.id.localeCompare(b.id, 'en', { numeric: true })
+    idOrder.compare(a.id, b.id)
   );
 }
 
