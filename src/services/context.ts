@@ -35,8 +35,16 @@ export class ServiceContext {
     return this.store.db;
   }
 
+  /** Config is frozen: index it once (a scan per call made each tick quadratic in the dialogues). */
+  private settingsById: Map<string, Config['dialogues'][number]> | null = null;
+
   settingsFor(dialogueId: string) {
-    return this.config.dialogues.find((d) => d.dialogue.id === dialogueId);
+    if (!this.settingsById) {
+      this.settingsById = new Map();
+      for (const d of this.config.dialogues)
+        if (!this.settingsById.has(d.dialogue.id)) this.settingsById.set(d.dialogue.id, d);
+    }
+    return this.settingsById.get(dialogueId);
   }
 
   isEditor(dialogueId: string, userId: string): boolean {
