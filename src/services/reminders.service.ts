@@ -135,7 +135,7 @@ export class ReminderService {
   private async tickPlans(now: Date): Promise<TickPlan[]> {
     const revisions = await dialogueRevisions(this.ctx.db);
     const out: TickPlan[] = [];
-    for (const [id, revision] of [...revisions].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [id, revision] of [...revisions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       let snap = this.snapshots.get(id);
       if (!snap || snap.revision !== revision) {
         const dialogue = await this.dialogues.get(id);
@@ -147,7 +147,6 @@ export class ReminderService {
         };
         this.snapshots.set(id, snap);
       }
-      const state = stateOf(snap.dialogue, snap.rounds, snap.commitments, now);
       // What the plan holds does not depend on the clock, only on the state: compute a day
       // ahead once and filter it each tick, until the state changes or the day is used up.
       const rules = this.rules(id);
@@ -155,6 +154,8 @@ export class ReminderService {
       let span = snap.span;
       if (!span || span.from > from || span.to < now.getTime()) {
         const to = now.getTime() + 86_400_000;
+        // The state (buildCycle) only when the span is rebuilt: per tick and dialogue it cost more than all else.
+        const state = stateOf(snap.dialogue, snap.rounds, snap.commitments, now);
         span = { from, to, items: reminderOccurrences(state, rules, new Date(from), new Date(to)) };
         snap.span = span;
       }
@@ -165,7 +166,7 @@ export class ReminderService {
           return ms >= from && ms <= nowMs;
         })
         .map((r) => withTimeliness(r, now, rules));
-      out.push({ state, plan, revision });
+      out.push({ dialogue: snap.dialogue, plan, revision });
     }
     for (const id of this.snapshots.keys()) if (!revisions.has(id)) this.snapshots.delete(id);
     return out;
@@ -259,14 +260,13 @@ export class ReminderService {
   }
 
   private async runDialogue(
-    { state, plan, revision }: TickPlan,
+    { dialogue, plan, revision }: TickPlan,
     now: Date,
     notifier: Notifier,
     options: TickOptions,
     report: TickReport,
   ): Promise<void> {
     const db = this.ctx.db;
-    const dialogue = state.dialogue;
     if (this.checkedRevision.get(dialogue.id) === revision && plan.every((r) => this.finished.get(r.key) === r.fireAt))
       return;
     this.checkedRevision.set(dialogue.id, revision);
@@ -386,7 +386,7 @@ export class ReminderService {
 }
 
 interface TickPlan {
-  readonly state: ReminderState;
+  readonly dialogue: Dialogue;
   readonly plan: DueReminder[];
   readonly revision: number;
 }
