@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
+import type pg from 'pg';
 import type { Database } from './database.js';
 import { migrationProvider } from './migrations/index.js';
 
@@ -23,13 +23,40 @@ export interface OpenOptions {
   readonly poolSize?: number;
 }
 
-// COUNT(*) and BIGINT come back as strings by default; our counts fit in a double.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+/** pg is loaded only for Postgres: with SQLite it cost ~300 ms of start and ~14 MB (bench/startup.ts). */
+async function loadPg(): Promise<typeof pg> {
+  const { default: driver } = await import('pg');
+  // COUNT(*) and BIGINT come back as strings by default; our counts fit in a double.
+  driver.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+  return driver;
+}
 
 function sqlitePath(url: string, cwd: string): string {
   const path = url.slice('sqlite:'.length);
   if (path === ':memory:' || path === '') return ':memory:';
   return resolve(cwd, path);
+}
+
+/**
+ * Kysely prepares every query anew; with better-sqlite3 that was the largest
+ * single cost of a store read (profile of `/dialogue next`, bench/commands.ts).
+ * Statements are reused by SQL text (queries run one at a time: the driver is
+ * synchronous and Kysely never streams here).
+ */
+function withStatementCache(database: SQLite.Database, max = 500): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (!statement) {
+        statement = database.prepare(text);
+        if (statements.size >= max) statements.delete(statements.keys().next().value!);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /** Opens the database named by a `DATABASE_URL` and brings its schema up to date. */
@@ -42,7 +69,7 @@ export async function openStore(url: string, options: OpenOptions = {}, cwd = pr
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
     store = {
       db,
       dialect: 'sqlite',
@@ -57,6 +84,7 @@ export async function openStore(url: string, options: OpenOptions = {}, cwd = pr
       close: () => db.destroy(),
     };
   } else {
+    const pg = await loadPg();
     const schema = options.schema;
     if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
     if (schema) {
