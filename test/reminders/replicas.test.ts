@@ -14,6 +14,7 @@ class Replica {
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly answers: string[] = [];
   private waiting: ((line: string) => void) | null = null;
+  private stderr = '';
 
   constructor(env: Record<string, string>) {
     this.child = spawn(
@@ -21,6 +22,9 @@ class Replica {
       [join(REPO, 'node_modules/tsx/dist/cli.mjs'), join(REPO, 'test/reminders/replica-worker.ts')],
       { cwd: REPO, env: { PATH: process.env.PATH ?? '', ...env } },
     );
+    this.child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      this.stderr = (this.stderr + d).slice(-2000);
+    });
     createInterface({ input: this.child.stdout }).on('line', (line) => {
       if (this.waiting) {
         const w = this.waiting;
@@ -34,7 +38,7 @@ class Replica {
     const ready = this.answers.shift();
     if (ready !== undefined) return Promise.resolve(JSON.parse(ready));
     return new Promise((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`replica exited (${code})`));
+      const onExit = (code: number | null) => reject(new Error(`replica exited (${code}): ${this.stderr}`));
       this.child.once('exit', onExit);
       this.waiting = (line) => {
         this.child.off('exit', onExit);
