@@ -9,11 +9,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { commandsSection } from './commands.js';
 import { feedSection } from './feed.js';
 import { hasTaskset, pinSelf } from './load.js';
+import { scaleSection } from './scale.js';
+import { startupSection } from './startup.js';
 import type { BenchOptions, BenchSection } from './types.js';
 
-const SECTIONS: readonly BenchSection[] = [feedSection];
+const SECTIONS: readonly BenchSection[] = [feedSection, commandsSection, scaleSection, startupSection];
 
 const RESULTS = new URL('./RESULTS.md', import.meta.url);
 
