@@ -142,6 +142,8 @@ describe.each(DIALECTS)('App Home view (%s)', (dialect) => {
     expect(editor).toContain('round.schedule');
     const reader = JSON.stringify(await build('UREADER1', 'es', '2025-05-13T12:00:00Z'));
     expect(reader).not.toContain('round.schedule');
+    expect(reader).not.toContain('commitment.done');
+    expect(reader).toContain('R1-4');
     expect(reader).toContain('Sede: El Reino Unido');
     expect(reader).toContain('mañana');
     expect(reader).toContain('Suscribirse al calendario');

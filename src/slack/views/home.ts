@@ -72,7 +72,13 @@ function nextRoundBlocks(
   return [section(lines), { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(context) }] }];
 }
 
-function commitmentRows(dialogue: Dialogue, commitments: readonly Commitment[], lang: Lang): SlackBlock[] {
+/** Readers see the same rows without buttons: every change would be refused. */
+function commitmentRows(
+  dialogue: Dialogue,
+  commitments: readonly Commitment[],
+  lang: Lang,
+  isEditor: boolean,
+): SlackBlock[] {
   const t = messages(lang);
   const h = t.slack.home;
   const out: SlackBlock[] = [];
@@ -96,7 +102,8 @@ function commitmentRows(dialogue: Dialogue, commitments: readonly Commitment[], 
       });
       if (c.dueDate) parts.push(` · ${h.due(formatDate(c.dueDate, lang))}`);
       const row = section(parts);
-      if (isOpenCommitment(c)) {
+      if (!isEditor) out.push(row);
+      else if (isOpenCommitment(c)) {
         out.push(row, {
           type: 'actions',
           elements: [
@@ -150,7 +157,7 @@ export function homeView(sections: readonly HomeSection[], lang: Lang, now: Date
       ),
       { type: 'divider' },
       section([{ bold: h.commitmentsTitle }]),
-      ...commitmentRows(dialogue, commitments, lang),
+      ...commitmentRows(dialogue, commitments, lang, isEditor),
       {
         type: 'context',
         elements: [
