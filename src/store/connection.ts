@@ -133,10 +133,22 @@ export async function openStore(url: string, options: OpenOptions = {}, cwd = pr
   return store;
 }
 
+/**
+ * Kysely's migrator lists the tables of every schema to find its own. If
+ * another schema is dropped while it looks (other test runs, another app's
+ * deploy in the same database), Postgres answers "schema … does not exist"
+ * (3F000) or "relation … does not exist" (42P01) for a schema that is not
+ * ours: looking again is the fix.
+ */
+const RACY_INTROSPECTION = new Set(['3F000', '42P01']);
+
 export async function migrate(db: Kysely<Database>, migrationTableSchema?: string): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return;
+    const code = (error as { code?: string }).code;
+    if (attempt < 3 && code && RACY_INTROSPECTION.has(code) && !results?.some((r) => r.status === 'Error')) continue;
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`, { cause: error });
   }

@@ -9,7 +9,6 @@ import type { Notifier } from '../../src/services/notifier.js';
 import { createSlackNotifier, reminderWebClient } from '../../src/slack/notifier.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { DIALECTS, type DialectName, openTestCore, testConfig, workerSchema } from '../support/store.js';
-import { dropSchema, processTag } from './support.js';
 
 const ENV = { REMINDER_CHANNEL: 'C0REMIND' };
 const SEED_AT = new Date('2024-06-01T00:00:00Z');
@@ -31,7 +30,7 @@ async function rows(core: Core) {
 }
 
 describe.each(DIALECTS)('the reminder tick (%s)', (dialect: DialectName) => {
-  const tag = processTag('rem_tick');
+  const tag = 'rem_tick';
   const dir = mkdtempSync(join(tmpdir(), 'rem-tick-'));
   let n = 0;
   const open: Core[] = [];
@@ -66,7 +65,6 @@ describe.each(DIALECTS)('the reminder tick (%s)', (dialect: DialectName) => {
   });
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
-    if (dialect === 'postgres') await dropSchema(tag);
   });
 
   it('after downtime: missed by less than the catch-up window → sent, marked late; older → skipped, never sent', async () => {
