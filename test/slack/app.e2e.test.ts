@@ -354,6 +354,37 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
     }
   });
 
+  it('runs every change verb through Slack: answered privately, announced in the channel, in order', async () => {
+    const changes: [string, string, RegExp][] = [
+      ['/commitments', 'assign R1-4 <@U0ANA1|ana> mx', /R1-4: owner for MX set to <@U0ANA1>/],
+      ['/commitments', 'due R1-4 2025-09-30', /R1-4: due 30 September 2025/],
+      ['/commitments', 'note R1-4 call held with the FCDO', /R1-4: note added/],
+      ['/commitments', 'add Joint workshop on business and human rights', /Commitment A1 added/],
+      [
+        '/dialogue',
+        'schedule 2025-05-14 10:00 London',
+        /Round 2 scheduled for Wednesday, 14 May 2025, 10:00 BST London · 03:00 CST Mexico City/,
+      ],
+      ['/dialogue', 'postpone visas', /Round 2 postponed\. Reason: visas/],
+      ['/dialogue', 'held 2025-02-20', /Round 2 recorded as held on 20 February 2025/],
+    ];
+    for (const [i, [command, text, expected]] of changes.entries()) {
+      const { body, method } = commandBody(h.fake, { command, text });
+      await postSigned(h.url, body);
+      const reply = await response(method);
+      expect(allText(reply), `${command} ${text}`).toMatch(expected);
+      const post = await waitFor(() => h.fake.callsTo('chat.postMessage')[i]?.args, `announcement ${i}`);
+      expect(post.channel).toBe(CHANNEL);
+      expect(allText(post)).toMatch(expected);
+      expect(allText(post)).toContain(`<@${EDITOR}>`);
+    }
+    const subscribe = commandBody(h.fake, { text: 'subscribe', user_id: READER });
+    await postSigned(h.url, subscribe.body);
+    const feed = await response(subscribe.method);
+    expect(allText(feed)).toMatch(/\/calendar\/[^"\s]+\.ics/);
+    expect(allText(feed)).not.toContain('reply.share'); // a private link is never offered for sharing
+  });
+
   it('on stop, finishes a request in flight (its answer is sent) and then refuses new ones', async () => {
     h.fake.on('users.info', (args) => ({ body: { ok: true, user: { id: args.user, locale: 'en-GB' } }, delayMs: 500 }));
     const { body, method } = commandBody(h.fake, { text: 'next', user_id: READER });
