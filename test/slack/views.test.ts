@@ -149,6 +149,21 @@ describe.each(DIALECTS)('App Home view (%s)', (dialect) => {
     expect(reader).toContain('Suscribirse al calendario');
   });
 
+  it('shows the round’s time in both capitals on the other side of London’s clock change too', async () => {
+    const reply = await core.router.handle({
+      command: '/dialogue',
+      text: 'schedule 2025-11-12 10:00 London',
+      userId: 'UEDITOR1',
+      channelId: null,
+      now: new Date('2025-03-01T12:00:00Z'),
+    });
+    expect(reply.kind).toBe('change');
+    const home = JSON.stringify(await build('UEDITOR1', 'en', '2025-11-01T12:00:00Z'));
+    // GMT in November: seven hours become six (Mexico City stays on UTC−6).
+    expect(home).toContain('10:00 GMT London · 04:00 CST Mexico City');
+    expect(home).toContain('in 11 days');
+  });
+
   it('stays within Slack’s 100-block limit with many commitments', async () => {
     for (let i = 0; i < 60; i++)
       await core.services.commitments.add('mexico-uk', 'UEDITOR1', `Commitment ${i}`, new Date('2025-03-01T12:00:00Z'));
