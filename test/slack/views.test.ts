@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/commands/reply.js';
 import type { Core } from '../../src/main.js';
+import { isResponseUrl } from '../../src/slack/deliver.js';
+import { parseTarget } from '../../src/slack/outcome.js';
 import { escapeMrkdwn, renderSlackMessage } from '../../src/slack/render.js';
 import { InFlight, KeyedLock, OnceGuard } from '../../src/slack/support.js';
 import { flag, homeView } from '../../src/slack/views/home.js';
@@ -59,6 +61,22 @@ describe('small helpers', () => {
     expect(flag('MX')).toBe('🇲🇽');
     expect(flag('GB')).toBe('🇬🇧');
     expect(flag('x')).toBe('');
+  });
+
+  it('reads button targets, with or without a dialogue', () => {
+    expect(parseTarget('R1-4')).toEqual({ dialogue: null, id: 'R1-4' });
+    expect(parseTarget('mexico-uk|R1-7a')).toEqual({ dialogue: 'mexico-uk', id: 'R1-7a' });
+    expect(parseTarget('|R1-4')).toBeNull();
+    expect(parseTarget('')).toBeNull();
+  });
+
+  it('posts kept response URLs only to Slack (or the configured API host)', () => {
+    expect(isResponseUrl('https://hooks.slack.com/commands/T1/2/abc', null)).toBe(true);
+    expect(isResponseUrl('https://evil.example/hooks.slack.com', null)).toBe(false);
+    expect(isResponseUrl('http://hooks.slack.com/x', null)).toBe(false);
+    expect(isResponseUrl('http://127.0.0.1:4000/api/response/1', 'http://127.0.0.1:4000/api/')).toBe(true);
+    expect(isResponseUrl('http://127.0.0.1:4001/x', 'http://127.0.0.1:4000/api/')).toBe(false);
+    expect(isResponseUrl(42, null)).toBe(false);
   });
 
   it('OnceGuard lets the first claim through and refuses repeats until they expire', () => {
