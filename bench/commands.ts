@@ -6,6 +6,7 @@ import { appEnv, prepareAppStore } from './app-store.js';
 import { buildForBench } from './build.js';
 import { BOT_TOKEN, FakeSlackProc, freePort, Proc, SIGNING_SECRET } from './procs.js';
 import { type LoadResult, type SlashCommand, slashLoad, stampedRequest } from './slash.js';
+import { markdownTable } from './table.js';
 import type { BenchOptions, BenchSection, SectionResult } from './types.js';
 
 export const LEVELS = [1, 10, 50] as const;
@@ -190,21 +191,11 @@ function report(cases: Case[], samples: string[], options: BenchOptions): Sectio
     ),
   );
   const verdict = `Worst case: throughput ${fmt(worstTput, 2)}× bare (target ≥ 0.8: ${worstTput >= 0.8 ? 'met' : 'MISSED'}), p99 ${fmt(worstP99, 2)}× bare (target ≤ 1.25: ${worstP99 <= 1.25 ? 'met' : 'MISSED'}).`;
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r.cells[i]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  const text = [setup, ...samples, line(head), ...rows.map((r) => line(r.cells)), verdict].join('\n');
-  const markdown = [
-    setup,
-    '',
-    `| ${head.join(' | ')} |`,
-    `|---|${head
-      .slice(1)
-      .map(() => '---:')
-      .join('|')}|`,
-    ...rows.map((r) => `| ${r.cells.join(' | ')} |`),
-    '',
-    verdict,
-  ].join('\n');
+  const table = markdownTable(
+    head,
+    rows.map((r) => r.cells),
+  );
+  const markdown = [setup, '', table, '', verdict].join('\n');
+  const text = [setup, ...samples, '', table, '', verdict].join('\n');
   return { text, markdown };
 }

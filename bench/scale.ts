@@ -7,6 +7,7 @@ import { type Core, openCore } from '../src/main.js';
 import type { Notifier } from '../src/services/notifier.js';
 import { REPO } from './build.js';
 import { fmt, ms } from './commands.js';
+import { markdownTable } from './table.js';
 import type { BenchOptions, BenchSection, SectionResult } from './types.js';
 
 export const SIZES = [1, 100, 1_000] as const;
@@ -227,18 +228,7 @@ function report(results: SizeResult[]): SectionResult {
     `Reminders sent by the "100 due" tick: ${results.map((r) => `${fmt(r.dueSent)}`).join(' / ')}; by the quiet ticks: ${results.map((r) => fmt(r.quietSent)).join(' / ')}.`,
     `Feed size: ${results.map((r) => `${fmt(r.feedBytes)} bytes`).join(' / ')}. Seeding the stores took ${results.map((r) => `${fmt(r.seedSeconds, 1)} s`).join(' / ')}.`,
   ];
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ');
-  const text = [line(head), ...cells.map(line), ...notes].join('\n');
-  const markdown = [
-    `| ${head.join(' | ')} |`,
-    `|---|${head
-      .slice(1)
-      .map(() => '---:')
-      .join('|')}|`,
-    ...cells.map((c) => `| ${c.join(' | ')} |`),
-    '',
-    ...notes,
-  ].join('\n');
+  const markdown = [markdownTable(head, cells), '', ...notes].join('\n');
+  const text = markdown;
   return { text, markdown };
 }

@@ -6,6 +6,7 @@ import { buildForBench } from './build.js';
 import { fmt, ms } from './commands.js';
 import { BOT_TOKEN, FakeSlackProc, freePort, Proc, SIGNING_SECRET } from './procs.js';
 import { slashLoad } from './slash.js';
+import { markdownTable } from './table.js';
 import type { BenchOptions, BenchSection, SectionResult } from './types.js';
 
 /** Starts per server (interleaved); the figures are medians. */
@@ -114,21 +115,8 @@ export const startupSection: BenchSection = {
       const summary = `Start ${fmt(startApp / startBare, 2)}× bare (target ≤ 1.5: ${verdict(startApp / startBare, 1.5)}); memory ${fmt(rssApp / rssBare, 2)}× after start and ${fmt(afterLoad.app / afterLoad.bare, 2)}× after load (target ≤ 1.3: ${verdict(Math.max(rssApp / rssBare, afterLoad.app / afterLoad.bare), 1.3)}).`;
       const setup = `Medians of ${STARTS} interleaved starts each, compiled JavaScript run by \`node\` (the app: \`cli.js start\` in HTTP mode on the seeded SQLite store), RSS read from /proc ${SETTLE_MS} ms after the event${options.serverCpu !== null ? `, servers on CPU ${options.serverCpu}` : ''}.`;
       const head = ['', 'bare Bolt', 'app', 'app ÷ bare', 'target'];
-      const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-      const line = (c: string[]) =>
-        c.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ');
-      return {
-        text: [setup, line(head), ...rows.map(line), summary].join('\n'),
-        markdown: [
-          setup,
-          '',
-          `| ${head.join(' | ')} |`,
-          '|---|---:|---:|---:|---:|',
-          ...rows.map((r) => `| ${r.join(' | ')} |`),
-          '',
-          summary,
-        ].join('\n'),
-      };
+      const markdown = [setup, '', markdownTable(head, rows), '', summary].join('\n');
+      return { text: markdown, markdown };
     } finally {
       for (const p of live) await p.stop().catch(() => {});
       await fake?.stop();
