@@ -11,7 +11,6 @@ export const en = {
     updateId: (id: string) => `Update ${id}…`,
     schedule: 'Schedule round…',
     subscribe: 'Subscribe to calendar',
-    refresh: 'Refresh',
   },
   announce: {
     notInChannel:
@@ -33,7 +32,6 @@ export const en = {
     editorHint: 'You are an editor: you can change rounds and commitments.',
     readerHint: 'You can read everything here; only the dialogue’s editors can change data.',
     updated: (when: string) => `Updated ${when}`,
-    owners: 'Owners',
     due: (date: string) => `due ${date}`,
   },
   modal: {
@@ -54,7 +52,6 @@ export const en = {
       timeHint: 'In the host capital’s time zone.',
       city: 'City (optional)',
     },
-    reply: { title: 'Dialogue Tracker', close: 'Close' },
   },
   brief: {
     header: (n: number, dialogue: string) => `Pre-dialogue brief · round ${n} · ${dialogue}`,
@@ -102,7 +99,6 @@ export const es: SlackMessages = {
     updateId: (id) => `Actualizar ${id}…`,
     schedule: 'Programar ronda…',
     subscribe: 'Suscribirse al calendario',
-    refresh: 'Actualizar vista',
   },
   announce: {
     notInChannel:
@@ -124,7 +120,6 @@ export const es: SlackMessages = {
     editorHint: 'Usted es editor: puede cambiar rondas y compromisos.',
     readerHint: 'Puede consultar todo aquí; solo los editores del diálogo pueden cambiar datos.',
     updated: (when) => `Actualizado: ${when}`,
-    owners: 'Responsables',
     due: (date) => `vence el ${date}`,
   },
   modal: {
@@ -145,7 +140,6 @@ export const es: SlackMessages = {
       timeHint: 'En la hora de la capital anfitriona.',
       city: 'Ciudad (opcional)',
     },
-    reply: { title: 'Dialogue Tracker', close: 'Cerrar' },
   },
   brief: {
     header: (n, dialogue) => `Nota previa · ronda ${n} · ${dialogue}`,
