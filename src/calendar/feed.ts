@@ -45,6 +45,8 @@ export interface RenderedFeed {
 export const ROUND_HOURS = 8;
 
 const PRODUCT = 'dialogue-tracker';
+/** One collator for every comparison: `localeCompare` with options builds a new one per call. */
+const idOrder = new Intl.Collator('en', { numeric: true });
 
 export function roundUid(dialogueId: string, edition: number): string {
   return `round-${dialogueId}-${edition}@${PRODUCT}`;
@@ -196,7 +198,7 @@ export function renderFeed(parts: readonly FeedDialogue[], options: FeedOptions)
     const due = part.commitments
       .filter((c) => c.dueDate !== null)
       .filter((c) => options.owner === null || Object.values(c.owners).includes(options.owner))
-      .sort((a, b) => a.dueDate!.localeCompare(b.dueDate!) || a.id.localeCompare(b.id, 'en', { numeric: true }));
+      .sort((a, b) => a.dueDate!.localeCompare(b.dueDate!) || idOrder.compare(a.id, b.id));
     for (const c of due) {
       const title = c.summary ? pick(c.summary, lang) : clip(c.text, 80);
       let summary = t.calendar.feed.due(c.id, title);
