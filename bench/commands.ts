@@ -20,7 +20,8 @@ export function fmt(n: number, digits = 0): string {
 
 /** Latency in ms, to the precision it deserves. */
 export function ms(n: number): string {
-  return fmt(n, n < 10 ? 2 : n < 100 ? 1 : 0);
+  // autocannon reports whole milliseconds: show those as they are.
+  return fmt(n, Number.isInteger(n) ? 0 : n < 10 ? 2 : n < 100 ? 1 : 0);
 }
 
 interface Case {
