@@ -19,7 +19,7 @@ import {
   listCommitmentRows,
   updateCommitmentRow,
 } from '../store/commitments.repository.js';
-import type { ServiceContext } from './context.js';
+import { ConcurrentChange, type ServiceContext } from './context.js';
 import type { DialogueService } from './dialogues.service.js';
 import { type AuditEvent, commitmentRow, toAuditEvent, toCommitment } from './mappers.js';
 
@@ -190,13 +190,20 @@ export class CommitmentService {
         sequence: commitmentVisiblyDiffers(before, changed) ? before.sequence + 1 : before.sequence,
         updatedAt: at,
       };
-      await updateCommitmentRow(trx, dialogueId, id, {
-        status: after.status,
-        owners: JSON.stringify(after.owners),
-        due_date: after.dueDate,
-        sequence: after.sequence,
-        updated_at: at,
-      });
+      const written = await updateCommitmentRow(
+        trx,
+        dialogueId,
+        id,
+        {
+          status: after.status,
+          owners: JSON.stringify(after.owners),
+          due_date: after.dueDate,
+          sequence: after.sequence,
+          updated_at: at,
+        },
+        { sequence: before.sequence, updatedAt: before.updatedAt },
+      );
+      if (!written) throw new ConcurrentChange();
       const rows: NewAuditEventRow[] = [];
       if (before.status !== after.status)
         rows.push(audit(dialogueId, id, at, actor, action, 'status', before.status, after.status, note));

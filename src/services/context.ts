@@ -19,6 +19,24 @@ export interface ChangeEvent {
 
 export type ChangeListener = (event: ChangeEvent) => void;
 
+/**
+ * Thrown inside a change when the row it read was changed by someone else
+ * before it wrote (another replica, a double click landing on two processes).
+ * `change()` runs the work again on fresh data, where it usually becomes a
+ * no-op or a domain refusal ("already done").
+ */
+export class ConcurrentChange extends Error {
+  override readonly name = 'ConcurrentChange';
+}
+
+/** Unique-key violation: two writers inserted the same row (Postgres 23505, SQLite constraint). */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+const CHANGE_ATTEMPTS = 3;
+
 /** What every service needs; built once in the composition root. */
 export class ServiceContext {
   private readonly listeners = new Set<ChangeListener>();
@@ -66,21 +84,34 @@ export class ServiceContext {
   /**
    * Runs `work` in one transaction, then records its audit rows and bumps the
    * dialogue's revision in the same transaction; listeners hear of the change
-   * only after it committed.
+   * only after it committed. `work` may run more than once: when it hits a
+   * concurrent writer (ConcurrentChange, or a unique-key clash) it is run
+   * again on fresh data.
    */
   async change<T>(
     dialogueId: string,
     at: string,
     work: (trx: Kysely<Database>) => Promise<{ result: T; audit: NewAuditEventRow[]; events: ChangeEvent[] }>,
   ): Promise<T> {
-    const { result, events } = await this.db.transaction().execute(async (trx) => {
-      const out = await work(trx);
-      if (out.audit.length > 0) {
-        await insertAuditEvents(trx, out.audit);
-        await bumpRevision(trx, dialogueId, at);
+    const attempt = () =>
+      this.db.transaction().execute(async (trx) => {
+        const out = await work(trx);
+        if (out.audit.length > 0) {
+          await insertAuditEvents(trx, out.audit);
+          await bumpRevision(trx, dialogueId, at);
+        }
+        return out;
+      });
+    let outcome: Awaited<ReturnType<typeof attempt>> | undefined;
+    for (let n = 1; !outcome; n++) {
+      try {
+        outcome = await attempt();
+      } catch (error) {
+        if (n >= CHANGE_ATTEMPTS || !(error instanceof ConcurrentChange || isUniqueViolation(error))) throw error;
+        this.logger.debug({ dialogueId, attempt: n }, 'concurrent change: trying again on fresh data');
       }
-      return out;
-    });
+    }
+    const { result, events } = outcome;
     for (const event of events) {
       for (const listener of this.listeners) {
         try {

@@ -19,7 +19,7 @@ import {
   listRoundRows,
   updateRoundRow,
 } from '../store/rounds.repository.js';
-import type { ChangeEvent, ServiceContext } from './context.js';
+import { type ChangeEvent, ConcurrentChange, type ServiceContext } from './context.js';
 import type { DialogueService } from './dialogues.service.js';
 import { type Delegate, roundRow, toDelegate, toRound } from './mappers.js';
 
@@ -104,7 +104,14 @@ export class CycleService {
       };
       if (stored) {
         const { dialogue_id: _d, edition: _e, ...update } = roundRow(after, actor);
-        await updateRoundRow(trx, dialogueId, after.edition, { ...update, source: stored.source });
+        const written = await updateRoundRow(
+          trx,
+          dialogueId,
+          after.edition,
+          { ...update, source: stored.source },
+          { sequence: before.sequence, updatedAt: before.updatedAt },
+        );
+        if (!written) throw new ConcurrentChange();
       } else {
         await insertRoundRow(trx, roundRow(after, actor, 'projected'));
       }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CommitmentRow, CommitmentUpdate, NewCommitmentRow } from './commitments.table.js';
 import type { Database } from './database.js';
+import type { RowVersion } from './row-version.js';
 
 type Db = Kysely<Database>;
 
@@ -21,13 +22,18 @@ export async function insertCommitmentRow(db: Db, row: NewCommitmentRow): Promis
   await db.insertInto('commitments').values(row).execute();
 }
 
+/** Updates a commitment; with `expected`, only if it is unchanged since read. Returns whether a row was updated. */
 export async function updateCommitmentRow(
   db: Db,
   dialogueId: string,
   id: string,
   update: CommitmentUpdate,
-): Promise<void> {
-  await db.updateTable('commitments').set(update).where('dialogue_id', '=', dialogueId).where('id', '=', id).execute();
+  expected?: RowVersion,
+): Promise<boolean> {
+  let query = db.updateTable('commitments').set(update).where('dialogue_id', '=', dialogueId).where('id', '=', id);
+  if (expected) query = query.where('sequence', '=', expected.sequence).where('updated_at', '=', expected.updatedAt);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** IDs in use that start with a prefix (e.g. `A` for commitments added by hand). */

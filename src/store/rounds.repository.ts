@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { DelegateRow, NewDelegateRow } from './delegates.table.js';
 import type { NewRoundRow, RoundRow, RoundUpdate } from './rounds.table.js';
+import type { RowVersion } from './row-version.js';
 
 type Db = Kysely<Database>;
 
@@ -22,13 +23,18 @@ export async function insertRoundRow(db: Db, row: NewRoundRow): Promise<void> {
   await db.insertInto('rounds').values(row).execute();
 }
 
-export async function updateRoundRow(db: Db, dialogueId: string, edition: number, update: RoundUpdate): Promise<void> {
-  await db
-    .updateTable('rounds')
-    .set(update)
-    .where('dialogue_id', '=', dialogueId)
-    .where('edition', '=', edition)
-    .execute();
+/** Updates a round; with `expected`, only if it is unchanged since read. Returns whether a row was updated. */
+export async function updateRoundRow(
+  db: Db,
+  dialogueId: string,
+  edition: number,
+  update: RoundUpdate,
+  expected?: RowVersion,
+): Promise<boolean> {
+  let query = db.updateTable('rounds').set(update).where('dialogue_id', '=', dialogueId).where('edition', '=', edition);
+  if (expected) query = query.where('sequence', '=', expected.sequence).where('updated_at', '=', expected.updatedAt);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export function listDelegateRows(db: Db, dialogueId: string, edition: number): Promise<DelegateRow[]> {

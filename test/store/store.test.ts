@@ -113,3 +113,41 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
     expect([a.after.id, b.after.id]).toEqual(['A1', 'A2']);
   });
 });
+
+describe.runIf(DIALECTS.includes('postgres'))('two replicas on one Postgres', () => {
+  it('the same change submitted to both at once applies once (double click landing on two processes)', async () => {
+    const a = await openTestCore('postgres', { now: T0, tag: 'replicas' });
+    // A second, independent set of services and pool on the same schema: another process, in effect.
+    const { openCore } = await import('../../src/main.js');
+    const { testConfig, workerSchema } = await import('../support/store.js');
+    const b = await openCore({
+      config: testConfig({}, 'postgres'),
+      schema: workerSchema('replicas'),
+      now: T0,
+      logDestination: { write: () => {} } as never,
+    });
+    try {
+      const results = await Promise.allSettled([
+        a.services.commitments.updateStatus('mexico-uk', EDITOR, 'R1-4', 'done', null, T0),
+        b.services.commitments.updateStatus('mexico-uk', EDITOR, 'R1-4', 'done', null, T0),
+        a.services.cycle.schedule('mexico-uk', EDITOR, { date: '2025-05-14', time: null, city: null }, T0),
+        b.services.cycle.schedule('mexico-uk', EDITOR, { date: '2025-05-14', time: null, city: null }, T0),
+      ]);
+      const [s1, s2] = results;
+      expect([s1.status, s2.status].sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = [s1, s2].find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(refused.reason).toMatchObject({ code: 'commitment.same_status' });
+      const rows = await listAuditEvents(a.store.db, 'mexico-uk', 'commitment', 'R1-4');
+      expect(rows.filter((r) => r.field === 'status')).toHaveLength(1);
+      expect((await a.services.commitments.get('mexico-uk', 'R1-4')).sequence).toBe(1);
+      // Both schedules succeed (the second is a same-date no-op write), but round 2 moves once.
+      const round2 = (await a.services.cycle.rounds('mexico-uk')).find((r) => r.edition === 2);
+      expect(round2).toMatchObject({ state: 'scheduled', date: '2025-05-14', sequence: 1 });
+      const roundAudit = await listAuditEvents(a.store.db, 'mexico-uk', 'round', '2');
+      expect(roundAudit.filter((r) => r.field === 'date')).toHaveLength(1);
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+});
