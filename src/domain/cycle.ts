@@ -126,29 +126,36 @@ export function buildCycle(
     edition += 1;
     year += dialogue.cadenceYears;
     host = nextHost(dialogue, host);
-    const party = partyByCode(dialogue, host)!;
-    entries.push(
-      annotate(
-        {
-          dialogueId: dialogue.id,
-          edition,
-          year,
-          host,
-          state: 'expected',
-          date: null,
-          time: null,
-          timezone: party.timezone,
-          city: null,
-          reason: null,
-          hostInferred: null,
-          sequence: 0,
-          updatedAt: '',
-        },
-        true,
-      ),
-    );
+    entries.push(annotate(expectedRound(dialogue, edition, year, host, ''), true));
   }
   return entries;
+}
+
+/** A round expected in a year, hosted by `host`, with nothing else known yet. */
+export function expectedRound(
+  dialogue: Dialogue,
+  edition: number,
+  year: number,
+  host: string,
+  updatedAt: string,
+): Round {
+  const party = partyByCode(dialogue, host);
+  if (!party) throw new Error(`${host} is not a party of ${dialogue.id}`);
+  return {
+    dialogueId: dialogue.id,
+    edition,
+    year,
+    host,
+    state: 'expected',
+    date: null,
+    time: null,
+    timezone: party.timezone,
+    city: null,
+    reason: null,
+    hostInferred: null,
+    sequence: 0,
+    updatedAt,
+  };
 }
 
 /** The round people are waiting for: the first one neither held nor cancelled. */

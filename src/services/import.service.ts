@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Commitment } from '../domain/commitments.js';
-import { buildCycle, nextRound, type Round, visiblyDiffers } from '../domain/cycle.js';
+import { buildCycle, expectedRound, nextRound, type Round, visiblyDiffers } from '../domain/cycle.js';
 import {
   heldFromStatement,
   type ImportState,
@@ -241,29 +241,13 @@ async function record(
   const next = plan.nextRound;
   if (next && next.action !== 'unchanged') {
     const storedRow = await findRoundRow(trx, dialogueId, next.edition);
-    const party = dialogue.parties.find((p) => p.code === next.host)!;
-    const template: Round = storedRow
-      ? toRound(storedRow)
-      : {
-          dialogueId,
-          edition: next.edition,
-          year: next.year,
-          host: next.host,
-          state: 'expected',
-          date: null,
-          time: null,
-          timezone: party.timezone,
-          city: null,
-          reason: null,
-          hostInferred: null,
-          sequence: 0,
-          updatedAt: at,
-        };
+    const expected = expectedRound(dialogue, next.edition, next.year, next.host, at);
+    const template: Round = storedRow ? toRound(storedRow) : expected;
     const after: Round = {
       ...template,
       host: next.host,
       year: next.year,
-      timezone: party.timezone,
+      timezone: expected.timezone,
       hostInferred: null,
     };
     await writeRound(template, after, Boolean(storedRow), `joint statement: “${next.source}”`);

@@ -11,32 +11,9 @@ import {
   scheduleRound,
 } from '../../src/domain/cycle.js';
 import type { Dialogue } from '../../src/domain/types.js';
+import { testDialogue } from '../support/dialogue.js';
 
-const dialogue: Dialogue = {
-  id: 'mexico-uk',
-  name: { en: 'Mexico–UK', es: 'México–Reino Unido' },
-  cadenceYears: 1,
-  alternateHost: true,
-  parties: [
-    {
-      code: 'MX',
-      name: { en: 'Mexico', es: 'México' },
-      aliases: ['mx'],
-      timezone: 'America/Mexico_City',
-      capital: { en: 'Mexico City', es: 'Ciudad de México' },
-    },
-    {
-      code: 'GB',
-      name: { en: 'the United Kingdom', es: 'el Reino Unido' },
-      aliases: ['uk'],
-      timezone: 'Europe/London',
-      capital: { en: 'London', es: 'Londres' },
-    },
-  ],
-  timezone: 'Europe/London',
-  source: null,
-  reminderChannel: null,
-};
+const dialogue: Dialogue = testDialogue({ name: { en: 'Mexico–UK', es: 'México–Reino Unido' } });
 
 function round(over: Partial<Round> & Pick<Round, 'edition' | 'host' | 'state' | 'year'>): Round {
   return {

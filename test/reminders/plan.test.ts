@@ -14,32 +14,12 @@ import {
 } from '../../src/domain/reminders.js';
 import type { Dialogue } from '../../src/domain/types.js';
 import { reminderReply } from '../../src/services/reminder-messages.js';
+import { testDialogue } from '../support/dialogue.js';
 
-const dialogue: Dialogue = {
-  id: 'mexico-uk',
+const dialogue: Dialogue = testDialogue({
   name: { en: 'Mexico–UK Dialogue', es: 'Diálogo México–Reino Unido' },
-  cadenceYears: 1,
-  alternateHost: true,
-  parties: [
-    {
-      code: 'MX',
-      name: { en: 'Mexico', es: 'México' },
-      aliases: ['mx'],
-      timezone: 'America/Mexico_City',
-      capital: { en: 'Mexico City', es: 'Ciudad de México' },
-    },
-    {
-      code: 'GB',
-      name: { en: 'the United Kingdom', es: 'el Reino Unido' },
-      aliases: ['uk'],
-      timezone: 'Europe/London',
-      capital: { en: 'London', es: 'Londres' },
-    },
-  ],
-  timezone: 'Europe/London',
-  source: null,
   reminderChannel: 'C0REMIND',
-};
+});
 
 const round1: Round = {
   dialogueId: 'mexico-uk',
