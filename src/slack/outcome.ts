@@ -2,9 +2,10 @@ import type { WebClient } from '@slack/web-api';
 import type { Reply } from '../commands/reply.js';
 import type { Lang } from '../domain/types.js';
 import { messages } from '../i18n/index.js';
-import { announce, tellUser } from './deliver.js';
+import { announce, isResponseUrl, postResponseUrl, tellUser } from './deliver.js';
 import type { SlackDeps } from './deps.js';
 import { ephemeralMessage } from './views/reply-message.js';
+import type { ModalOrigin } from './views/update-commitment.js';
 
 /** Posts to the response_url of the interaction (Bolt's `respond`, or a kept URL). */
 export type Respond = (body: Record<string, unknown>) => Promise<unknown>;
@@ -61,6 +62,26 @@ export async function deliverOutcome(deps: SlackDeps, client: WebClient, o: Outc
     const text = messages(o.lang).slack.announce.notInChannel;
     await respond({ response_type: 'ephemeral', replace_original: false, text });
   }
+}
+
+/**
+ * Delivers what a modal's submission produced: privately through the
+ * response URL kept from where the modal was opened (when it is Slack's), and
+ * a change announced where the button was clicked.
+ */
+export function deliverFromModal(
+  deps: SlackDeps,
+  client: WebClient,
+  origin: ModalOrigin,
+  o: { userId: string; lang: Lang; reply: Reply },
+): Promise<void> {
+  const url = origin.responseUrl;
+  return deliverOutcome(deps, client, {
+    ...o,
+    channel: origin.channel,
+    respond: isResponseUrl(url, deps.core.config.env.slackApiUrl) ? (b) => postResponseUrl(url, b) : undefined,
+    dialogueId: origin.dialogue,
+  });
 }
 
 /** Splits a button value: `R1-7a`, or `mexico-uk|R1-7a` when the dialogue is named. */

@@ -5,9 +5,8 @@ import type { Reply } from '../../../commands/reply.js';
 import { isDomainError } from '../../../domain/errors.js';
 import { messages } from '../../../i18n/index.js';
 import { ImportRefused } from '../../../services/import.service.js';
-import { isResponseUrl, postResponseUrl } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
-import { deliverOutcome } from '../../outcome.js';
+import { deliverFromModal } from '../../outcome.js';
 import { TtlCache } from '../../support.js';
 import { type ImportApplyMeta, importPreviewView, importReadingView } from '../../views/import-statement.js';
 import type { ModalOrigin } from '../../views/update-commitment.js';
@@ -101,14 +100,6 @@ export function importApplySubmitted(deps: SlackDeps) {
         }
       }
     }
-    const url = meta.responseUrl;
-    await deliverOutcome(deps, client, {
-      userId,
-      lang,
-      reply,
-      channel: meta.channel,
-      respond: isResponseUrl(url, deps.core.config.env.slackApiUrl) ? (b) => postResponseUrl(url, b) : undefined,
-      dialogueId: meta.dialogue,
-    });
+    await deliverFromModal(deps, client, meta, { userId, lang, reply });
   };
 }

@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { isResponseUrl, postResponseUrl } from '../../deliver.js';
 import { runCommand, type SlackDeps } from '../../deps.js';
-import { deliverOutcome, dialogueFlag } from '../../outcome.js';
+import { deliverFromModal, dialogueFlag } from '../../outcome.js';
 import type { ScheduleMeta } from '../../views/schedule-round.js';
 import { parseMeta } from './update-commitment.js';
 
@@ -23,15 +22,7 @@ export function scheduleSubmitted(deps: SlackDeps) {
     try {
       const reply = await runCommand(deps, client, { command: '/dialogue', text, userId, channelId: meta.channel });
       const lang = await deps.locales.quickLang(userId);
-      const url = meta.responseUrl;
-      await deliverOutcome(deps, client, {
-        userId,
-        lang,
-        reply,
-        channel: meta.channel,
-        respond: isResponseUrl(url, deps.core.config.env.slackApiUrl) ? (b) => postResponseUrl(url, b) : undefined,
-        dialogueId: meta.dialogue,
-      });
+      await deliverFromModal(deps, client, meta, { userId, lang, reply });
     } catch (error) {
       deps.core.logger.error({ err: error }, 'schedule modal failed');
     }

@@ -1,9 +1,8 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { isCommitmentStatus } from '../../../domain/commitments.js';
 import { messages } from '../../../i18n/index.js';
-import { isResponseUrl, postResponseUrl } from '../../deliver.js';
 import { runCommand, type SlackDeps } from '../../deps.js';
-import { deliverOutcome, dialogueFlag } from '../../outcome.js';
+import { deliverFromModal, dialogueFlag } from '../../outcome.js';
 import type { UpdateMeta } from '../../views/update-commitment.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -52,15 +51,7 @@ export function updateSubmitted(deps: SlackDeps) {
         }),
       );
       const lang = await deps.locales.quickLang(userId);
-      const url = meta.responseUrl;
-      await deliverOutcome(deps, client, {
-        userId,
-        lang,
-        reply,
-        channel: meta.channel,
-        respond: isResponseUrl(url, deps.core.config.env.slackApiUrl) ? (b) => postResponseUrl(url, b) : undefined,
-        dialogueId: meta.dialogue,
-      });
+      await deliverFromModal(deps, client, meta, { userId, lang, reply });
     } catch (error) {
       deps.core.logger.error({ err: error }, 'update modal failed');
     }
