@@ -40,11 +40,16 @@ async function importVerb(args: string[], io: CliIo): Promise<number> {
       at: { type: 'string' },
       user: { type: 'string' },
       lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const lang: Lang = values.lang === 'es' ? 'es' : 'en';
   const m = messages(lang);
   const t = m.import.cli;
+  if (values.help) {
+    io.stdout.write(`${t.usage}\n`);
+    return EXIT.ok;
+  }
   const [file, ...extra] = positionals;
   if (!file) throw new CliUsage(`${t.noFile}\n${t.usage}`);
   if (extra.length > 0) throw new CliUsage(t.tooMany(extra.join(' ')));

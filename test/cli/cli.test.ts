@@ -71,3 +71,11 @@ describe('dialogue-bot CLI', () => {
     expect(missing.err.join('')).toMatch(/default\.yml: cannot read: ENOENT/);
   });
 });
+
+describe('every CLI verb has help', () => {
+  it.each(['import', 'feed'])('%s --help prints its usage and exits 0', async (verb) => {
+    const c = io();
+    expect(await runCli([verb, '--help'], c.io)).toBe(0);
+    expect(c.out.join('')).toContain(`dialogue-bot ${verb}`);
+  });
+});
