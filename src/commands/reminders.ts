@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import { formatDateTime, pick, zoneAbbreviation } from '../i18n/index.js';
-import { findUserPrefs } from '../store/users.repository.js';
 import type { VerbTable } from './context.js';
 import { UsageError } from './parse.js';
 import type { Block, Inline, Reply } from './reply.js';
@@ -26,8 +25,7 @@ export const reminderVerbs: VerbTable = {
     const dialogue = await ctx.dialogue();
     const service = ctx.services.reminders;
     // Times in the user's own zone when Slack told us it, else the zone reminders are reckoned in.
-    const prefs = await findUserPrefs(ctx.services.ctx.db, request.userId);
-    const zone = prefs?.timezone ?? service.zone(dialogue);
+    const zone = (await ctx.services.users.timezone(request.userId)) ?? service.zone(dialogue);
     const now = request.now;
     const items = await service.preview(now, now, new Date(now.getTime() + days * 86_400_000), {
       dialogueId: dialogue.id,

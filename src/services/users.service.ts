@@ -1,5 +1,6 @@
+import { isValidZone } from '../domain/dates.js';
 import type { Lang } from '../domain/types.js';
-import { findUserPrefs, upsertUserLang } from '../store/users.repository.js';
+import { findUserPrefs, upsertUserLang, upsertUserTimezone } from '../store/users.repository.js';
 import type { ServiceContext } from './context.js';
 
 /** Maps a Slack locale (`es-LA`, `en-GB`, …) to a language we speak. */
@@ -20,6 +21,17 @@ export class UserService {
 
   async setLang(userId: string, lang: Lang | null, now: Date): Promise<void> {
     await upsertUserLang(this.ctx.db, userId, lang, now.toISOString());
+  }
+
+  /** The user's own time zone, as Slack last told us; null when unknown. */
+  async timezone(userId: string): Promise<string | null> {
+    return (await findUserPrefs(this.ctx.db, userId))?.timezone ?? null;
+  }
+
+  /** Remembers the zone Slack reports for a user (ignored when it is not a zone we know). */
+  async rememberTimezone(userId: string, zone: string, now: Date): Promise<void> {
+    if (!isValidZone(zone)) return;
+    await upsertUserTimezone(this.ctx.db, userId, zone, now.toISOString());
   }
 
   get defaultLang(): Lang {

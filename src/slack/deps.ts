@@ -31,6 +31,15 @@ export class LocaleResolver {
       const res = await client.users.info({ user: userId, include_locale: true });
       const locale = res.user?.locale ?? null;
       this.cache.set(userId, locale, now);
+      // Their zone, for times shown to them (e.g. /dialogue reminders); kept as fresh as the locale.
+      const zone = res.user?.tz;
+      if (zone) {
+        this.core.services.users
+          .rememberTimezone(userId, zone, this.clock())
+          .catch((error: unknown) =>
+            this.core.logger.warn({ err: error, user: userId }, 'could not store the user zone'),
+          );
+      }
       return locale;
     } catch (error) {
       this.core.logger.warn({ err: error, user: userId }, 'users.info failed; answering in the default language');

@@ -132,6 +132,17 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
     expect(h.fake.callsTo('users.info')).toHaveLength(1);
   });
 
+  it('remembers the zone Slack reports for a user, for times shown to them', async () => {
+    h.fake.on('users.info', (args) => ({
+      body: { ok: true, user: { id: args.user, locale: 'en-GB', tz: 'America/Mexico_City' } },
+    }));
+    const cmd = commandBody(h.fake, { text: 'next', user_id: READER });
+    await postSigned(h.url, cmd.body);
+    await response(cmd.method);
+    await settle();
+    expect(await h.app.core.services.users.timezone(READER)).toBe('America/Mexico_City');
+  });
+
   it('answers in the default language when Slack will not say a user’s locale (e.g. a partner-organisation user)', async () => {
     h.fake.on('users.info', () => ({ body: { ok: false, error: 'user_not_found' } }));
     const { body, method } = commandBody(h.fake, { command: '/commitments', text: 'list open', user_id: 'W0PARTNER1' });
