@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { COMMITMENT_STATUSES, isCommitmentStatus } from '../domain/commitments.js';
+import { COMMITMENT_STATUSES } from '../domain/commitments.js';
 import { ROUND_STATES, type RoundState } from '../domain/cycle.js';
 import { parseIsoDate } from '../domain/dates.js';
 import type { Lang } from '../domain/types.js';
@@ -7,7 +7,7 @@ import { describeEntry, hostName } from '../i18n/describe.js';
 import { capitalise, formatDate, formatDateTime, messages, pick } from '../i18n/index.js';
 import type { Brief, BriefItem } from '../services/brief.service.js';
 import type { AuditEvent } from '../services/mappers.js';
-import { commitmentTitle } from './commitments.js';
+import { commitmentTitle, fieldChangeText } from './commitments.js';
 import type { VerbTable } from './context.js';
 import { UsageError } from './parse.js';
 import type { Block, Inline, Reply, Rich } from './reply.js';
@@ -20,25 +20,7 @@ const MAX_ITEMS = 40;
 function changeText(e: AuditEvent, lang: Lang): string {
   const t = messages(lang);
   if (e.action === 'created') return t.history.created;
-  const show = (v: string | null) =>
-    v === null
-      ? '—'
-      : e.field === 'status' && isCommitmentStatus(v)
-        ? t.status[v]
-        : e.field?.startsWith('owner:')
-          ? `@${v}`
-          : v;
-  if (e.field) {
-    const label = e.field.startsWith('owner:')
-      ? t.history.fields.owner(e.field.slice(6))
-      : e.field === 'status'
-        ? t.history.fields.status
-        : e.field === 'due_date'
-          ? t.history.fields.due_date
-          : e.field;
-    return t.history.change(label, show(e.from), show(e.to));
-  }
-  return e.note ? t.history.note(e.note) : e.action;
+  return fieldChangeText(e, lang) ?? (e.note ? t.history.note(e.note) : e.action);
 }
 
 function itemBlock(brief: Brief, item: BriefItem, lang: Lang): Block {

@@ -87,28 +87,30 @@ export function commitmentDetailReply(dialogue: Dialogue, detail: CommitmentDeta
   };
 }
 
+/** One audited field change in words: `status: not started → in progress`, `owner (MX): — → @U…`. */
+export function fieldChangeText(e: AuditEvent, lang: Lang): string | null {
+  if (!e.field) return null;
+  const t = messages(lang);
+  const owner = e.field.startsWith('owner:');
+  const label = owner
+    ? t.history.fields.owner(e.field.slice(6))
+    : e.field === 'status'
+      ? t.history.fields.status
+      : e.field === 'due_date'
+        ? t.history.fields.due_date
+        : e.field;
+  const show = (v: string | null) =>
+    v === null ? '—' : e.field === 'status' && isCommitmentStatus(v) ? t.status[v] : owner ? `@${v}` : v;
+  return t.history.change(label, show(e.from), show(e.to));
+}
+
 function historyLine(e: AuditEvent, lang: Lang, zone: string): Rich {
   const t = messages(lang);
   const when = formatDateTime(DateTime.fromISO(e.at), zone, lang);
   let what: string;
   if (e.action === 'seeded') what = t.history.seeded;
   else if (e.action === 'created') what = `${t.history.created}: “${e.to ?? ''}”`;
-  else if (e.field) {
-    const label = e.field.startsWith('owner:')
-      ? t.history.fields.owner(e.field.slice(6))
-      : e.field === 'status'
-        ? t.history.fields.status
-        : t.history.fields.due_date;
-    const show = (v: string | null) =>
-      v === null
-        ? '—'
-        : e.field === 'status' && isCommitmentStatus(v)
-          ? t.status[v]
-          : e.field?.startsWith('owner:')
-            ? `@${v}`
-            : v;
-    what = t.history.change(label, show(e.from), show(e.to));
-  } else what = '';
+  else what = fieldChangeText(e, lang) ?? '';
   const note = e.note && e.action !== 'created' ? t.history.note(e.note) : '';
   return [
     `${when} · `,
