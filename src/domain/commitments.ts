@@ -25,6 +25,24 @@ export interface Commitment {
   readonly updatedAt: string;
 }
 
+/** A commitment as first recorded: not started, no owners, no due date. */
+export function newCommitment(
+  fields: Pick<Commitment, 'dialogueId' | 'id' | 'edition' | 'paragraph' | 'theme' | 'text'> &
+    Partial<Pick<Commitment, 'summary' | 'status' | 'dueDate'>>,
+  at: string,
+): Commitment {
+  return {
+    summary: null,
+    status: 'not-started',
+    owners: {},
+    dueDate: null,
+    ...fields,
+    sequence: 0,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
 export function isCommitmentStatus(value: string): value is CommitmentStatus {
   return (COMMITMENT_STATUSES as readonly string[]).includes(value);
 }

@@ -5,6 +5,7 @@ import {
   changeStatus,
   commitmentVisiblyDiffers,
   matchesFilter,
+  newCommitment,
   normaliseCommitmentId,
 } from '../domain/commitments.js';
 import { localDate } from '../domain/dates.js';
@@ -144,21 +145,10 @@ export class CommitmentService {
     return this.ctx.change(dialogueId, at, async (trx) => {
       const used = await commitmentIdsWithPrefix(trx, dialogueId, 'A');
       const n = Math.max(0, ...used.map((id) => Number(/^A(\d+)$/.exec(id)?.[1] ?? 0))) + 1;
-      const after: Commitment = {
-        dialogueId,
-        id: `A${n}`,
-        edition: null,
-        paragraph: null,
-        theme: 'general',
-        text: clean,
-        summary: null,
-        status: 'not-started',
-        owners: {},
-        dueDate: null,
-        sequence: 0,
-        createdAt: at,
-        updatedAt: at,
-      };
+      const after = newCommitment(
+        { dialogueId, id: `A${n}`, edition: null, paragraph: null, theme: 'general', text: clean },
+        at,
+      );
       await insertCommitmentRow(trx, commitmentRow(after));
       return {
         result: { before: null, after },

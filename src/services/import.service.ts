@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Commitment } from '../domain/commitments.js';
+import { newCommitment } from '../domain/commitments.js';
 import { buildCycle, expectedRound, nextRound, type Round, visiblyDiffers } from '../domain/cycle.js';
 import {
   heldFromStatement,
@@ -218,21 +218,10 @@ async function record(
   }
 
   for (const c of plan.commitments.filter((x) => x.isNew)) {
-    const commitment: Commitment = {
-      dialogueId,
-      id: c.id,
-      edition: c.edition,
-      paragraph: c.paragraph,
-      theme: c.theme,
-      text: c.text,
-      summary: null,
-      status: 'not-started',
-      owners: {},
-      dueDate: null,
-      sequence: 0,
-      createdAt: at,
-      updatedAt: at,
-    };
+    const commitment = newCommitment(
+      { dialogueId, id: c.id, edition: c.edition, paragraph: c.paragraph, theme: c.theme, text: c.text },
+      at,
+    );
     await insertCommitmentRow(trx, commitmentRow(commitment));
     row('commitment', c.id, null, null, c.text);
     event('commitment', c.id, 'created');

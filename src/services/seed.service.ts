@@ -1,4 +1,5 @@
 import type { DialogueSettings } from '../config/load.js';
+import { newCommitment } from '../domain/commitments.js';
 import type { Round } from '../domain/cycle.js';
 import { partyByCode } from '../domain/types.js';
 import type { NewAuditEventRow } from '../store/audit.table.js';
@@ -88,21 +89,22 @@ async function seedDialogue(ctx: ServiceContext, settings: DialogueSettings, now
       if (haveCommitments.has(c.id)) continue;
       await insertCommitmentRow(
         trx,
-        commitmentRow({
-          dialogueId: dialogue.id,
-          id: c.id,
-          edition: c.edition ?? null,
-          paragraph: c.paragraph ?? null,
-          theme: c.theme,
-          text: c.text,
-          summary: c.summary ?? null,
-          status: c.status,
-          owners: {},
-          dueDate: c.due ?? null,
-          sequence: 0,
-          createdAt: at,
-          updatedAt: at,
-        }),
+        commitmentRow(
+          newCommitment(
+            {
+              dialogueId: dialogue.id,
+              id: c.id,
+              edition: c.edition ?? null,
+              paragraph: c.paragraph ?? null,
+              theme: c.theme,
+              text: c.text,
+              summary: c.summary ?? null,
+              status: c.status,
+              dueDate: c.due ?? null,
+            },
+            at,
+          ),
+        ),
       );
       addedCommitments.push(c.id);
       audit.push(seedAudit(dialogue.id, 'commitment', c.id, at));
