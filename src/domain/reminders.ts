@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import type { Commitment, CommitmentStatus } from './commitments.js';
 import { isOpenCommitment } from './commitments.js';
@@ -112,6 +113,17 @@ export const SKIP_LOOKBACK_DAYS = 7;
 const holidayCache = new Map<string, Set<string>>();
 const calendars = new Map<string, Holidays>();
 
+/**
+ * date-holidays (~0.3 s and ~20 MB to load) is required on first use, not at
+ * start: /healthz is ready sooner and a process that never plans reminders
+ * (the CLI's ask, status, import) never pays for it.
+ */
+let HolidaysClass: typeof Holidays | null = null;
+function holidaysClass(): typeof Holidays {
+  HolidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+  return HolidaysClass;
+}
+
 /** Public (and bank) holidays of a country (`GB`, `MX`, or with a region: `GB-ENG`) in a year. */
 export function publicHolidays(country: string, year: number): ReadonlySet<string> {
   const cacheKey = `${country}:${year}`;
@@ -120,7 +132,8 @@ export function publicHolidays(country: string, year: number): ReadonlySet<strin
     let calendar = calendars.get(country);
     if (!calendar) {
       const [c, region] = country.split('-');
-      calendar = region ? new Holidays(c!, region) : new Holidays(c!);
+      const HolidaysOf = holidaysClass();
+      calendar = region ? new HolidaysOf(c!, region) : new HolidaysOf(c!);
       calendars.set(country, calendar);
     }
     days = new Set(
