@@ -15,7 +15,7 @@ import {
   withTimeliness,
 } from '../domain/reminders.js';
 import type { Dialogue, Lang } from '../domain/types.js';
-import { dialogueRevisions } from '../store/dialogues.repository.js';
+import { dialogueRevisions, dialoguesFingerprint } from '../store/dialogues.repository.js';
 import {
   type ClaimInput,
   claimDelivery,
@@ -237,10 +237,42 @@ export class ReminderService {
       dropped: [],
       noChannel: [],
     };
-    for (const tickPlan of await this.tickPlans(now)) {
+    const nowMs = now.getTime();
+    if (this.quiet && nowMs >= this.quiet.from && nowMs < this.quiet.until) {
+      if ((await dialoguesFingerprint(this.ctx.db)) === this.quiet.fingerprint) return report;
+    }
+    this.quiet = null;
+    // Read before planning: a change landing during the pass then shows as a new fingerprint next tick.
+    const fingerprint = await dialoguesFingerprint(this.ctx.db);
+    const plans = await this.tickPlans(now);
+    for (const tickPlan of plans) {
       await this.runDialogue(tickPlan, now, notifier, options, report);
     }
+    this.quiet = this.quietAfter(plans, fingerprint, nowMs);
     return report;
+  }
+
+  /**
+   * After a pass in which everything due was already finished (sent, failed
+   * or skipped), nothing new can fall due before the next planned moment (or
+   * the end of the planned span) unless a dialogue changes. Until then a tick
+   * costs one single-row query, however many dialogues there are.
+   */
+  private quiet: { fingerprint: string; from: number; until: number } | null = null;
+
+  private quietAfter(plans: TickPlan[], fingerprint: string, nowMs: number): typeof this.quiet {
+    let until = Number.POSITIVE_INFINITY;
+    for (const { dialogue, plan } of plans) {
+      if (!plan.every((r) => this.finished.get(r.key) === r.fireAt)) return null;
+      const span = this.snapshots.get(dialogue.id)?.span;
+      if (!span) return null;
+      until = Math.min(until, span.to);
+      for (const item of span.items) {
+        const ms = Date.parse(item.fireAt);
+        if (ms > nowMs) until = Math.min(until, ms);
+      }
+    }
+    return until > nowMs ? { fingerprint, from: nowMs, until } : null;
   }
 
   /**
