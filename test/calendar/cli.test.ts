@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashFeedToken } from '../../src/calendar/token.js';
-import { type CliIo, runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli.js';
 import { openCore } from '../../src/main.js';
-import { REPO } from '../support/store.js';
+import { captureIo } from '../support/cli.js';
 
 // The CLI opens its own store from DATABASE_URL: a SQLite file of this test's own.
 describe('dialogue-bot feed', () => {
@@ -14,26 +14,15 @@ describe('dialogue-bot feed', () => {
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'feed-cli-'));
-    env = {
-      DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
-      CONFIG_DIR: join(REPO, 'config'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'https://dialogue.example.org/',
-    };
+    // The CLI and the test's own core open the same SQLite file.
+    env = { ...(captureIo(dir).io.env as Record<string, string>), PUBLIC_URL: 'https://dialogue.example.org/' };
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   async function cli(...args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIo = {
-      stdout: { write: (t: string) => (stdout += t) },
-      stderr: { write: (t: string) => (stderr += t) },
-      env,
-      cwd: dir,
-    };
+    const { io, out, err } = captureIo(dir, env);
     const code = await runCli(['feed', ...args], io);
-    return { code, stdout, stderr };
+    return { code, stdout: out.join(''), stderr: err.join('') };
   }
 
   const tokenOf = (out: string) =>

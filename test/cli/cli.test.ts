@@ -3,27 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import { REPO } from '../support/store.js';
+import { captureIo } from '../support/cli.js';
 
 function io(env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'dt-cli-'));
-  return {
-    out,
-    err,
-    io: {
-      stdout: { write: (t: string) => out.push(t) },
-      stderr: { write: (t: string) => err.push(t) },
-      env: {
-        DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`,
-        CONFIG_DIR: join(REPO, 'config'),
-        LOG_LEVEL: 'silent',
-        ...env,
-      },
-      cwd: dir,
-    },
-  };
+  return captureIo(mkdtempSync(join(tmpdir(), 'dt-cli-')), env);
 }
 
 describe('dialogue-bot CLI', () => {

@@ -7,7 +7,8 @@ import { renderText } from '../../src/commands/reply.js';
 import type { CommandName } from '../../src/commands/router.js';
 import type { Core } from '../../src/main.js';
 import { upsertUserTimezone } from '../../src/store/users.repository.js';
-import { DIALECTS, openTestCore, REPO } from '../support/store.js';
+import { captureIo } from '../support/cli.js';
+import { DIALECTS, openTestCore } from '../support/store.js';
 
 const EDITOR = 'U0EDITOR';
 const READER = 'U0READER';
@@ -95,19 +96,8 @@ describe('dialogue-bot reminders and tick', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rem-cli-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = async (args: string[], env: Record<string, string> = {}) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(args, {
-      stdout: { write: (t: string) => out.push(t) },
-      stderr: { write: (t: string) => err.push(t) },
-      env: {
-        DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`,
-        CONFIG_DIR: join(REPO, 'config'),
-        LOG_LEVEL: 'silent',
-        ...env,
-      },
-      cwd: dir,
-    });
+    const { io, out, err } = captureIo(dir, env);
+    const code = await runCli(args, io);
     return { code, out: out.join(''), err: err.join('') };
   };
 

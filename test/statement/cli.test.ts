@@ -3,21 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import { REPO } from '../support/store.js';
+import { captureIo } from '../support/cli.js';
 import { fixturePath, SEED_PATH } from './support.js';
 
 /** A captured io on a fresh SQLite file; files named in `files` are copied into the working folder. */
 function session(files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'dt-import-'));
   for (const [name, from] of Object.entries(files)) copyFileSync(from, join(dir, name));
-  const io = {
-    stdout: { write: (t: string) => out.push(t) },
-    stderr: { write: (t: string) => err.push(t) },
-    env: { DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, CONFIG_DIR: join(REPO, 'config'), LOG_LEVEL: 'silent' },
-    cwd: dir,
-  };
+  const { io, out, err } = captureIo(dir);
   const run = async (...args: string[]) => {
     out.length = 0;
     err.length = 0;
