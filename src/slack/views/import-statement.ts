@@ -2,6 +2,7 @@ import type { Reply } from '../../commands/reply.js';
 import type { Lang } from '../../domain/types.js';
 import { messages } from '../../i18n/index.js';
 import { escapeMrkdwn, renderSlackMessage, type SlackBlock } from '../render.js';
+import { formModal } from './modal.js';
 import type { ModalOrigin } from './update-commitment.js';
 
 export const IMPORT_CALLBACK = 'statement.import';
@@ -33,15 +34,14 @@ export function importModal(meta: ModalOrigin, lang: Lang): SlackBlock {
       ...(optional ? {} : { placeholder: { type: 'plain_text', text: t.placeholder } }),
     },
   });
-  return {
-    type: 'modal',
-    callback_id: IMPORT_CALLBACK,
-    private_metadata: JSON.stringify(meta),
-    title: title(t.title),
-    submit: { type: 'plain_text', text: t.propose },
-    close: { type: 'plain_text', text: messages(lang).slack.modal.cancel },
+  return formModal({
+    callbackId: IMPORT_CALLBACK,
+    meta,
+    title: t.title,
+    submit: t.propose,
+    close: messages(lang).slack.modal.cancel,
     blocks: [input('text', t.label, false), input('more', t.more, true, t.moreHint)],
-  };
+  });
 }
 
 /** Shown at once while the statement is read (the submission must be answered within 3 s). */

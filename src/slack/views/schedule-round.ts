@@ -3,6 +3,7 @@ import type { Dialogue, Lang } from '../../domain/types.js';
 import { hostName } from '../../i18n/describe.js';
 import { messages } from '../../i18n/index.js';
 import { escapeMrkdwn, type SlackBlock } from '../render.js';
+import { formModal } from './modal.js';
 import type { ModalOrigin } from './update-commitment.js';
 
 export const SCHEDULE_CALLBACK = 'round.schedule';
@@ -13,13 +14,12 @@ export interface ScheduleMeta extends ModalOrigin {
 
 export function scheduleModal(dialogue: Dialogue, next: CycleEntry, meta: ScheduleMeta, lang: Lang): SlackBlock {
   const m = messages(lang).slack.modal;
-  return {
-    type: 'modal',
-    callback_id: SCHEDULE_CALLBACK,
-    private_metadata: JSON.stringify(meta),
-    title: { type: 'plain_text', text: m.schedule.title.slice(0, 24) },
-    submit: { type: 'plain_text', text: m.save },
-    close: { type: 'plain_text', text: m.cancel },
+  return formModal({
+    callbackId: SCHEDULE_CALLBACK,
+    meta,
+    title: m.schedule.title,
+    submit: m.save,
+    close: m.cancel,
     blocks: [
       {
         type: 'section',
@@ -52,5 +52,5 @@ export function scheduleModal(dialogue: Dialogue, next: CycleEntry, meta: Schedu
         },
       },
     ],
-  };
+  });
 }

@@ -3,6 +3,7 @@ import { COMMITMENT_STATUSES, type Commitment } from '../../domain/commitments.j
 import type { Lang } from '../../domain/types.js';
 import { messages } from '../../i18n/index.js';
 import { richMrkdwn, type SlackBlock } from '../render.js';
+import { formModal } from './modal.js';
 
 export const UPDATE_CALLBACK = 'commitment.update';
 
@@ -28,13 +29,12 @@ export function updateModal(c: Commitment, meta: UpdateMeta, lang: Lang): SlackB
     text: { type: 'plain_text', text: t.status[s], emoji: true },
     value: s,
   });
-  return {
-    type: 'modal',
-    callback_id: UPDATE_CALLBACK,
-    private_metadata: JSON.stringify(meta),
-    title: { type: 'plain_text', text: m.update.title.slice(0, 24) },
-    submit: { type: 'plain_text', text: m.save },
-    close: { type: 'plain_text', text: m.cancel },
+  return formModal({
+    callbackId: UPDATE_CALLBACK,
+    meta,
+    title: m.update.title,
+    submit: m.save,
+    close: m.cancel,
     blocks: [
       {
         type: 'section',
@@ -65,5 +65,5 @@ export function updateModal(c: Commitment, meta: UpdateMeta, lang: Lang): SlackB
         },
       },
     ],
-  };
+  });
 }
