@@ -7,6 +7,7 @@ import type { NewAuditEventRow } from '../store/audit.table.js';
 import type { Store } from '../store/connection.js';
 import type { Database } from '../store/database.js';
 import { bumpRevision } from '../store/dialogues.repository.js';
+import { bumpStoreRevision, readStoreRevision } from '../store/store-revision.repository.js';
 
 export interface ChangeEvent {
   readonly dialogueId: string;
@@ -76,6 +77,19 @@ export class ServiceContext {
     if (!this.isEditor(dialogueId, userId)) throw new DomainError('auth.not_editor');
   }
 
+  /**
+   * The store's change count (one primary-key read): anything cached from the
+   * store is still current while this has not moved, whichever process wrote.
+   */
+  storeRevision(): Promise<number> {
+    return readStoreRevision(this.db);
+  }
+
+  /** Counts a change that is not audited (feed tokens); call inside its transaction. */
+  countChange(trx: Kysely<Database>): Promise<void> {
+    return bumpStoreRevision(trx);
+  }
+
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -83,7 +97,7 @@ export class ServiceContext {
 
   /**
    * Runs `work` in one transaction, then records its audit rows and bumps the
-   * dialogue's revision in the same transaction; listeners hear of the change
+   * dialogue's revision and the store's change count in the same transaction; listeners hear of the change
    * only after it committed. `work` may run more than once: when it hits a
    * concurrent writer (ConcurrentChange, or a unique-key clash) it is run
    * again on fresh data.
@@ -99,6 +113,7 @@ export class ServiceContext {
         if (out.audit.length > 0) {
           await insertAuditEvents(trx, out.audit);
           await bumpRevision(trx, dialogueId, at);
+          await bumpStoreRevision(trx);
         }
         return out;
       });

@@ -99,6 +99,7 @@ export class FeedService {
         created_at: at,
         revoked_at: null,
       });
+      await this.ctx.countChange(trx);
       return { revoked, id };
     });
     // The subscription's id, never its token: tokens stay out of logs.
@@ -108,7 +109,11 @@ export class FeedService {
 
   /** Revokes the user's feeds at once (their URLs answer 404 from now on); returns how many. */
   async unsubscribe(userId: string, now: Date): Promise<number> {
-    const revoked = await revokeSubscriptionRows(this.ctx.db, userId, now.toISOString());
+    const revoked = await this.ctx.db.transaction().execute(async (trx) => {
+      const n = await revokeSubscriptionRows(trx, userId, now.toISOString());
+      if (n > 0) await this.ctx.countChange(trx);
+      return n;
+    });
     if (revoked > 0) this.ctx.logger.info({ user: userId, revoked }, 'feed unsubscribed');
     return revoked;
   }

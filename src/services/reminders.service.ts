@@ -15,7 +15,7 @@ import {
   withTimeliness,
 } from '../domain/reminders.js';
 import type { Dialogue, Lang } from '../domain/types.js';
-import { dialogueRevisions, dialoguesFingerprint } from '../store/dialogues.repository.js';
+import { dialogueRevisions } from '../store/dialogues.repository.js';
 import {
   type ClaimInput,
   claimDelivery,
@@ -239,16 +239,16 @@ export class ReminderService {
     };
     const nowMs = now.getTime();
     if (this.quiet && nowMs >= this.quiet.from && nowMs < this.quiet.until) {
-      if ((await dialoguesFingerprint(this.ctx.db)) === this.quiet.fingerprint) return report;
+      if ((await this.ctx.storeRevision()) === this.quiet.storeRevision) return report;
     }
     this.quiet = null;
-    // Read before planning: a change landing during the pass then shows as a new fingerprint next tick.
-    const fingerprint = await dialoguesFingerprint(this.ctx.db);
+    // Read before planning: a change landing during the pass then shows as a new count next tick.
+    const storeRevision = await this.ctx.storeRevision();
     const plans = await this.tickPlans(now);
     for (const tickPlan of plans) {
       await this.runDialogue(tickPlan, now, notifier, options, report);
     }
-    this.quiet = this.quietAfter(plans, fingerprint, nowMs);
+    this.quiet = this.quietAfter(plans, storeRevision, nowMs);
     return report;
   }
 
@@ -258,9 +258,9 @@ export class ReminderService {
    * the end of the planned span) unless a dialogue changes. Until then a tick
    * costs one single-row query, however many dialogues there are.
    */
-  private quiet: { fingerprint: string; from: number; until: number } | null = null;
+  private quiet: { storeRevision: number; from: number; until: number } | null = null;
 
-  private quietAfter(plans: TickPlan[], fingerprint: string, nowMs: number): typeof this.quiet {
+  private quietAfter(plans: TickPlan[], storeRevision: number, nowMs: number): typeof this.quiet {
     let until = Number.POSITIVE_INFINITY;
     for (const { dialogue, plan } of plans) {
       if (!plan.every((r) => this.finished.get(r.key) === r.fireAt)) return null;
@@ -272,7 +272,7 @@ export class ReminderService {
         if (ms > nowMs) until = Math.min(until, ms);
       }
     }
-    return until > nowMs ? { fingerprint, from: nowMs, until } : null;
+    return until > nowMs ? { storeRevision, from: nowMs, until } : null;
   }
 
   /**

@@ -19,8 +19,12 @@ export class UserService {
     return row?.lang === 'es' || row?.lang === 'en' ? row.lang : null;
   }
 
+  /** Counted as a change of the store: answers cached for the user's old language go stale. */
   async setLang(userId: string, lang: Lang | null, now: Date): Promise<void> {
-    await upsertUserLang(this.ctx.db, userId, lang, now.toISOString());
+    await this.ctx.db.transaction().execute(async (trx) => {
+      await upsertUserLang(trx, userId, lang, now.toISOString());
+      await this.ctx.countChange(trx);
+    });
   }
 
   /** The user's own time zone, as Slack last told us; null when unknown. */

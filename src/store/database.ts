@@ -4,6 +4,7 @@ import type { DelegatesTable } from './delegates.table.js';
 import type { DialoguesTable } from './dialogues.table.js';
 import type { ReminderDeliveriesTable } from './reminders.table.js';
 import type { RoundsTable } from './rounds.table.js';
+import type { StoreRevisionTable } from './store-revision.table.js';
 import type { SubscriptionsTable } from './subscriptions.table.js';
 import type { UserPrefsTable } from './users.table.js';
 
@@ -16,4 +17,5 @@ export interface Database {
   user_prefs: UserPrefsTable;
   subscriptions: SubscriptionsTable;
   reminder_deliveries: ReminderDeliveriesTable;
+  store_revision: StoreRevisionTable;
 }

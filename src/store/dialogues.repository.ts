@@ -29,19 +29,6 @@ export async function setReminderChannel(db: Db, id: string, channel: string | n
   await db.updateTable('dialogues').set({ reminder_channel: channel, updated_at: at }).where('id', '=', id).execute();
 }
 
-/**
- * One row that changes whenever any dialogue changes (every change bumps its
- * dialogue's revision) or a dialogue is added or removed: lets a quiet tick
- * tell in O(1) that nothing moved.
- */
-export async function dialoguesFingerprint(db: Db): Promise<string> {
-  const row = await db
-    .selectFrom('dialogues')
-    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum<number>('revision').as('s')])
-    .executeTakeFirst();
-  return `${Number(row?.n ?? 0)}:${Number(row?.s ?? 0)}`;
-}
-
 /** The revision of every dialogue in one small query. */
 export async function dialogueRevisions(db: Db): Promise<Map<string, number>> {
   const rows = await db.selectFrom('dialogues').select(['id', 'revision']).execute();

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261128_0001_initial.js';
+import * as storeRevision from './20261128_0002_store_revision.js';
 
 /**
  * Migrations are listed here (not read from disk) so they run the same from
@@ -7,6 +8,7 @@ import * as initial from './20261128_0001_initial.js';
  */
 const migrations: Record<string, Migration> = {
   '20261128_0001_initial': initial,
+  '20261128_0002_store_revision': storeRevision,
 };
 
 export const migrationProvider: MigrationProvider = {
