@@ -4,6 +4,7 @@ import type { Lang } from '../domain/types.js';
 import { messages } from '../i18n/index.js';
 import type { Services } from '../services/index.js';
 import { langFromLocale } from '../services/users.service.js';
+import { AnswerCache } from './answer-cache.js';
 import { briefVerbs } from './brief.js';
 import { commitmentVerbs } from './commitments.js';
 import type { CommandContext, CommandName, CommandRequest, VerbTable } from './context.js';
@@ -43,8 +44,29 @@ export function isCommandName(word: string): word is CommandName {
  * anything unexpected a generic apology (logged, never shown).
  */
 export function createRouter(services: Services, logger: Logger): Router {
+  const cache = new AnswerCache();
+  /** The store's revision, read first: what the cache holds is good for it. Null when the store cannot say. */
+  const revision = async (): Promise<number | null> => {
+    try {
+      const rev = await services.ctx.storeRevision();
+      cache.at(rev);
+      return rev;
+    } catch (error) {
+      logger.error({ err: error }, 'could not read the store revision');
+      return null;
+    }
+  };
+  const chosenLang = async (userId: string, rev: number | null): Promise<Lang | null> => {
+    const known = rev === null ? undefined : cache.chosenLang(userId);
+    if (known !== undefined) return known;
+    const lang = await services.users.chosenLang(userId);
+    if (rev !== null) cache.rememberLang(userId, lang);
+    return lang;
+  };
+  const resolveLang = async (userId: string, locale: string | null | undefined, rev: number | null) =>
+    (await chosenLang(userId, rev)) ?? langFromLocale(locale) ?? services.users.defaultLang;
   const langFor = async (userId: string, locale?: string | null): Promise<Lang> =>
-    (await services.users.chosenLang(userId)) ?? langFromLocale(locale) ?? services.users.defaultLang;
+    resolveLang(userId, locale, await revision());
 
   return {
     langFor,
@@ -54,9 +76,10 @@ export function createRouter(services: Services, logger: Logger): Router {
       return { command: m[1], text: m[2]!.trim() };
     },
     async handle(request) {
+      const rev = await revision();
       let lang: Lang = services.users.defaultLang;
       try {
-        lang = await langFor(request.userId, request.locale);
+        lang = await resolveLang(request.userId, request.locale, rev);
       } catch (error) {
         logger.error({ err: error }, 'could not read user language');
       }
@@ -73,6 +96,10 @@ export function createRouter(services: Services, logger: Logger): Router {
             `${t.usage.unknownVerb(request.command, tokens.words[0]!)} ${t.usage.seeHelp(request.command)}`,
           );
         }
+        // Read-only answers are kept per store revision: asked again, they cost no reading or rendering.
+        const key = rev === null ? null : AnswerCache.key(request.command, verb, { ...request, lang });
+        const kept = key === null ? undefined : cache.answer(key);
+        if (kept) return kept;
         const argText = tokens.words.length > 0 ? tokens.rest(1) : '';
         let resolved: ReturnType<CommandContext['dialogue']> | undefined;
         const ctx: CommandContext = {
@@ -86,7 +113,9 @@ export function createRouter(services: Services, logger: Logger): Router {
             return resolved;
           },
         };
-        return await handler(ctx);
+        const reply = await handler(ctx);
+        if (key !== null) cache.remember(key, reply);
+        return reply;
       } catch (error) {
         if (error instanceof UsageError)
           return { kind: 'usage', summary: error.hint, blocks: [{ type: 'text', text: error.hint }] };

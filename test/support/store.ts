@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { type Config, loadConfig } from '../../src/config/load.js';
@@ -89,4 +92,36 @@ export async function openTestCore(
     now: options.now ?? new Date('2024-06-01T12:00:00Z'),
     logDestination: { write: () => {} } as never,
   });
+}
+
+/**
+ * Two independent cores (own services, caches and connections) on one store,
+ * as two replicas would be: a SQLite file in a temporary directory, or this
+ * worker's Postgres schema. The first one seeds it.
+ */
+export async function openReplicaPair(
+  dialect: DialectName,
+  options: { env?: Record<string, string>; now?: Date; tag: string },
+): Promise<{ a: Core; b: Core; close(): Promise<void> }> {
+  const now = options.now ?? new Date('2024-06-01T12:00:00Z');
+  const dir = dialect === 'sqlite' ? mkdtempSync(join(tmpdir(), 'replicas-')) : null;
+  const env = { ...options.env, ...(dir ? { DATABASE_URL: `sqlite:${join(dir, 'store.db')}` } : {}) };
+  const open = async (): Promise<Core> =>
+    openCore({
+      config: testConfig(env, dialect),
+      schema: dialect === 'postgres' ? workerSchema(options.tag) : undefined,
+      now,
+      logDestination: { write: () => {} } as never,
+    });
+  const a = dialect === 'postgres' ? await openTestCore(dialect, { env, now, tag: options.tag }) : await open();
+  const b = await open();
+  return {
+    a,
+    b,
+    async close() {
+      await b.close();
+      await a.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

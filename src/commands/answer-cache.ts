@@ -1,0 +1,70 @@
+import type { Lang } from '../domain/types.js';
+import type { CommandName } from './context.js';
+import type { Reply } from './reply.js';
+
+/**
+ * Verbs that only read: their answer depends on the store, the words typed,
+ * who asks and where, the language and the time — nothing else. Answers of
+ * other verbs (changes, feed tokens, the user's reminder zone) are never kept.
+ */
+const READ_ONLY: Record<CommandName, ReadonlySet<string>> = {
+  '/dialogue': new Set(['help', 'next', 'cycle', 'brief']),
+  '/commitments': new Set(['help', 'list', 'show', 'history']),
+};
+
+/** Answers kept per store revision; the oldest go first past this. */
+const MAX_ANSWERS = 1_000;
+
+/**
+ * What the router already worked out at one store revision: each user's
+ * chosen language and the answers of read-only commands (keyed by the
+ * minute, so "in 3 days" and "overdue" stay right). Any change to the store,
+ * made by this process or another, moves the revision and empties both.
+ */
+export class AnswerCache {
+  private revision: number | null = null;
+  private readonly langs = new Map<string, Lang | null>();
+  private readonly answers = new Map<string, Reply>();
+
+  /** Call with the store revision read at the start of each command, before any other read. */
+  at(revision: number): void {
+    if (revision === this.revision) return;
+    this.revision = revision;
+    this.langs.clear();
+    this.answers.clear();
+  }
+
+  chosenLang(userId: string): Lang | null | undefined {
+    return this.langs.get(userId);
+  }
+
+  rememberLang(userId: string, lang: Lang | null): void {
+    if (this.langs.size >= MAX_ANSWERS) this.langs.clear();
+    this.langs.set(userId, lang);
+  }
+
+  /** The key of a read-only command's answer, or null when the verb changes something. */
+  static key(
+    command: CommandName,
+    verb: string,
+    o: { text: string; userId: string; channelId: string | null; lang: Lang; now: Date },
+  ): string | null {
+    if (!READ_ONLY[command].has(verb)) return null;
+    const minute = Math.floor(o.now.getTime() / 60_000);
+    return `${command}\u0000${o.text}\u0000${o.userId}\u0000${o.channelId ?? ''}\u0000${o.lang}\u0000${minute}`;
+  }
+
+  answer(key: string): Reply | undefined {
+    return this.answers.get(key);
+  }
+
+  /** Keeps an answer; a failure (something unexpected went wrong) is never kept. */
+  remember(key: string, reply: Reply): void {
+    if (reply.kind === 'failure') return;
+    if (this.answers.size >= MAX_ANSWERS) {
+      const oldest = this.answers.keys().next().value;
+      if (oldest !== undefined) this.answers.delete(oldest);
+    }
+    this.answers.set(key, reply);
+  }
+}
