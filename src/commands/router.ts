@@ -25,8 +25,16 @@ const TABLES: Record<CommandName, { verbs: VerbTable; empty: string }> = {
   '/commitments': { verbs: commitmentVerbs, empty: 'list' },
 };
 
+/** A reply and the language it is written in. */
+export interface Answer {
+  readonly reply: Reply;
+  readonly lang: Lang;
+}
+
 export interface Router {
   handle(request: CommandRequest): Promise<Reply>;
+  /** As `handle`, also saying which language the reply is in (front ends word their own extras in it). */
+  answer(request: CommandRequest): Promise<Answer>;
   /** The language a user is answered in: chosen, else Slack locale, else the default. */
   langFor(userId: string, locale?: string | null): Promise<Lang>;
   /** Splits `/dialogue next` typed as one line (local mode, CLI) into a request. */
@@ -68,6 +76,67 @@ export function createRouter(services: Services, logger: Logger): Router {
   const langFor = async (userId: string, locale?: string | null): Promise<Lang> =>
     resolveLang(userId, locale, await revision());
 
+  const replyTo = async (request: CommandRequest, lang: Lang, rev: number | null): Promise<Reply> => {
+    const t = messages(lang);
+    try {
+      const table = TABLES[request.command];
+      const flag = extractDialogueFlag(request.text);
+      if (flag.missing) throw new UsageError(t.usage.dialogueFlag);
+      const tokens = tokenize(flag.text);
+      const verb = (tokens.words[0] ?? table.empty).toLowerCase();
+      const handler = Object.hasOwn(table.verbs, verb) ? table.verbs[verb] : undefined;
+      if (!handler) {
+        throw new UsageError(
+          `${t.usage.unknownVerb(request.command, tokens.words[0]!)} ${t.usage.seeHelp(request.command)}`,
+        );
+      }
+      // Read-only answers are kept per store revision: asked again, they cost no reading or rendering.
+      const key = rev === null ? null : AnswerCache.key(request.command, verb, { ...request, lang });
+      const kept = key === null ? undefined : cache.answer(key);
+      if (kept) return kept;
+      const argText = tokens.words.length > 0 ? tokens.rest(1) : '';
+      let resolved: ReturnType<CommandContext['dialogue']> | undefined;
+      const ctx: CommandContext = {
+        services,
+        request,
+        lang,
+        t,
+        args: tokenize(argText),
+        dialogue: () => {
+          resolved ??= services.dialogues.resolve(flag.dialogue, request.channelId);
+          return resolved;
+        },
+      };
+      const reply = await handler(ctx);
+      if (key !== null) cache.remember(key, reply);
+      return reply;
+    } catch (error) {
+      if (error instanceof UsageError)
+        return { kind: 'usage', summary: error.hint, blocks: [{ type: 'text', text: error.hint }] };
+      if (isDomainError(error)) {
+        const text = t.errors[error.code](error.params as never);
+        return {
+          kind: error.code === 'auth.not_editor' ? 'refusal' : 'error',
+          summary: text,
+          blocks: [{ type: 'text', text }],
+        };
+      }
+      logger.error({ err: error, command: request.command, user: request.userId }, 'command failed');
+      return { kind: 'failure', summary: t.errors.internal, blocks: [{ type: 'text', text: t.errors.internal }] };
+    }
+  };
+
+  const answer = async (request: CommandRequest): Promise<Answer> => {
+    const rev = await revision();
+    let lang: Lang = services.users.defaultLang;
+    try {
+      lang = await resolveLang(request.userId, request.locale, rev);
+    } catch (error) {
+      logger.error({ err: error }, 'could not read user language');
+    }
+    return { reply: await replyTo(request, lang, rev), lang };
+  };
+
   return {
     langFor,
     parseLine(line) {
@@ -75,61 +144,7 @@ export function createRouter(services: Services, logger: Logger): Router {
       if (!m || !isCommandName(m[1]!)) return null;
       return { command: m[1], text: m[2]!.trim() };
     },
-    async handle(request) {
-      const rev = await revision();
-      let lang: Lang = services.users.defaultLang;
-      try {
-        lang = await resolveLang(request.userId, request.locale, rev);
-      } catch (error) {
-        logger.error({ err: error }, 'could not read user language');
-      }
-      const t = messages(lang);
-      try {
-        const table = TABLES[request.command];
-        const flag = extractDialogueFlag(request.text);
-        if (flag.missing) throw new UsageError(t.usage.dialogueFlag);
-        const tokens = tokenize(flag.text);
-        const verb = (tokens.words[0] ?? table.empty).toLowerCase();
-        const handler = Object.hasOwn(table.verbs, verb) ? table.verbs[verb] : undefined;
-        if (!handler) {
-          throw new UsageError(
-            `${t.usage.unknownVerb(request.command, tokens.words[0]!)} ${t.usage.seeHelp(request.command)}`,
-          );
-        }
-        // Read-only answers are kept per store revision: asked again, they cost no reading or rendering.
-        const key = rev === null ? null : AnswerCache.key(request.command, verb, { ...request, lang });
-        const kept = key === null ? undefined : cache.answer(key);
-        if (kept) return kept;
-        const argText = tokens.words.length > 0 ? tokens.rest(1) : '';
-        let resolved: ReturnType<CommandContext['dialogue']> | undefined;
-        const ctx: CommandContext = {
-          services,
-          request,
-          lang,
-          t,
-          args: tokenize(argText),
-          dialogue: () => {
-            resolved ??= services.dialogues.resolve(flag.dialogue, request.channelId);
-            return resolved;
-          },
-        };
-        const reply = await handler(ctx);
-        if (key !== null) cache.remember(key, reply);
-        return reply;
-      } catch (error) {
-        if (error instanceof UsageError)
-          return { kind: 'usage', summary: error.hint, blocks: [{ type: 'text', text: error.hint }] };
-        if (isDomainError(error)) {
-          const text = t.errors[error.code](error.params as never);
-          return {
-            kind: error.code === 'auth.not_editor' ? 'refusal' : 'error',
-            summary: text,
-            blocks: [{ type: 'text', text }],
-          };
-        }
-        logger.error({ err: error, command: request.command, user: request.userId }, 'command failed');
-        return { kind: 'failure', summary: t.errors.internal, blocks: [{ type: 'text', text: t.errors.internal }] };
-      }
-    },
+    answer,
+    handle: async (request) => (await answer(request)).reply,
   };
 }

@@ -1,6 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Reply } from '../commands/reply.js';
-import type { CommandName } from '../commands/router.js';
+import type { Answer, CommandName } from '../commands/router.js';
 import type { Lang } from '../domain/types.js';
 import type { Core } from '../main.js';
 import type { HomeRefresher } from './home-refresh.js';
@@ -51,6 +50,11 @@ export class LocaleResolver {
     return this.core.router.langFor(userId, await this.locale(client, userId));
   }
 
+  /** Whether `locale()` would answer without calling Slack. */
+  known(userId: string): boolean {
+    return this.cache.get(userId, this.clock().getTime()) !== undefined;
+  }
+
   /** Without any Web API call (before a trigger_id expires): chosen, else cached locale, else default. */
   quickLang(userId: string): Promise<Lang> {
     return this.core.router.langFor(userId, this.cache.get(userId, this.clock().getTime()) ?? null);
@@ -90,7 +94,7 @@ export interface RunRequest {
 }
 
 /** Runs one command through the router in the user's language. Never throws (the router does not). */
-export async function runCommand(deps: SlackDeps, client: WebClient, req: RunRequest): Promise<Reply> {
+export async function runCommand(deps: SlackDeps, client: WebClient, req: RunRequest): Promise<Answer> {
   const locale = await deps.locales.locale(client, req.userId);
-  return deps.core.router.handle({ ...req, now: deps.clock(), locale });
+  return deps.core.router.answer({ ...req, now: deps.clock(), locale });
 }

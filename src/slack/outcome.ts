@@ -22,6 +22,8 @@ export interface Outcome {
   readonly dialogueId?: string | null;
   /** The command to re-run if the user shares the answer (slash commands only). */
   readonly share?: string | null;
+  /** The private answer already went out (in the ack of a slash command): only the announcement is left. */
+  readonly answered?: boolean;
 }
 
 /**
@@ -32,7 +34,9 @@ export interface Outcome {
 export async function deliverOutcome(deps: SlackDeps, client: WebClient, o: Outcome): Promise<void> {
   const { logger } = deps.core;
   const { reply } = o;
-  if (o.respond) {
+  if (o.answered) {
+    // Said in the ack.
+  } else if (o.respond) {
     // A response URL can expire (30 minutes): the change, if any, must still be announced.
     await o
       .respond({

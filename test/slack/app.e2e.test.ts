@@ -4,6 +4,7 @@ import { findCommitmentRow } from '../../src/store/commitments.repository.js';
 import { DIALECTS } from '../support/store.js';
 import {
   allText,
+  answerTo,
   blockActionBody,
   CHANNEL,
   commandBody,
@@ -33,7 +34,14 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
   /** Audit rows written by people (seeding from config writes its own). */
   const audited = async (id: string) =>
     (await listAuditEvents(h.app.core.store.db, 'mexico-uk', 'commitment', id)).filter((e) => e.action !== 'seeded');
-  const response = (method: string) => waitFor(() => responses(method)[0]?.args, `a reply on ${method}`);
+  // biome-ignore lint/suspicious/noExplicitAny: replies are Slack JSON, inspected freely
+  const response = (method: string): Promise<any> => answerTo(h.fake, method);
+  /** Posts `/dialogue <text>` as the editor and returns its response_url method. */
+  const postAndKeep = async (text: string) => {
+    const cmd = commandBody(h.fake, { text });
+    await postSigned(h.url, cmd.body);
+    return cmd;
+  };
 
   it('answers /dialogue next ephemerally with Block Kit, a text fallback and a Share button', async () => {
     const { body, method } = commandBody(h.fake, { text: 'next' });
@@ -195,6 +203,55 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
     // Order of arrival at Slack: users.info was asked before the answer was posted.
     const order = h.fake.calls.map((c) => c.method).filter((m) => m === 'users.info' || m === method);
     expect(order).toEqual(['users.info', method]);
+  });
+
+  it('answers a known user in the ack itself: one HTTP answer, nothing posted to the response URL', async () => {
+    const first = commandBody(h.fake, { text: 'next', user_id: READER });
+    expect(await (await postSigned(h.url, first.body)).text()).toBe(''); // locale unknown: users.info first
+    await response(first.method);
+    const { body, method } = commandBody(h.fake, { command: '/commitments', text: 'list open', user_id: READER });
+    const res = await postSigned(h.url, body);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    const reply = JSON.parse(await res.text());
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toContain('Commitments · open (6)');
+    expect(reply.blocks.at(-1).elements[0]).toMatchObject({ action_id: 'reply.share' });
+    await settle();
+    expect(responses(method)).toHaveLength(0);
+    expect(h.fake.callsTo('users.info')).toHaveLength(1);
+  });
+
+  it('a change answered in the ack is still announced in the channel', async () => {
+    await response((await postAndKeep('next')).method); // the editor's locale is now known
+    const { body, method } = commandBody(h.fake, { command: '/commitments', text: 'due R1-6 2025-09-30' });
+    const reply = JSON.parse(await (await postSigned(h.url, body)).text());
+    expect(allText(reply)).toMatch(/R1-6: due 30 September 2025/);
+    const post = await waitFor(() => h.fake.callsTo('chat.postMessage')[0]?.args, 'the announcement');
+    expect(post.channel).toBe(CHANNEL);
+    expect(allText(post)).toMatch(/R1-6: due 30 September 2025/);
+    expect(responses(method)).toHaveLength(0);
+  });
+
+  it('an answer not ready within the budget: the ack goes out empty in time, the answer follows', async () => {
+    await response((await postAndKeep('next')).method);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const router = h.app.core.router;
+    const answer = router.answer.bind(router);
+    router.answer = async (request) => {
+      await gate;
+      return answer(request);
+    };
+    const { body, method } = commandBody(h.fake, { text: 'cycle' });
+    const res = await postSigned(h.url, body); // returns once the budget ran out, the answer still held
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    expect(responses(method)).toHaveLength(0);
+    release();
+    expect((await response(method)).text).toContain('Cycle');
   });
 
   it('"Mark done" clicked twice at once applies once', async () => {

@@ -67,9 +67,12 @@ export interface PostOptions {
   readonly contentType?: string;
 }
 
+/** Answers given in the ack itself (a slash command answered at once), by the response_url of the request. */
+const ackAnswers = new Map<string, Json>();
+
 export async function postSigned(url: string, body: string, options: PostOptions = {}): Promise<Response> {
   const ts = options.ts ?? Math.floor(Date.now() / 1000);
-  return fetch(url, {
+  const res = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
@@ -78,6 +81,21 @@ export async function postSigned(url: string, body: string, options: PostOptions
     },
     body,
   });
+  const replyTo = options.contentType ? null : new URLSearchParams(body).get('response_url');
+  if (replyTo && res.ok) {
+    const text = await res.clone().text();
+    if (text.trim()) ackAnswers.set(replyTo, JSON.parse(text) as Json);
+  }
+  return res;
+}
+
+/**
+ * The private answer to a slash command, wherever Slack got it: in the ack
+ * when it was ready at once, else the first post to its response_url.
+ */
+export function answerTo(fake: FakeSlack, method: string): Promise<Json> {
+  const inAck = ackAnswers.get(`${fake.url}${method}`);
+  return inAck ? Promise.resolve(inAck) : waitFor(() => fake.callsTo(method)[0]?.args as Json, `a reply on ${method}`);
 }
 
 let seq = 0;

@@ -20,7 +20,7 @@ export function markDone(deps: SlackDeps) {
     const channel = fromMessage ? (body.channel?.id ?? null) : null;
     const id = normaliseCommitmentId(target.id);
     try {
-      const reply = await deps.locks.run(`commitment:${target.dialogue ?? ''}:${id}`, () =>
+      const { reply, lang } = await deps.locks.run(`commitment:${target.dialogue ?? ''}:${id}`, () =>
         runCommand(deps, client, {
           command: '/commitments',
           text: `update ${id} done${dialogueFlag(target.dialogue)}`,
@@ -28,7 +28,6 @@ export function markDone(deps: SlackDeps) {
           channelId: channel,
         }),
       );
-      const lang = await deps.locales.quickLang(userId);
       await deliverOutcome(deps, client, {
         userId,
         lang,

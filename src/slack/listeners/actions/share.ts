@@ -22,13 +22,12 @@ export function share(deps: SlackDeps) {
     const key = `share:${userId}:${body.container?.message_ts ?? ''}:${action.value}`;
     if (!deps.once.claim(key, deps.clock().getTime())) return;
     try {
-      const reply = await runCommand(deps, client, {
+      const { reply, lang } = await runCommand(deps, client, {
         command: value.c,
         text: value.t,
         userId,
         channelId: body.channel?.id ?? null,
       });
-      const lang = await deps.locales.quickLang(userId);
       if (reply.kind !== 'answer') {
         await respond({ response_type: 'ephemeral', replace_original: false, text: messages(lang).slack.share.failed });
         return;

@@ -11,7 +11,7 @@ export function subscribe(deps: SlackDeps) {
     await ack();
     const userId = body.user.id;
     try {
-      const reply = await runCommand(deps, client, {
+      const { reply } = await runCommand(deps, client, {
         command: '/dialogue',
         text: `subscribe${dialogueFlag(action.value)}`,
         userId,

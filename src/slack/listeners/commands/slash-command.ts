@@ -3,53 +3,94 @@ import { type CommandName, isCommandName } from '../../../commands/router.js';
 import { messages } from '../../../i18n/index.js';
 import { runCommand, type SlackDeps } from '../../deps.js';
 import { deliverOutcome } from '../../outcome.js';
-import { shareValue } from '../../views/reply-message.js';
+import { ephemeralMessage, shareValue } from '../../views/reply-message.js';
 import { isImportCommand, openImportModal } from './import-modal.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /**
- * `/dialogue …` and `/commitments …`: ack at once (Slack allows 3 s, and
- * users.info or a slow database must not eat into it), then run the command
- * through the one router and answer through the response URL.
+ * How long a command may take to be answered in its ack. Slack waits 3 s for
+ * the ack and shows the answer at once; past this budget the ack goes out
+ * empty and the answer follows through the response URL.
+ */
+export const ANSWER_IN_ACK_MS = 1_000;
+
+/**
+ * `/dialogue …` and `/commitments …`, through the one router. When the answer
+ * needs nothing from Slack's Web API (the user's locale is known) and is ready
+ * within ANSWER_IN_ACK_MS, it is the ack itself: one HTTP answer, no second
+ * request. Otherwise (a first command, users.info to ask; a slow store) the
+ * ack goes out empty in time and the answer follows through the response URL.
+ * A change is then announced in the channel either way.
  */
 export function slashCommand(deps: SlackDeps, name: CommandName) {
   return async ({ command, ack, respond, client }: Args): Promise<void> => {
-    await ack();
     const { logger } = deps.core;
     const commandName = isCommandName(command.command) ? command.command : name;
+    const text = command.text ?? '';
+    const userId = command.user_id;
+    const channel = command.channel_id || null;
+
+    let acked = false;
+    const ackEmpty = async (): Promise<void> => {
+      if (acked) return;
+      acked = true;
+      await ack();
+    };
+    const opensModal = isImportCommand(commandName, text) && Boolean(command.trigger_id);
+    if (opensModal || !deps.locales.known(userId)) await ackEmpty();
+    const budget = acked
+      ? null
+      : setTimeout(() => {
+          ackEmpty().catch((error) => logger.warn({ err: error }, 'could not ack a slash command'));
+        }, ANSWER_IN_ACK_MS);
+
     try {
-      if (isImportCommand(commandName, command.text ?? '') && command.trigger_id) {
+      if (opensModal) {
         const problem = await openImportModal(deps, client, {
-          text: command.text ?? '',
-          userId: command.user_id,
-          channelId: command.channel_id || null,
+          text,
+          userId,
+          channelId: channel,
           triggerId: command.trigger_id,
           responseUrl: command.response_url,
         });
-        if (!problem) return;
-        await respond({ response_type: 'ephemeral', text: problem.summary });
+        if (problem) await respond({ response_type: 'ephemeral', text: problem.summary });
         return;
       }
-      const reply = await runCommand(deps, client, {
+      const { reply, lang } = await runCommand(deps, client, {
         command: commandName,
-        text: command.text ?? '',
-        userId: command.user_id,
-        channelId: command.channel_id || null,
+        text,
+        userId,
+        channelId: channel,
       });
-      const lang = await deps.locales.quickLang(command.user_id);
+      const answer = {
+        response_type: 'ephemeral' as const,
+        ...ephemeralMessage(reply, lang, shareValue(commandName, text)),
+      };
+      if (budget) clearTimeout(budget);
+      const inAck = !acked;
+      if (inAck) {
+        acked = true;
+        await ack(answer);
+      }
       await deliverOutcome(deps, client, {
-        userId: command.user_id,
+        userId,
         lang,
         reply,
-        channel: command.channel_id || null,
+        channel,
         respond: (body) => respond(body as never),
-        share: shareValue(commandName, command.text ?? ''),
+        share: shareValue(commandName, text),
+        answered: inAck,
       });
     } catch (error) {
-      logger.error({ err: error, command: commandName }, 'slash command failed after ack');
-      const lang = await deps.locales.quickLang(command.user_id).catch(() => deps.core.services.users.defaultLang);
-      await respond({ response_type: 'ephemeral', text: messages(lang).errors.internal }).catch(() => {});
+      if (budget) clearTimeout(budget);
+      logger.error({ err: error, command: commandName }, 'slash command failed');
+      const lang = await deps.locales.quickLang(userId).catch(() => deps.core.services.users.defaultLang);
+      const sorry = { response_type: 'ephemeral' as const, text: messages(lang).errors.internal };
+      if (!acked) {
+        acked = true;
+        await ack(sorry).catch(() => {});
+      } else await respond(sorry).catch(() => {});
     }
   };
 }

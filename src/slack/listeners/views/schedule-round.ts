@@ -20,8 +20,12 @@ export function scheduleSubmitted(deps: SlackDeps) {
     const city = (values.city?.value?.value ?? '').replace(/\s+/g, ' ').trim();
     const text = `${dialogueFlag(meta.dialogue).trim()} schedule ${[date, time, city].filter(Boolean).join(' ')}`;
     try {
-      const reply = await runCommand(deps, client, { command: '/dialogue', text, userId, channelId: meta.channel });
-      const lang = await deps.locales.quickLang(userId);
+      const { reply, lang } = await runCommand(deps, client, {
+        command: '/dialogue',
+        text,
+        userId,
+        channelId: meta.channel,
+      });
       await deliverFromModal(deps, client, meta, { userId, lang, reply });
     } catch (error) {
       deps.core.logger.error({ err: error }, 'schedule modal failed');

@@ -41,7 +41,7 @@ export function updateSubmitted(deps: SlackDeps) {
     const text =
       status !== meta.status ? `update ${meta.id} ${status}${note ? ` ${note}` : ''}` : `note ${meta.id} ${note}`;
     try {
-      const reply = await deps.locks.run(`commitment:${meta.dialogue}:${meta.id}`, () =>
+      const { reply, lang } = await deps.locks.run(`commitment:${meta.dialogue}:${meta.id}`, () =>
         runCommand(deps, client, {
           command: '/commitments',
           // The flag goes first: the note is free text and may contain anything.
@@ -50,7 +50,6 @@ export function updateSubmitted(deps: SlackDeps) {
           channelId: meta.channel,
         }),
       );
-      const lang = await deps.locales.quickLang(userId);
       await deliverFromModal(deps, client, meta, { userId, lang, reply });
     } catch (error) {
       deps.core.logger.error({ err: error }, 'update modal failed');
