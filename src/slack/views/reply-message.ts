@@ -57,6 +57,24 @@ export function ephemeralMessage(
   lang: Lang,
   share: string | null,
 ): { text: string; blocks: SlackBlock[] } {
+  const kept = rendered.get(reply);
+  if (kept && kept.lang === lang && kept.share === share) return kept.message;
+  const message = renderEphemeral(reply, lang, share);
+  rendered.set(reply, { lang, share, message });
+  return message;
+}
+
+/**
+ * Replies are immutable, and the router hands out the same reply object for
+ * an answer it kept: its Block Kit rendering is kept alongside, as long as
+ * the reply itself lives.
+ */
+const rendered = new WeakMap<
+  Reply,
+  { lang: Lang; share: string | null; message: { text: string; blocks: SlackBlock[] } }
+>();
+
+function renderEphemeral(reply: Reply, lang: Lang, share: string | null): { text: string; blocks: SlackBlock[] } {
   const extra: SlackBlock[] =
     reply.kind === 'answer' && share
       ? [

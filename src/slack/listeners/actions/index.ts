@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import { HOME_ACTIONS } from '../../views/home.js';
 import { SHARE_ACTION } from '../../views/reply-message.js';
@@ -8,11 +8,27 @@ import { openUpdate } from './open-update.js';
 import { share } from './share.js';
 import { subscribe } from './subscribe.js';
 
-/** Buttons carry `<action>:<ID>` action IDs (unique within a message) and the ID as value. */
+type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+type Handler = (args: Args) => Promise<void>;
+
+/**
+ * Buttons carry `<action>:<ID>` action IDs (unique within a message) and the
+ * ID as value. One Bolt listener dispatches them all: Bolt runs every
+ * registered listener's middleware on every request (slash commands too),
+ * so each listener costs each request; here the dispatch is one map lookup.
+ */
 export function register(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(SHARE_ACTION, share(deps));
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${HOME_ACTIONS.done}(:|$)`), markDone(deps));
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${HOME_ACTIONS.update}(:|$)`), openUpdate(deps));
-  app.action<BlockAction<ButtonAction>>(HOME_ACTIONS.schedule, openSchedule(deps));
-  app.action<BlockAction<ButtonAction>>(HOME_ACTIONS.subscribe, subscribe(deps));
+  const handlers = new Map<string, Handler>([
+    [SHARE_ACTION, share(deps)],
+    [HOME_ACTIONS.done, markDone(deps)],
+    [HOME_ACTIONS.update, openUpdate(deps)],
+    [HOME_ACTIONS.schedule, openSchedule(deps)],
+    [HOME_ACTIONS.subscribe, subscribe(deps)],
+  ]);
+  app.action<BlockAction<ButtonAction>>(/./, async (args) => {
+    const handler = handlers.get(args.action.action_id.split(':', 1)[0]!);
+    // Anything else (a control we did not make interactive) is acknowledged and ignored.
+    if (handler) await handler(args);
+    else await args.ack();
+  });
 }

@@ -23,10 +23,14 @@ export const ANSWER_IN_ACK_MS = 1_000;
  * ack goes out empty in time and the answer follows through the response URL.
  * A change is then announced in the channel either way.
  */
-export function slashCommand(deps: SlackDeps, name: CommandName) {
+export function slashCommand(deps: SlackDeps) {
   return async ({ command, ack, respond, client }: Args): Promise<void> => {
     const { logger } = deps.core;
-    const commandName = isCommandName(command.command) ? command.command : name;
+    if (!isCommandName(command.command)) {
+      await ack();
+      return;
+    }
+    const commandName: CommandName = command.command;
     const text = command.text ?? '';
     const userId = command.user_id;
     const channel = command.channel_id || null;

@@ -1,4 +1,4 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import { IMPORT_APPLY_CALLBACK, IMPORT_CALLBACK } from '../../views/import-statement.js';
 import { SCHEDULE_CALLBACK } from '../../views/schedule-round.js';
@@ -7,9 +7,19 @@ import { importApplySubmitted, importPreviewSubmitted } from './import-statement
 import { scheduleSubmitted } from './schedule-round.js';
 import { updateSubmitted } from './update-commitment.js';
 
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** Modal submissions, by callback_id, through one Bolt listener (see actions/index.ts for why one). */
 export function register(app: App, deps: SlackDeps): void {
-  app.view<ViewSubmitAction>(UPDATE_CALLBACK, updateSubmitted(deps));
-  app.view<ViewSubmitAction>(SCHEDULE_CALLBACK, scheduleSubmitted(deps));
-  app.view<ViewSubmitAction>(IMPORT_CALLBACK, importPreviewSubmitted(deps));
-  app.view<ViewSubmitAction>(IMPORT_APPLY_CALLBACK, importApplySubmitted(deps));
+  const handlers = new Map<string, (args: Args) => Promise<void>>([
+    [UPDATE_CALLBACK, updateSubmitted(deps)],
+    [SCHEDULE_CALLBACK, scheduleSubmitted(deps)],
+    [IMPORT_CALLBACK, importPreviewSubmitted(deps)],
+    [IMPORT_APPLY_CALLBACK, importApplySubmitted(deps)],
+  ]);
+  app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: /./ }, async (args) => {
+    const handler = handlers.get(args.view.callback_id);
+    if (handler) await handler(args);
+    else await args.ack();
+  });
 }
