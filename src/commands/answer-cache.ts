@@ -65,6 +65,15 @@ export class AnswerCache {
       const oldest = this.answers.keys().next().value;
       if (oldest !== undefined) this.answers.delete(oldest);
     }
-    this.answers.set(key, reply);
+    this.answers.set(key, deepFreeze(reply));
   }
+}
+
+/** A kept answer is handed to every asker: frozen, so no front end can change it for the next one. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

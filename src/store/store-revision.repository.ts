@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from './database.js';
 
 type Db = Kysely<Database>;
@@ -9,9 +9,22 @@ type Db = Kysely<Database>;
  * makes the next reader redo work, never trust stale data.
  */
 export async function readStoreRevision(db: Db): Promise<number> {
-  const row = await db.selectFrom('store_revision').select('revision').where('id', '=', 1).executeTakeFirst();
-  return Number(row?.revision ?? 0);
+  let query = compiledReads.get(db);
+  if (!query) {
+    query = db.selectFrom('store_revision').select('revision').where('id', '=', 1).compile();
+    compiledReads.set(db, query);
+  }
+  const { rows } = await db.executeQuery(query);
+  return Number(rows[0]?.revision ?? 0);
 }
+
+/**
+ * Every command and quiet tick reads the revision: its SQL is compiled once
+ * per connection pool (Kysely would rebuild it each time, about half the
+ * cost of the read). Per pool, because the pool's plugins (the Postgres
+ * schema) shape the SQL.
+ */
+const compiledReads = new WeakMap<Db, CompiledQuery<{ revision: number }>>();
 
 /**
  * Counts one change; call inside the change's transaction. On Postgres the
