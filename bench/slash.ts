@@ -5,6 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import autocannon from 'autocannon';
+import { messages } from '../src/i18n/index.js';
 import { SIGNING_SECRET } from './procs.js';
 
 interface Request {
@@ -19,7 +20,10 @@ const cannon = autocannon as unknown as (options: {
   url: string;
   connections: number;
   duration: number;
-  requests: (Request & { setupRequest?: (request: Request) => Request })[];
+  requests: (Request & {
+    setupRequest?: (request: Request) => Request;
+    onResponse?: (status: number, body: string) => void;
+  })[];
 }) => ReturnType<typeof autocannon>;
 
 export interface SlashCommand {
@@ -71,7 +75,13 @@ export interface LoadResult {
   readonly ok: number;
   readonly total: number;
   readonly errors: number;
+  /** 200s whose body was the answer itself (Slack shows it at once; nothing goes to the response_url). */
+  readonly answeredInAck: number;
+  /** Of those, answers that were the app's apology for an internal error. */
+  readonly failedInAck: number;
 }
+
+const INTERNAL_ERROR = JSON.stringify(messages('en').errors.internal).slice(1, -1);
 
 /** autocannon POSTing signed `c` to /slack/events for `duration` s. */
 export async function slashLoad(
@@ -81,6 +91,8 @@ export async function slashLoad(
   connections: number,
   duration: number,
 ): Promise<LoadResult> {
+  let answeredInAck = 0;
+  let failedInAck = 0;
   const r = await cannon({
     url: `http://127.0.0.1:${port}`,
     connections,
@@ -90,6 +102,11 @@ export async function slashLoad(
         method: 'POST',
         path: '/slack/events',
         setupRequest: (req) => ({ ...req, ...stampedRequest(c, fakeUrl) }),
+        onResponse: (status, body) => {
+          if (status !== 200 || !body) return;
+          answeredInAck++;
+          if (body.includes(INTERNAL_ERROR)) failedInAck++;
+        },
       },
     ],
   });
@@ -103,5 +120,7 @@ export async function slashLoad(
     ok,
     total,
     errors: r.errors + r.timeouts,
+    answeredInAck,
+    failedInAck,
   };
 }
