@@ -83,10 +83,8 @@ export async function createSlackFrontEnd(
   const home = new HomeRefresher((userId) => publishHome(deps, app.client, userId), inflight, logger, clock);
   deps = createDeps(core, clock, inflight, home);
 
-  // Every listener runs inside this, so stop() can wait for work after ack.
-  app.use(async ({ next }) => {
-    await inflight.track(next());
-  });
+  // Each listener tracks its own work in deps.inflight, so stop() can wait for work after ack
+  // (a global app.use() for it would add a middleware step to every request).
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);

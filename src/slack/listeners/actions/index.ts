@@ -28,7 +28,8 @@ export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(/./, async (args) => {
     const handler = handlers.get(args.action.action_id.split(':', 1)[0]!);
     // Anything else (a control we did not make interactive) is acknowledged and ignored.
-    if (handler) await handler(args);
+    // Tracked, so a stop waits for work the button started after its ack.
+    if (handler) await deps.inflight.track(handler(args));
     else await args.ack();
   });
 }

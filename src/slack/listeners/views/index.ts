@@ -19,7 +19,7 @@ export function register(app: App, deps: SlackDeps): void {
   ]);
   app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: /./ }, async (args) => {
     const handler = handlers.get(args.view.callback_id);
-    if (handler) await handler(args);
+    if (handler) await deps.inflight.track(handler(args));
     else await args.ack();
   });
 }
