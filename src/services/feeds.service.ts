@@ -13,6 +13,7 @@ import type { CommitmentService } from './commitments.service.js';
 import type { ServiceContext } from './context.js';
 import type { CycleService } from './cycle.service.js';
 import type { DialogueService } from './dialogues.service.js';
+import { RevisionGate } from './revision-gate.js';
 
 export interface FeedUrls {
   /** `https://…/calendar/<token>.ics` (Google and Outlook on the web need http(s)). */
@@ -53,13 +54,38 @@ export interface FeedDocument {
 const CACHE_SIZE = 256;
 
 /**
+ * How many live tokens are remembered per store revision (keyed by the token's
+ * SHA-256, as the store keeps it; the oldest go first). Entries share the rendered
+ * feeds, so this bounds small records, not copies of the bytes.
+ */
+const TOKENS_SIZE = 1_000;
+
+/** What one live token opens, as found at one store revision. */
+interface TokenEntry {
+  readonly sub: ActiveFeedRow;
+  /** The feed as subscribed ([0]) and narrowed to the subscriber by `?mine=1` ([1]), once rendered. */
+  readonly docs: [FeedDocument | null, FeedDocument | null];
+}
+
+/**
  * Private calendar feeds: subscriptions (tokens stored only as SHA-256),
  * and rendered feeds cached by what they depend on (scope, owner filter,
- * language and the revisions of the dialogues covered), so an unchanged
- * feed costs one small query and no rendering.
+ * language and the revisions of the dialogues covered).
+ *
+ * A fetch of an unchanged feed costs no query of its own: what each token
+ * opens is remembered for one value of the store's change count, which moves
+ * with every change that could alter a feed or a token (any audited change,
+ * subscribe, revoke, a chosen language), whichever process made it. The
+ * count is read for every fetch, after the fetch arrived, but one read
+ * serves every fetch waiting for it (RevisionGate): a token revoked, or a
+ * dialogue changed, by another replica or the CLI is seen by the next fetch.
  */
 export class FeedService {
   private readonly cache = new Map<string, Promise<FeedDocument>>();
+  private readonly gate: RevisionGate;
+  /** The store revision `tokens` was filled at; -1 before the first fetch. */
+  private tokensRevision = -1;
+  private readonly tokens = new Map<string, TokenEntry>();
 
   constructor(
     readonly ctx: ServiceContext,
@@ -67,6 +93,7 @@ export class FeedService {
     readonly cycle: CycleService,
     readonly commitments: CommitmentService,
   ) {
+    this.gate = new RevisionGate(() => ctx.storeRevision());
     // Keys carry revisions, so entries go stale by themselves (also when another
     // process made the change); this only frees memory early.
     ctx.onChange((event) => {
@@ -125,7 +152,10 @@ export class FeedService {
   /** The live subscription a token opens, or null (malformed, unknown or revoked: no difference). */
   async lookup(token: string): Promise<ActiveFeedRow | null> {
     if (!isFeedTokenShape(token)) return null;
-    const hash = hashFeedToken(token);
+    return this.lookupHash(hashFeedToken(token));
+  }
+
+  private async lookupHash(hash: string): Promise<ActiveFeedRow | null> {
     const row = await findActiveFeedRow(this.ctx.db, hash);
     // The store found it by hash; compare again in constant time rather than trust a collation.
     return row && sameDigest(row.token_hash, hash) ? row : null;
@@ -137,10 +167,42 @@ export class FeedService {
    * (`?mine=1`); a subscription made with "mine" is always narrowed.
    */
   async document(token: string, query: { mine?: boolean }, now: Date): Promise<FeedDocument | null> {
-    const sub = await this.lookup(token);
-    if (!sub) return null;
+    if (!isFeedTokenShape(token)) return null;
+    // The key is the hash the store keeps: the token itself is never kept, in
+    // memory or anywhere else. An exact-match Map lookup by that hash stands
+    // where the store's indexed lookup by hash stood; the secret is the token,
+    // and timing of a comparison of its SHA-256 tells nothing usable about it.
+    const hash = hashFeedToken(token);
+    // Read before the data it validates: a change landing after this read only
+    // makes the next fetch look again, never lets a stale entry be served.
+    const revision = await this.gate.current();
+    if (revision !== this.tokensRevision) {
+      this.tokens.clear();
+      this.tokensRevision = revision;
+    }
+    let entry = this.tokens.get(hash);
+    if (!entry) {
+      const sub = await this.lookupHash(hash);
+      // Unknown and revoked tokens are not remembered: guessing cannot fill or flush the map.
+      if (!sub) return null;
+      entry = { sub, docs: [null, null] };
+      if (revision === this.tokensRevision) {
+        if (this.tokens.size >= TOKENS_SIZE) this.tokens.delete(this.tokens.keys().next().value!);
+        this.tokens.set(hash, entry);
+      }
+    }
+    const narrowed = entry.sub.mine === 1 || query.mine === true;
+    const slot = narrowed ? 1 : 0;
+    const kept = entry.docs[slot];
+    if (kept && (kept.expiresAt === null || now.getTime() < kept.expiresAt)) return kept;
+    const doc = await this.rendered(entry.sub, narrowed ? entry.sub.user_id : null, now);
+    entry.docs[slot] = doc;
+    return doc;
+  }
+
+  /** The feed of a subscription, from the render cache or rendered now. */
+  private async rendered(sub: ActiveFeedRow, owner: string | null, now: Date): Promise<FeedDocument> {
     const lang: Lang = sub.lang === 'es' ? 'es' : 'en';
-    const owner = sub.mine === 1 || query.mine ? sub.user_id : null;
     const key = [sub.dialogue_id ?? '*', owner ?? '', lang, ...sub.dialogues.map((d) => `${d.id}:${d.revision}`)].join(
       '\u0000',
     );

@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCalendarRoute } from '../../src/calendar/route.js';
 import { hashFeedToken } from '../../src/calendar/token.js';
 import { runCli } from '../../src/cli.js';
+import { createHttpServer } from '../../src/http.js';
 import { openCore } from '../../src/main.js';
 import { captureIo } from '../support/cli.js';
 
@@ -75,5 +77,28 @@ describe('dialogue-bot feed', () => {
     const badDialogue = await cli('--user', 'UANA1', '--dialogue', 'nope');
     expect(badDialogue.code).toBe(2);
     expect(badDialogue.stderr).toContain('mexico-uk');
+  });
+
+  it('a feed rotated by the CLI on the server’s SQLite file answers 404 at the server’s next fetch', async () => {
+    const first = tokenOf((await cli('--user', 'UANA1')).stdout)!;
+    const core = await openCore({ env, cwd: dir });
+    const http = createHttpServer(
+      { health: async () => ({ ok: true, db: true, scheduler: true }), calendar: createCalendarRoute(core) },
+      core.logger,
+    );
+    const base = `http://127.0.0.1:${await http.listen(0)}`;
+    try {
+      const served = await fetch(`${base}/calendar/${first}.ics`);
+      expect(served.status).toBe(200);
+      const etag = served.headers.get('etag')!;
+      expect((await fetch(`${base}/calendar/${first}.ics`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+      // The CLI is another process on the same file: the server learns of it from the store alone.
+      const second = tokenOf((await cli('--user', 'UANA1')).stdout)!;
+      expect((await fetch(`${base}/calendar/${first}.ics`, { headers: { 'if-none-match': etag } })).status).toBe(404);
+      expect((await fetch(`${base}/calendar/${second}.ics`)).status).toBe(200);
+    } finally {
+      await http.close();
+      await core.close();
+    }
   });
 });
