@@ -43,22 +43,22 @@ export class AnswerCache {
     this.langs.set(userId, lang);
   }
 
-  /** The key of a read-only command's answer, or null when the verb changes something. */
-  static key(
-    command: CommandName,
-    verb: string,
-    o: { text: string; userId: string; channelId: string | null; lang: Lang; now: Date },
-  ): string | null {
-    if (!READ_ONLY[command].has(verb)) return null;
-    const minute = Math.floor(o.now.getTime() / 60_000);
-    return `${command}\u0000${o.text}\u0000${o.userId}\u0000${o.channelId ?? ''}\u0000${o.lang}\u0000${minute}`;
+  /** Whether answers of this verb may be kept (it only reads). */
+  static keeps(command: CommandName, verb: string): boolean {
+    return READ_ONLY[command].has(verb);
+  }
+
+  /** Where an answer is kept: everything it depends on besides the store. */
+  static key(command: CommandName, text: string, userId: string, channelId: string | null, lang: Lang, now: Date) {
+    const minute = Math.floor(now.getTime() / 60_000);
+    return `${command}\u0000${text}\u0000${userId}\u0000${channelId ?? ''}\u0000${lang}\u0000${minute}`;
   }
 
   answer(key: string): Reply | undefined {
     return this.answers.get(key);
   }
 
-  /** Keeps an answer; a failure (something unexpected went wrong) is never kept. */
+  /** Keeps an answer of a verb that `keeps()`; a failure (something unexpected went wrong) is never kept. */
   remember(key: string, reply: Reply): void {
     if (reply.kind === 'failure') return;
     if (this.answers.size >= MAX_ANSWERS) {

@@ -77,6 +77,11 @@ export function createRouter(services: Services, logger: Logger): Router {
     resolveLang(userId, locale, await revision());
 
   const replyTo = async (request: CommandRequest, lang: Lang, rev: number | null): Promise<Reply> => {
+    // Read-only answers are kept per store revision: asked again, they cost no parsing, reading or rendering.
+    const { command, text, userId, channelId, now } = request;
+    const key = rev === null ? null : AnswerCache.key(command, text, userId, channelId, lang, now);
+    const kept = key === null ? undefined : cache.answer(key);
+    if (kept) return kept;
     const t = messages(lang);
     try {
       const table = TABLES[request.command];
@@ -90,10 +95,6 @@ export function createRouter(services: Services, logger: Logger): Router {
           `${t.usage.unknownVerb(request.command, tokens.words[0]!)} ${t.usage.seeHelp(request.command)}`,
         );
       }
-      // Read-only answers are kept per store revision: asked again, they cost no reading or rendering.
-      const key = rev === null ? null : AnswerCache.key(request.command, verb, { ...request, lang });
-      const kept = key === null ? undefined : cache.answer(key);
-      if (kept) return kept;
       const argText = tokens.words.length > 0 ? tokens.rest(1) : '';
       let resolved: ReturnType<CommandContext['dialogue']> | undefined;
       const ctx: CommandContext = {
@@ -108,7 +109,7 @@ export function createRouter(services: Services, logger: Logger): Router {
         },
       };
       const reply = await handler(ctx);
-      if (key !== null) cache.remember(key, reply);
+      if (key !== null && AnswerCache.keeps(command, verb)) cache.remember(key, reply);
       return reply;
     } catch (error) {
       if (error instanceof UsageError)
@@ -130,7 +131,10 @@ export function createRouter(services: Services, logger: Logger): Router {
     const rev = await revision();
     let lang: Lang = services.users.defaultLang;
     try {
-      lang = await resolveLang(request.userId, request.locale, rev);
+      // Known at this revision: no await (this runs for every command).
+      const known = rev === null ? undefined : cache.chosenLang(request.userId);
+      const chosen = known !== undefined ? known : await chosenLang(request.userId, rev);
+      lang = chosen ?? langFromLocale(request.locale) ?? services.users.defaultLang;
     } catch (error) {
       logger.error({ err: error }, 'could not read user language');
     }

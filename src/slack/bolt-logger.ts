@@ -11,7 +11,10 @@ export function boltLogger(logger: Logger): BoltLogger {
   const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
   let level: LogLevel = LogLevel.INFO;
   return {
-    debug: (...msg) => log.debug(text(msg)),
+    // Bolt logs at debug several times per request: format only when it will be written.
+    debug: (...msg) => {
+      if (log.isLevelEnabled('debug')) log.debug(text(msg));
+    },
     info: (...msg) => log.info(text(msg)),
     warn: (...msg) => log.warn(text(msg)),
     error: (...msg) => {

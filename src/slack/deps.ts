@@ -20,6 +20,11 @@ export class LocaleResolver {
     private readonly clock: () => Date,
   ) {}
 
+  /** The user's Slack locale when it is known without asking Slack (null: Slack would not say); else undefined. */
+  knownLocale(userId: string): string | null | undefined {
+    return this.cache.get(userId, this.clock().getTime());
+  }
+
   /** What to pass as `locale` to the router; may call users.info (slow): only after ack. */
   async locale(client: WebClient, userId: string): Promise<string | null> {
     // A language chosen with /dialogue lang wins anyway (the router checks it); not reading it here saves a query.
@@ -48,11 +53,6 @@ export class LocaleResolver {
 
   async lang(client: WebClient, userId: string): Promise<Lang> {
     return this.core.router.langFor(userId, await this.locale(client, userId));
-  }
-
-  /** Whether `locale()` would answer without calling Slack. */
-  known(userId: string): boolean {
-    return this.cache.get(userId, this.clock().getTime()) !== undefined;
   }
 
   /** Without any Web API call (before a trigger_id expires): chosen, else cached locale, else default. */
@@ -95,6 +95,7 @@ export interface RunRequest {
 
 /** Runs one command through the router in the user's language. Never throws (the router does not). */
 export async function runCommand(deps: SlackDeps, client: WebClient, req: RunRequest): Promise<Answer> {
-  const locale = await deps.locales.locale(client, req.userId);
+  const known = deps.locales.knownLocale(req.userId);
+  const locale = known !== undefined ? known : await deps.locales.locale(client, req.userId);
   return deps.core.router.answer({ ...req, now: deps.clock(), locale });
 }

@@ -42,7 +42,7 @@ export function slashCommand(deps: SlackDeps) {
       await ack();
     };
     const opensModal = isImportCommand(commandName, text) && Boolean(command.trigger_id);
-    if (opensModal || !deps.locales.known(userId)) await ackEmpty();
+    if (opensModal || deps.locales.knownLocale(userId) === undefined) await ackEmpty();
     const budget = acked
       ? null
       : setTimeout(() => {
@@ -67,10 +67,8 @@ export function slashCommand(deps: SlackDeps) {
         userId,
         channelId: channel,
       });
-      const answer = {
-        response_type: 'ephemeral' as const,
-        ...ephemeralMessage(reply, lang, shareValue(commandName, text)),
-      };
+      const share = shareValue(commandName, text);
+      const answer = { response_type: 'ephemeral' as const, ...ephemeralMessage(reply, lang, share) };
       if (budget) clearTimeout(budget);
       const inAck = !acked;
       if (inAck) {
@@ -83,7 +81,7 @@ export function slashCommand(deps: SlackDeps) {
         reply,
         channel,
         respond: (body) => respond(body as never),
-        share: shareValue(commandName, text),
+        share,
         answered: inAck,
       });
     } catch (error) {
