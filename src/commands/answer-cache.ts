@@ -12,8 +12,10 @@ const READ_ONLY: Record<CommandName, ReadonlySet<string>> = {
   '/commitments': new Set(['help', 'list', 'show', 'history']),
 };
 
-/** Answers kept per store revision; the oldest go first past this. */
-const MAX_ANSWERS = 1_000;
+/** Answers kept per store revision (a few KB each); the oldest go first past this. */
+const MAX_ANSWERS = 256;
+/** Users whose chosen language is kept (a few bytes each). */
+const MAX_LANGS = 5_000;
 
 /**
  * What the router already worked out at one store revision: each user's
@@ -39,7 +41,7 @@ export class AnswerCache {
   }
 
   rememberLang(userId: string, lang: Lang | null): void {
-    if (this.langs.size >= MAX_ANSWERS) this.langs.clear();
+    if (this.langs.size >= MAX_LANGS) this.langs.clear();
     this.langs.set(userId, lang);
   }
 
