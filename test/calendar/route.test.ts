@@ -138,6 +138,12 @@ describe.each(DIALECTS)('calendar feed over HTTP on %s', (dialect) => {
     expect(byEtag.status).toBe(304);
     expect(await byEtag.text()).toBe('');
     expect(byEtag.headers.get('etag')).toBe(etag);
+    // A 304 repeats the validator and the caching rules (RFC 9110 §15.4.5), nothing about a body.
+    expect(byEtag.headers.get('cache-control')).toBe('private, no-cache');
+    expect(byEtag.headers.get('content-type')).toBeNull();
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    expect(first.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Number(first.headers.get('content-length'))).toBe(Buffer.byteLength(body));
     expect((await get(https, { 'if-none-match': `"other", W/${etag}` })).status).toBe(304);
     expect((await get(https, { 'if-modified-since': lastModified })).status).toBe(304);
     expect((await get(https, { 'if-none-match': '"stale"', 'if-modified-since': lastModified })).status).toBe(200);
