@@ -149,12 +149,7 @@ export class FeedService {
     return (await listActiveSubscriptionRows(this.ctx.db, userId)).length;
   }
 
-  /** The live subscription a token opens, or null (malformed, unknown or revoked: no difference). */
-  async lookup(token: string): Promise<ActiveFeedRow | null> {
-    if (!isFeedTokenShape(token)) return null;
-    return this.lookupHash(hashFeedToken(token));
-  }
-
+  /** The live subscription a token's hash opens, or null (unknown or revoked: no difference). */
   private async lookupHash(hash: string): Promise<ActiveFeedRow | null> {
     const row = await findActiveFeedRow(this.ctx.db, hash);
     // The store found it by hash; compare again in constant time rather than trust a collation.
