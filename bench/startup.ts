@@ -32,7 +32,7 @@ const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 /**
  * Process start → first `/healthz` 200, and resident memory after start and
  * after a command load: the app (`node cli.js start`, HTTP mode, SQLite)
- * against the bare Bolt app, both compiled JavaScript on the same CPU.
+ * against the bare Bolt app, both plain JavaScript (bench/build.ts) on the same CPU.
  */
 export const startupSection: BenchSection = {
   id: 'startup',
@@ -113,7 +113,7 @@ export const startupSection: BenchSection = {
       ];
       const verdict = (ratio: number, max: number) => (ratio <= max ? 'met' : 'MISSED');
       const summary = `Start ${fmt(startApp / startBare, 2)}× bare (target ≤ 1.5: ${verdict(startApp / startBare, 1.5)}); memory ${fmt(rssApp / rssBare, 2)}× after start and ${fmt(afterLoad.app / afterLoad.bare, 2)}× after load (target ≤ 1.3: ${verdict(Math.max(rssApp / rssBare, afterLoad.app / afterLoad.bare), 1.3)}).`;
-      const setup = `Medians of ${STARTS} interleaved starts each, compiled JavaScript run by \`node\` (the app: \`cli.js start\` in HTTP mode on the seeded SQLite store), RSS read from /proc ${SETTLE_MS} ms after the event${options.serverCpu !== null ? `, servers on CPU ${options.serverCpu}` : ''}.`;
+      const setup = `Medians of ${STARTS} interleaved starts each, JavaScript run by \`node\` (the app: \`cli.js start\` as \`npm run build\` bundles it, in HTTP mode on the seeded SQLite store; the bare app transpiled, the same Bolt from node_modules), RSS read from /proc ${SETTLE_MS} ms after the event${options.serverCpu !== null ? `, servers on CPU ${options.serverCpu}` : ''}.`;
       const head = ['', 'bare Bolt', 'app', 'app ÷ bare', 'target'];
       const markdown = [setup, '', markdownTable(head, rows), '', summary].join('\n');
       return { text: markdown, markdown };
