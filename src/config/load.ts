@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Dialogue } from '../domain/types.js';
 import {
   type AppSettings,
@@ -59,7 +59,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`)).join('');
 }
 
-function parseFile<S extends z.ZodType>(file: string, shownAs: string, schema: S): z.infer<S> {
+function parseFile<S extends z.ZodMiniType>(file: string, shownAs: string, schema: S): z.infer<S> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
