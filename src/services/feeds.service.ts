@@ -58,7 +58,7 @@ const CACHE_SIZE = 256;
  * SHA-256, as the store keeps it; the oldest go first). Entries share the rendered
  * feeds, so this bounds small records, not copies of the bytes.
  */
-const TOKENS_SIZE = 1_000;
+export const TOKENS_KEPT = 1_000;
 
 /** What one live token opens, as found at one store revision. */
 interface TokenEntry {
@@ -182,7 +182,7 @@ export class FeedService {
       if (!sub) return null;
       entry = { sub, docs: [null, null] };
       if (revision === this.tokensRevision) {
-        if (this.tokens.size >= TOKENS_SIZE) this.tokens.delete(this.tokens.keys().next().value!);
+        if (this.tokens.size >= TOKENS_KEPT) this.tokens.delete(this.tokens.keys().next().value!);
         this.tokens.set(hash, entry);
       }
     }

@@ -1,0 +1,80 @@
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  UnknownRow,
+} from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newFeedToken } from '../../src/calendar/token.js';
+import type { Core } from '../../src/main.js';
+import { TOKENS_KEPT } from '../../src/services/feeds.service.js';
+import { createServices, type Services } from '../../src/services/index.js';
+import { openTestCore, silentLogger } from '../support/store.js';
+
+const T0 = new Date('2024-06-01T12:00:00Z');
+
+/** Counts the queries a Kysely instance runs (the revision read is one of them). */
+class QueryCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery(args: PluginTransformQueryArgs) {
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    this.count += 1;
+    return args.result;
+  }
+}
+
+describe('what a feed token opens, kept per store revision', () => {
+  let core: Core;
+  let services: Services;
+  const counter = new QueryCounter();
+
+  beforeEach(async () => {
+    core = await openTestCore('sqlite', { now: T0 });
+    services = createServices({ ...core.store, db: core.store.db.withPlugin(counter) }, core.config, silentLogger);
+  });
+  afterEach(async () => {
+    await core.close();
+  });
+
+  const queriesFor = async (token: string) => {
+    counter.count = 0;
+    const doc = await services.feeds.document(token, {}, T0);
+    return { doc, queries: counter.count };
+  };
+
+  it(`keeps at most ${TOKENS_KEPT} tokens: the oldest is looked up again, the newest is not`, async () => {
+    const tokens: string[] = [];
+    for (let i = 0; i <= TOKENS_KEPT; i++) {
+      const sub = await services.feeds.subscribe(`U${i}`, { lang: 'en', mine: false, dialogueId: null }, T0);
+      tokens.push(sub.token);
+    }
+    for (const token of tokens) expect((await services.feeds.document(token, {}, T0))?.body.length).toBeGreaterThan(0);
+    // The newest: the revision read only. The oldest was pushed out: revision read and lookup.
+    expect((await queriesFor(tokens[TOKENS_KEPT]!)).queries).toBe(1);
+    const oldest = await queriesFor(tokens[0]!);
+    expect(oldest.doc).not.toBeNull();
+    expect(oldest.queries).toBe(2);
+    expect((await queriesFor(tokens[0]!)).queries).toBe(1);
+  });
+
+  it('never remembers an unknown token: each fetch looks it up, and it opens nothing', async () => {
+    const unknown = newFeedToken();
+    for (let i = 0; i < 3; i++) expect(await queriesFor(unknown)).toEqual({ doc: null, queries: 2 });
+    // A malformed one costs no query at all.
+    expect(await queriesFor('short')).toEqual({ doc: null, queries: 0 });
+  });
+
+  it('keeps the feed as subscribed and the ?mine=1 one apart, both without a query of their own', async () => {
+    const { token } = await services.feeds.subscribe('UANA1', { lang: 'en', mine: false, dialogueId: null }, T0);
+    const all = await services.feeds.document(token, {}, T0);
+    const mine = await services.feeds.document(token, { mine: true }, T0);
+    expect(mine).not.toBe(all);
+    counter.count = 0;
+    expect(await services.feeds.document(token, { mine: true }, T0)).toBe(mine);
+    expect(await services.feeds.document(token, {}, T0)).toBe(all);
+    expect(counter.count).toBe(2);
+  });
+});
