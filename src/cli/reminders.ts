@@ -7,7 +7,6 @@ import { LOCAL_CHANNEL, modeOf } from '../main.js';
 import { createLocalNotifier } from '../scheduler/local-notifier.js';
 import { createReminderTick } from '../scheduler/tick.js';
 import type { Audience, Notifier } from '../services/notifier.js';
-import { createSlackNotifier, reminderWebClient } from '../slack/notifier.js';
 import { CliUsage, type CliVerb, EXIT, parseInstant, withCore } from './shared.js';
 
 const MAX_DAYS = 3660;
@@ -81,10 +80,13 @@ export const reminderCliVerbs: Record<string, CliVerb> = {
     return withCore(io, now, async (core) => {
       const mode = modeOf(core.config);
       const { slackBotToken, slackApiUrl } = core.config.env;
-      const notifier: Notifier =
-        mode === 'local' || !slackBotToken
-          ? createLocalNotifier(io.stdout)
-          : createSlackNotifier(reminderWebClient({ token: slackBotToken, apiUrl: slackApiUrl }));
+      let notifier: Notifier;
+      if (mode === 'local' || !slackBotToken) notifier = createLocalNotifier(io.stdout);
+      else {
+        // Slack's Web API client loads only when reminders go to Slack.
+        const { createSlackNotifier, reminderWebClient } = await import('../slack/notifier.js');
+        notifier = createSlackNotifier(reminderWebClient({ token: slackBotToken, apiUrl: slackApiUrl }));
+      }
       const tick = createReminderTick(core, notifier, { fallbackChannel: mode === 'local' ? LOCAL_CHANNEL : null });
       const report = await tick(now);
       const lang = core.config.app.language;
