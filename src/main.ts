@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline';
+import type { Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { DestinationStream, Logger } from 'pino';
 import { createCalendarRoute } from './calendar/route.js';
@@ -134,7 +134,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   }
   logger.info({ port, mode, db: store.dialect }, 'started');
 
-  let lines: ReturnType<typeof createInterface> | null = null;
+  let lines: Interface | null = null;
   if (mode === 'local') {
     out.write(
       [
@@ -146,6 +146,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         '',
       ].join('\n'),
     );
+    // readline only serves local mode's stdin.
+    const { createInterface } = await import('node:readline');
     lines = createInterface({ input: options.input ?? process.stdin, terminal: false });
     const router = core.router;
     lines.on('line', (line) => {
