@@ -82,7 +82,8 @@ export class ServiceContext {
    * store is still current while this has not moved, whichever process wrote.
    */
   storeRevision(): Promise<number> {
-    return readStoreRevision(this.db);
+    const now = this.store.readRevisionNow?.() ?? null;
+    return now === null ? readStoreRevision(this.db) : Promise.resolve(now);
   }
 
   /** Counts a change that is not audited (feed tokens); call inside its transaction. */

@@ -11,6 +11,14 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Store {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
+  /**
+   * SQLite only: the store revision (see store-revision.repository.ts) read
+   * straight from a prepared statement, about half the cost of going through
+   * Kysely; null while a transaction is open on the connection, whose
+   * uncommitted writes a direct read would see (then read through Kysely,
+   * which waits for the transaction to end).
+   */
+  readonly readRevisionNow?: () => number | null;
   /** Cheap liveness probe for /healthz. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -70,9 +78,16 @@ export async function openStore(url: string, options: OpenOptions = {}, cwd = pr
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+    let revision: SQLite.Statement | null = null;
     store = {
       db,
       dialect: 'sqlite',
+      readRevisionNow: () => {
+        if (database.inTransaction) return null;
+        // Prepared on first use: the table exists once the migrations below have run.
+        revision ??= database.prepare('select revision from store_revision where id = 1').pluck();
+        return Number(revision.get() ?? 0);
+      },
       ping: async () => {
         try {
           database.prepare('select 1').get();

@@ -92,3 +92,25 @@ describe.each(DIALECTS)('answers kept between changes (%s)', (dialect) => {
     expect(await rev()).toBe(r0 + 4);
   });
 });
+
+describe.each(DIALECTS)('the store revision while a change is under way (%s)', (dialect) => {
+  it('is never read from a change that has not committed (it may yet roll back)', async () => {
+    const { a, close } = await openReplicaPair(dialect, { env: { EDITORS: EDITOR }, now: T0, tag: 'answers_tx' });
+    try {
+      const before = await a.services.ctx.storeRevision();
+      let during: Promise<number> | undefined;
+      await expect(
+        a.services.ctx.change('mexico-uk', T0.toISOString(), async (trx) => {
+          await a.services.ctx.countChange(trx);
+          during = a.services.ctx.storeRevision(); // asked while the bump is uncommitted
+          await new Promise((r) => setTimeout(r, 20));
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await during).toBe(before);
+      expect(await a.services.ctx.storeRevision()).toBe(before);
+    } finally {
+      await close();
+    }
+  });
+});
