@@ -26,6 +26,12 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
+function failed(logger: Logger, req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  logger.error({ err: error, url: redactUrl(req.url) }, 'request failed');
+  if (!res.headersSent) send(res, 500, 'internal error\n');
+  else res.destroy();
+}
+
 /**
  * One node:http server for every mode: health, calendar feeds and (in HTTP
  * mode) Slack's events. Plain node:http keeps the feed path far cheaper than
@@ -33,30 +39,27 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
  */
 export function createHttpServer(routes: HttpRoutes, logger: Logger): HttpServer {
   const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    const fail = (error: unknown) => {
-      logger.error({ err: error, url: redactUrl(req.url) }, 'request failed');
-      if (!res.headersSent) send(res, 500, 'internal error\n');
-      else res.destroy();
-    };
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const path = query === -1 ? url : url.slice(0, query);
     try {
       if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-        routes.health().then((h) => {
-          send(res, h.ok ? 200 : 503, JSON.stringify(h), 'application/json');
-        }, fail);
+        routes.health().then(
+          (h) => send(res, h.ok ? 200 : 503, JSON.stringify(h), 'application/json'),
+          (error) => failed(logger, req, res, error),
+        );
         return;
       }
-      if (path.startsWith('/calendar/') && routes.calendar) {
-        Promise.resolve(routes.calendar(req, res)).catch(fail);
-        return;
-      }
-      if (path === '/slack/events' && routes.slack) {
-        Promise.resolve(routes.slack(req, res)).catch(fail);
+      const handler =
+        path === '/slack/events' ? routes.slack : path.startsWith('/calendar/') ? routes.calendar : undefined;
+      if (handler) {
+        // Every request goes through here: nothing is allocated for the failure path unless there is a promise.
+        handler(req, res)?.catch((error: unknown) => failed(logger, req, res, error));
         return;
       }
       send(res, 404, 'not found\n');
     } catch (error) {
-      fail(error);
+      failed(logger, req, res, error);
     }
   });
   server.keepAliveTimeout = 65_000;

@@ -1,30 +1,12 @@
-import type {
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  QueryResult,
-  UnknownRow,
-} from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newFeedToken } from '../../src/calendar/token.js';
 import type { Core } from '../../src/main.js';
 import { TOKENS_KEPT } from '../../src/services/feeds.service.js';
 import { createServices, type Services } from '../../src/services/index.js';
+import { QueryCounter } from '../support/query-counter.js';
 import { openTestCore, silentLogger } from '../support/store.js';
 
 const T0 = new Date('2024-06-01T12:00:00Z');
-
-/** Counts the queries a Kysely instance runs (the revision read is one of them). */
-class QueryCounter implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs) {
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    this.count += 1;
-    return args.result;
-  }
-}
 
 describe('what a feed token opens, kept per store revision', () => {
   let core: Core;
@@ -33,7 +15,7 @@ describe('what a feed token opens, kept per store revision', () => {
 
   beforeEach(async () => {
     core = await openTestCore('sqlite', { now: T0 });
-    services = createServices({ ...core.store, db: core.store.db.withPlugin(counter) }, core.config, silentLogger);
+    services = createServices(counter.wrap(core.store), core.config, silentLogger);
   });
   afterEach(async () => {
     await core.close();

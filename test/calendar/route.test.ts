@@ -1,11 +1,4 @@
 import { createHash } from 'node:crypto';
-import type {
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  QueryResult,
-  UnknownRow,
-} from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCalendarRoute, createFeedHandler } from '../../src/calendar/route.js';
 import { newFeedToken } from '../../src/calendar/token.js';
@@ -14,6 +7,7 @@ import { createHttpServer, type HttpServer } from '../../src/http.js';
 import { type Core, openCore } from '../../src/main.js';
 import { createServices } from '../../src/services/index.js';
 import { openStore } from '../../src/store/connection.js';
+import { QueryCounter } from '../support/query-counter.js';
 import { DIALECTS, type DialectName, resetStore, silentLogger, testConfig, workerSchema } from '../support/store.js';
 import { parseFeed } from './ics.js';
 
@@ -47,19 +41,6 @@ function feedUrls(reply: Reply): { https: string; webcal: string } {
   const webcal = links.find((l) => l.startsWith('webcal://'));
   if (!https || !webcal) throw new Error(`no feed links in ${JSON.stringify(reply)}`);
   return { https, webcal };
-}
-
-/** Counts the queries a Kysely instance runs. */
-class QueryCounter implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs) {
-    return args.node;
-  }
-  // Called once per query run, also for a query compiled once and run many times.
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    this.count += 1;
-    return args.result;
-  }
 }
 
 describe.each(DIALECTS)('calendar feed over HTTP on %s', (dialect) => {
@@ -294,11 +275,7 @@ describe.each(DIALECTS)('calendar feed over HTTP on %s', (dialect) => {
   it('serves an unchanged feed with one query and no rendering; a change elsewhere is seen at once', async () => {
     const counter = new QueryCounter();
     // A second set of services over the same database, as another process would have.
-    const services = createServices(
-      { ...core.store, db: core.store.db.withPlugin(counter) },
-      core.config,
-      silentLogger,
-    );
+    const services = createServices(counter.wrap(core.store), core.config, silentLogger);
     const sub = await services.feeds.subscribe(ANA, { lang: 'en', mine: false, dialogueId: null }, T0);
     counter.count = 0;
     const first = await services.feeds.document(sub.token, {}, T0);
