@@ -138,12 +138,14 @@ function isEntryPoint(): boolean {
   }
 }
 
+// No top-level await: the production build bundles this module as CommonJS (scripts/build.mjs).
 if (isEntryPoint()) {
-  const code = await runCli(process.argv.slice(2), {
+  void runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
+  }).then((code) => {
+    process.exitCode = code;
   });
-  process.exitCode = code;
 }
