@@ -13,7 +13,12 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
-const OUT = join(REPO, 'node_modules', '.cache', 'dialogue-bench');
+/**
+ * One folder per bench process: engineers sharing a checkout run benches at
+ * the same time, and a second run's rebuild must not replace (or delete the
+ * code cache of) the servers of a run in progress. Removed when the process exits.
+ */
+const OUT = join(REPO, 'node_modules', '.cache', `dialogue-bench-${process.pid}`);
 
 export interface Build {
   /** `node <cli> start` runs the app as `npm start` does. */
@@ -28,6 +33,7 @@ let built: Build | null = null;
 export function buildForBench(): Build {
   if (built) return built;
   rmSync(OUT, { recursive: true, force: true });
+  process.once('exit', () => rmSync(OUT, { recursive: true, force: true }));
   const app = join(OUT, 'app');
   execFileSync(process.execPath, [join(REPO, 'scripts', 'build.mjs'), '--outdir', app], { stdio: 'inherit' });
   const bare = join(REPO, 'bench', 'bare-bolt.ts');
