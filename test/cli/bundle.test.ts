@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,13 @@ describe('the production build', () => {
     // A rejected cache would be written anew when the process exits.
     expect(statSync(cache).mtimeMs).toBe(written);
     expect(run('status', '--at', '2025-01-01T12:00:00Z').toString()).toBe(status);
+  });
+
+  it('runs from source when the cache does not fit it (another build, another Node), and writes a new one', () => {
+    const cache = join(out, 'app.cjs.cache');
+    writeFileSync(cache, 'not a V8 code cache');
+    expect(run('check-config').toString()).toMatch(/^config OK/);
+    expect(readFileSync(cache).length).toBeGreaterThan(100_000);
   });
 
   it('keeps the exit codes of the contract', () => {
