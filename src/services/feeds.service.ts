@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type FeedDialogue, renderFeed } from '../calendar/feed.js';
+import type { FeedDialogue } from '../calendar/feed.js';
 import { hashFeedToken, isFeedTokenShape, newFeedToken, sameDigest } from '../calendar/token.js';
 import type { Lang } from '../domain/types.js';
 import {
@@ -229,6 +229,8 @@ export class FeedService {
       });
     }
     const { feeds } = this.ctx.config.app;
+    // ical-generator and the VTIMEZONE data load with the first feed, not at start.
+    const { renderFeed } = await import('../calendar/feed.js');
     const out = renderFeed(parts, {
       lang,
       owner,

@@ -1,13 +1,7 @@
 import type { Kysely } from 'kysely';
 import { newCommitment } from '../domain/commitments.js';
 import { buildCycle, expectedRound, nextRound, type Round, visiblyDiffers } from '../domain/cycle.js';
-import {
-  heldFromStatement,
-  type ImportState,
-  parseStatement,
-  planImport,
-  statementJson,
-} from '../domain/statement/index.js';
+import type { ImportState } from '../domain/statement/index.js';
 import type {
   ImportNote,
   ImportPlan,
@@ -66,6 +60,9 @@ export class ImportRefused extends Error {
   }
 }
 
+/** The statement parser (patterns and wording tables) is loaded on the first import, not at start. */
+const statementParser = () => import('../domain/statement/index.js');
+
 /** Statements longer than this are not joint statements (and not worth parsing). */
 export const MAX_STATEMENT_CHARS = 100_000;
 
@@ -112,6 +109,7 @@ export class ImportService {
     now: Date,
     db: Kysely<Database>,
   ): Promise<ImportProposal> {
+    const { parseStatement, planImport, statementJson } = await statementParser();
     const statement = parseStatement(text.length > MAX_STATEMENT_CHARS ? '' : text);
     const base = { statement, json: statementJson(statement), dialogueId: dialogue?.id ?? null, dialogue };
     const early: ImportProblem[] = [];
@@ -195,7 +193,7 @@ async function record(
     };
     const before = storedRow ? toRound(storedRow) : projected;
     const input = { date: plan.date, host: plan.host, city: plan.city, hostStated: plan.hostStated };
-    const after = heldFromStatement(dialogue, before, input, now);
+    const after = (await statementParser()).heldFromStatement(dialogue, before, input, now);
     // The statement is now the record of this round.
     await writeRound(before, after, Boolean(storedRow), note);
     event('round', String(plan.edition), 'held');
