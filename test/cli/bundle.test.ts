@@ -52,6 +52,12 @@ describe('the production build', () => {
     expect(readFileSync(cache).length).toBeGreaterThan(100_000);
   });
 
+  it('is ASCII only: one other character makes V8 keep the whole 1 MB source at twice the size', () => {
+    const source = readFileSync(join(out, 'app.cjs'), 'latin1');
+    const line = source.split('\n').findIndex((l) => [...l].some((c) => c.charCodeAt(0) > 0x7f));
+    expect(line, `non-ASCII on line ${line + 1} of app.cjs (write it as a \\u escape in src/)`).toBe(-1);
+  });
+
   it('keeps the exit codes of the contract', () => {
     expect(() => run('no-such-verb')).toThrow(expect.objectContaining({ status: 2 }));
     expect(() => run('ask')).toThrow(expect.objectContaining({ status: 2 }));

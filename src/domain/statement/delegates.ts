@@ -149,9 +149,9 @@ export function stripHonorifics(text: string): { rest: string; titleWord: string
 export function isName(text: string): boolean {
   const tokens = text.trim().split(/\s+/);
   if (tokens.length < 2 || tokens.length > 6) return false;
-  const mixed = (t: string) => /^\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u.test(t);
+  const mixed = (t: string) => /^\p{Lu}[\p{L}'\u2019-]*\p{Ll}[\p{L}'\u2019-]*$/u.test(t);
   // A surname in capitals ("Joel HERNÁNDEZ García") counts when another word is written normally.
-  const upper = (t: string) => /^\p{Lu}[\p{Lu}'’-]+$/u.test(t) && tokens.some(mixed);
+  const upper = (t: string) => /^\p{Lu}[\p{Lu}'\u2019-]+$/u.test(t) && tokens.some(mixed);
   const cap = (t: string) => mixed(t) || upper(t) || /^\p{Lu}\.$/u.test(t);
   if (!cap(tokens[0]!) || !cap(tokens.at(-1)!) || /^\p{Lu}\.$/u.test(tokens.at(-1)!)) return false;
   return tokens.every(
@@ -269,7 +269,7 @@ export function delegationClauses(sentence: string): string[] {
   const out: string[] = [];
   for (const part of parts) {
     // ", and the United Kingdom by Sir …": the verb is left out for the second side.
-    const elided = /,?\s+and\s+((?:the\s+)?\p{Lu}[\p{L}’' ]{1,60}?)\s+by\s+/u.exec(part);
+    const elided = /,?\s+and\s+((?:the\s+)?\p{Lu}[\p{L}\u2019' ]{1,60}?)\s+by\s+/u.exec(part);
     if (elided && isSideWords(elided[1]!)) {
       out.push(
         part.slice(0, elided.index),
@@ -279,7 +279,7 @@ export function delegationClauses(sentence: string): string[] {
   }
   // "the Mexican delegation by Ambassador …" once split off: give it back its verb.
   const restored = out.map((p) => {
-    const m = /^((?:the\s+)?\p{L}[\p{L}’' ]{1,60}?)\s+by\s+/u.exec(p);
+    const m = /^((?:the\s+)?\p{L}[\p{L}\u2019' ]{1,60}?)\s+by\s+/u.exec(p);
     return !LEAD_IN.test(p) && m && isSideWords(m[1]!) ? `${m[1]} was represented by ${p.slice(m[0].length)}` : p;
   });
   return restored.filter((p) => LEAD_IN.test(p));

@@ -187,7 +187,7 @@ const MONTH_OR_DAY =
 
 /** "in London", "in Mexico City", "at Lancaster House in London" → the last place named after in/at. */
 function placeIn(sentence: string): string | null {
-  const re = /\b(?:in|at)\s+((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:de\s+|of\s+)?\p{Lu}[\p{L}'’.-]*)*)/gu;
+  const re = /\b(?:in|at)\s+((?:the\s+)?\p{Lu}[\p{L}'\u2019.-]*(?:\s+(?:de\s+|of\s+)?\p{Lu}[\p{L}'\u2019.-]*)*)/gu;
   const found: string[] = [];
   for (const m of sentence.matchAll(re)) {
     const candidate = m[1]!.replace(/[.]$/, '');
@@ -252,7 +252,7 @@ function partiesOf(title: string | null, paragraphs: readonly StatementParagraph
   const all = paragraphs.map((p) => p.text).join(' ');
   // Defined short names win: … United Mexican States (“Mexico”) …
   const defined: PartyName[] = [];
-  for (const m of all.matchAll(/\(\s*[“"‘']([^”"’']{2,60})[”"’']\s*\)/g)) {
+  for (const m of all.matchAll(/\(\s*[\u201C"\u2018']([^\u201D"\u2019']{2,60})[\u201D"\u2019']\s*\)/g)) {
     const hit = findNames(m[1]!)[0];
     if (hit && !defined.some((d) => d.place?.code === hit.place.code))
       defined.push({ name: m[1]!.trim(), place: hit.place });

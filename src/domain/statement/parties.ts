@@ -106,7 +106,11 @@ export function bareName(name: string): string {
 }
 
 function sameWords(a: string, b: string): boolean {
-  return bareName(a).replace(/’/g, "'").toLowerCase() === bareName(b).replace(/’/g, "'").toLowerCase();
+  const plain = (name: string) =>
+    bareName(name)
+      .replace(/\u2019/g, "'")
+      .toLowerCase();
+  return plain(a) === plain(b);
 }
 
 /** The gazetteer entry a name, adjective or capital belongs to. */

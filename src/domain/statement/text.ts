@@ -62,12 +62,12 @@ export function splitSentences(text: string): string[] {
   const flat = squash(text);
   const out: string[] = [];
   let start = 0;
-  const re = /[.!?]["”’)]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
+  const re = /[.!?]["\u201D\u2019)]*\s+(?=["\u201C\u2018(]?[\p{Lu}\p{N}])/gu;
   for (const m of flat.matchAll(re)) {
     const end = m.index + m[0].trimEnd().length;
     const before = flat.slice(start, m.index + 1);
     const word = /(\S+)$/.exec(before)?.[1] ?? '';
-    const bare = word.replace(/^[("“‘]+/, '').replace(/\.$/, '');
+    const bare = word.replace(/^[("\u201C\u2018]+/, '').replace(/\.$/, '');
     const isInitial = /^\p{Lu}$/u.test(bare);
     const isDotted = /^(?:\p{L}\.)+\p{L}?$/u.test(bare);
     if (isInitial || isDotted || ABBREVIATIONS.has(bare.toLowerCase())) continue;
@@ -82,7 +82,7 @@ export function splitSentences(text: string): string[] {
 /** A block that reads like prose rather than a title or a label. */
 function isProse(block: string): boolean {
   const flat = squash(block);
-  return /[.!?]["”’)]*$/.test(flat) && (flat.length >= 60 || /^(On|We|The|In)\b/.test(flat));
+  return /[.!?]["\u201D\u2019)]*$/.test(flat) && (flat.length >= 60 || /^(On|We|The|In)\b/.test(flat));
 }
 
 /**
@@ -94,11 +94,12 @@ function oneParagraphPerLine(text: string): boolean {
   if (/\n\s*\n/.test(text.trim())) return false;
   const long = text.split('\n').filter((l) => l.trim().length > 60);
   if (long.length < 2) return false;
-  const ended = long.filter((l) => /[.!?]["”’)]*\s*$/.test(l));
+  const ended = long.filter((l) => /[.!?]["\u201D\u2019)]*\s*$/.test(l));
   return ended.length / long.length >= 0.8;
 }
 
-const DATELINE = /^([\p{Lu}][\p{L} .'’-]{1,40}?),\s+([^—–]{4,40}?)(?:\s*[—–]+\s*|\s+-{1,2}\s+)/u;
+const DATELINE =
+  /^([\p{Lu}][\p{L} .'\u2019-]{1,40}?),\s+([^\u2014\u2013]{4,40}?)(?:\s*[\u2014\u2013]+\s*|\s+-{1,2}\s+)/u;
 
 function paragraph(number: string | null, position: number, text: string): StatementParagraph {
   const flat = squash(text);
