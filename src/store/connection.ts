@@ -149,6 +149,24 @@ export async function openStore(url: string, options: OpenOptions = {}, cwd = pr
 }
 
 /**
+ * Most starts find the schema current: one read of the migration table says
+ * so, where Kysely's migrator would introspect the schema and take its lock
+ * (10–15 ms of every start). Anything else (a new store, a migration to run,
+ * one applied that this build does not know) goes to the migrator.
+ */
+async function upToDate(db: Kysely<Database>, schema?: string): Promise<boolean> {
+  try {
+    const table = sql.table(schema ? `${schema}.kysely_migration` : 'kysely_migration');
+    const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(db);
+    const applied = new Set(rows.map((r) => r.name));
+    const known = Object.keys(await migrationProvider.getMigrations());
+    return applied.size === known.length && known.every((name) => applied.has(name));
+  } catch {
+    return false; // no migration table yet
+  }
+}
+
+/**
  * Kysely's migrator lists the tables of every schema to find its own. If
  * another schema is dropped while it looks (other test runs, another app's
  * deploy in the same database), Postgres answers "schema … does not exist"
@@ -158,6 +176,7 @@ export async function openStore(url: string, options: OpenOptions = {}, cwd = pr
 const RACY_INTROSPECTION = new Set(['3F000', '42P01']);
 
 export async function migrate(db: Kysely<Database>, migrationTableSchema?: string): Promise<void> {
+  if (await upToDate(db, migrationTableSchema)) return;
   const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema });
   for (let attempt = 1; ; attempt++) {
     const { error, results } = await migrator.migrateToLatest();

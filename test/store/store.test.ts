@@ -1,6 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main.js';
 import { listAuditEvents } from '../../src/store/audit.repository.js';
+import { openStore } from '../../src/store/connection.js';
+import * as initial from '../../src/store/migrations/20261128_0001_initial.js';
+import { readStoreRevision } from '../../src/store/store-revision.repository.js';
 import { DIALECTS, openTestCore } from '../support/store.js';
 
 const EDITOR = 'ULOCAL';
@@ -148,6 +156,46 @@ describe.runIf(DIALECTS.includes('postgres'))('two replicas on one Postgres', ()
     } finally {
       await b.close();
       await a.close();
+    }
+  });
+});
+
+describe('migrations', () => {
+  it('bring a store made before the revision row up to date, then leave a current store as it is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'migrate-'));
+    try {
+      const path = join(dir, 'old.db');
+      // biome-ignore lint/suspicious/noExplicitAny: the schema of an older release
+      const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(path) }) });
+      const provider = { getMigrations: async () => ({ '20261128_0001_initial': initial }) };
+      expect((await new Migrator({ db: old, provider }).migrateToLatest()).error).toBeUndefined();
+      const at = T0.toISOString();
+      const dialogue = { name_en: 'A', name_es: 'A', definition: '{}', created_at: at, updated_at: at };
+      await old
+        .insertInto('dialogues')
+        .values([
+          { id: 'a', revision: 3, ...dialogue },
+          { id: 'b', revision: 4, ...dialogue },
+        ])
+        .execute();
+      await old.destroy();
+
+      const store = await openStore(`sqlite:${path}`);
+      expect(await readStoreRevision(store.db)).toBe(7); // starts from the revisions already counted
+      const names = await store.db
+        .selectFrom('kysely_migration' as never)
+        .select('name' as never)
+        .execute();
+      expect(names.map((r) => (r as { name: string }).name)).toEqual([
+        '20261128_0001_initial',
+        '20261128_0002_store_revision',
+      ]);
+      await store.close();
+      const again = await openStore(`sqlite:${path}`);
+      expect(await readStoreRevision(again.db)).toBe(7);
+      await again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
