@@ -8,7 +8,8 @@ import { importModal } from '../../views/import-statement.js';
 
 /** `/dialogue import [--dialogue id]` in Slack opens a form to paste the statement into. */
 export function isImportCommand(command: string, text: string): boolean {
-  if (command !== '/dialogue') return false;
+  // Every command asks: most are answered by this one cheap test.
+  if (command !== '/dialogue' || !/import/i.test(text)) return false;
   const { words } = tokenize(extractDialogueFlag(text).text);
   return words.length === 1 && words[0]!.toLowerCase() === 'import';
 }
