@@ -64,17 +64,22 @@ export function createRouter(services: Services, logger: Logger): Router {
       return null;
     }
   };
-  const chosenLang = async (userId: string, rev: number | null): Promise<Lang | null> => {
+  /**
+   * The user's language at this revision: chosen, else Slack locale, else the
+   * default. A choice already read at this revision is used without an await
+   * (this runs for every command).
+   */
+  const langAt = (userId: string, locale: string | null | undefined, rev: number | null): Lang | Promise<Lang> => {
+    const pick = (chosen: Lang | null) => chosen ?? langFromLocale(locale) ?? services.users.defaultLang;
     const known = rev === null ? undefined : cache.chosenLang(userId);
-    if (known !== undefined) return known;
-    const lang = await services.users.chosenLang(userId);
-    if (rev !== null) cache.rememberLang(userId, lang);
-    return lang;
+    if (known !== undefined) return pick(known);
+    return services.users.chosenLang(userId).then((chosen) => {
+      if (rev !== null) cache.rememberLang(userId, chosen);
+      return pick(chosen);
+    });
   };
-  const resolveLang = async (userId: string, locale: string | null | undefined, rev: number | null) =>
-    (await chosenLang(userId, rev)) ?? langFromLocale(locale) ?? services.users.defaultLang;
   const langFor = async (userId: string, locale?: string | null): Promise<Lang> =>
-    resolveLang(userId, locale, await revision());
+    langAt(userId, locale, await revision());
 
   const replyTo = async (request: CommandRequest, lang: Lang, rev: number | null): Promise<Reply> => {
     // Read-only answers are kept per store revision: asked again, they cost no parsing, reading or rendering.
@@ -131,10 +136,8 @@ export function createRouter(services: Services, logger: Logger): Router {
     const rev = await revision();
     let lang: Lang = services.users.defaultLang;
     try {
-      // Known at this revision: no await (this runs for every command).
-      const known = rev === null ? undefined : cache.chosenLang(request.userId);
-      const chosen = known !== undefined ? known : await chosenLang(request.userId, rev);
-      lang = chosen ?? langFromLocale(request.locale) ?? services.users.defaultLang;
+      const known = langAt(request.userId, request.locale, rev);
+      lang = typeof known === 'string' ? known : await known;
     } catch (error) {
       logger.error({ err: error }, 'could not read user language');
     }

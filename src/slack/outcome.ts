@@ -35,7 +35,7 @@ export async function deliverOutcome(deps: SlackDeps, client: WebClient, o: Outc
   const { logger } = deps.core;
   const { reply } = o;
   if (o.answered) {
-    // Said in the ack.
+    // The private answer went out in the ack: only the announcement is left.
   } else if (o.respond) {
     // A response URL can expire (30 minutes): the change, if any, must still be announced.
     await o
