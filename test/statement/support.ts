@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { REPO } from '../support/store.js';
 
-/** The seed statement, where the issue keeps it (`../shared/seed/` beside the repo). */
-export const SEED_PATH = new URL('../shared/seed/mexico-uk-2024-joint-statement.txt', `file://${REPO}`).pathname;
+/** The seed statement: the repo's own copy of the 2024 joint statement (nothing reads outside the repo). */
+export const SEED_PATH = `${REPO}test/fixtures/statements/mexico-uk-2024-joint-statement.txt`;
 
 export function seedStatement(): string {
   return readFileSync(SEED_PATH, 'utf8');
