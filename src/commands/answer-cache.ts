@@ -2,16 +2,6 @@ import type { Lang } from '../domain/types.js';
 import type { CommandName } from './context.js';
 import type { Reply } from './reply.js';
 
-/**
- * Verbs that only read: their answer depends on the store, the words typed,
- * who asks and where, the language and the time — nothing else. Answers of
- * other verbs (changes, feed tokens, the user's reminder zone) are never kept.
- */
-const READ_ONLY: Record<CommandName, ReadonlySet<string>> = {
-  '/dialogue': new Set(['help', 'next', 'cycle', 'brief']),
-  '/commitments': new Set(['help', 'list', 'show', 'history']),
-};
-
 /** Answers kept per store revision (a few KB each); the oldest go first past this. */
 const MAX_ANSWERS = 256;
 /** Users whose chosen language is kept (a few bytes each). */
@@ -45,11 +35,6 @@ export class AnswerCache {
     this.langs.set(userId, lang);
   }
 
-  /** Whether answers of this verb may be kept (it only reads). */
-  static keeps(command: CommandName, verb: string): boolean {
-    return READ_ONLY[command].has(verb);
-  }
-
   /** Where an answer is kept: everything it depends on besides the store. */
   static key(command: CommandName, text: string, userId: string, channelId: string | null, lang: Lang, now: Date) {
     const minute = Math.floor(now.getTime() / 60_000);
@@ -60,7 +45,10 @@ export class AnswerCache {
     return this.answers.get(key);
   }
 
-  /** Keeps an answer of a verb that `keeps()`; a failure (something unexpected went wrong) is never kept. */
+  /**
+   * Keeps an answer of a verb the registry calls cacheable (`isCacheable`: it
+   * only reads, and its answer depends on the store, the words typed, who asks
+   * and where, the language and the time — nothing else); a failure (something unexpected went wrong) is never kept. */
   remember(key: string, reply: Reply): void {
     if (reply.kind === 'failure') return;
     if (this.answers.size >= MAX_ANSWERS) {

@@ -10,19 +10,18 @@ import { commitmentVerbs } from './commitments.js';
 import type { CommandContext, CommandName, CommandRequest, VerbTable } from './context.js';
 import { dialogueVerbs } from './dialogue.js';
 import { importVerbs } from './import.js';
-import { extractDialogueFlag, tokenize, UsageError } from './parse.js';
+import { tokenize, UsageError } from './parse.js';
 import { reminderVerbs } from './reminders.js';
 import type { Reply } from './reply.js';
 import { subscriptionVerbs } from './subscriptions.js';
+import { isCacheable, readVerb } from './verbs.js';
 
 export type { CommandName, CommandRequest } from './context.js';
 
-const TABLES: Record<CommandName, { verbs: VerbTable; empty: string }> = {
-  '/dialogue': {
-    verbs: { ...dialogueVerbs, ...briefVerbs, ...subscriptionVerbs, ...reminderVerbs, ...importVerbs },
-    empty: 'help',
-  },
-  '/commitments': { verbs: commitmentVerbs, empty: 'list' },
+/** The handlers of each command's verbs; what each verb is (changes, private…) is in `verbs.ts`. */
+export const HANDLERS: Record<CommandName, VerbTable> = {
+  '/dialogue': { ...dialogueVerbs, ...briefVerbs, ...subscriptionVerbs, ...reminderVerbs, ...importVerbs },
+  '/commitments': commitmentVerbs,
 };
 
 /** A reply and the language it is written in. */
@@ -89,18 +88,15 @@ export function createRouter(services: Services, logger: Logger): Router {
     if (kept) return kept;
     const t = messages(lang);
     try {
-      const table = TABLES[request.command];
-      const flag = extractDialogueFlag(request.text);
-      if (flag.missing) throw new UsageError(t.usage.dialogueFlag);
-      const tokens = tokenize(flag.text);
-      const verb = (tokens.words[0] ?? table.empty).toLowerCase();
-      const handler = Object.hasOwn(table.verbs, verb) ? table.verbs[verb] : undefined;
+      const handlers = HANDLERS[request.command];
+      const { verb, typed, argText, dialogue: flagged, flagMissing } = readVerb(request.command, request.text);
+      if (flagMissing) throw new UsageError(t.usage.dialogueFlag);
+      const handler = Object.hasOwn(handlers, verb) ? handlers[verb] : undefined;
       if (!handler) {
         throw new UsageError(
-          `${t.usage.unknownVerb(request.command, tokens.words[0]!)} ${t.usage.seeHelp(request.command)}`,
+          `${t.usage.unknownVerb(request.command, typed ?? verb)} ${t.usage.seeHelp(request.command)}`,
         );
       }
-      const argText = tokens.words.length > 0 ? tokens.rest(1) : '';
       let resolved: ReturnType<CommandContext['dialogue']> | undefined;
       const ctx: CommandContext = {
         services,
@@ -109,12 +105,12 @@ export function createRouter(services: Services, logger: Logger): Router {
         t,
         args: tokenize(argText),
         dialogue: () => {
-          resolved ??= services.dialogues.resolve(flag.dialogue, request.channelId);
+          resolved ??= services.dialogues.resolve(flagged, request.channelId);
           return resolved;
         },
       };
       const reply = await handler(ctx);
-      if (key !== null && AnswerCache.keeps(command, verb)) cache.remember(key, reply);
+      if (key !== null && isCacheable(command, verb)) cache.remember(key, reply);
       return reply;
     } catch (error) {
       if (error instanceof UsageError)

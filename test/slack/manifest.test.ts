@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { usageHint } from '../../src/commands/verbs.js';
 import { REPO } from '../support/store.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a parsed YAML document
@@ -15,23 +16,12 @@ describe('manifest.yml', () => {
       expect(c.description.length).toBeGreaterThan(10);
       expect(c.usage_hint.length).toBeLessThanOrEqual(1000);
     }
+    // The hints are the verb registry's, word for word: a verb added to the app is a verb Slack suggests.
     const [dialogue, commitments] = commands;
-    for (const verb of [
-      'next',
-      'cycle',
-      'schedule',
-      'held',
-      'postpone',
-      'cancel',
-      'subscribe',
-      'unsubscribe',
-      'brief',
-      'reminders',
-      'lang',
-    ])
+    expect(dialogue.usage_hint).toBe(usageHint('/dialogue'));
+    expect(commitments.usage_hint).toBe(usageHint('/commitments'));
+    for (const verb of ['next', 'cycle', 'schedule', 'held', 'postpone', 'cancel', 'subscribe', 'brief', 'lang'])
       expect(dialogue.usage_hint).toContain(verb);
-    for (const verb of ['list', 'show', 'update', 'assign', 'due', 'note', 'add', 'history'])
-      expect(commitments.usage_hint).toContain(verb);
   });
 
   it('asks for the bot scopes the app uses and no more', () => {

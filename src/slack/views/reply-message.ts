@@ -1,12 +1,10 @@
 import type { Reply } from '../../commands/reply.js';
+import { type CommandName, isShareable } from '../../commands/verbs.js';
 import type { Lang } from '../../domain/types.js';
 import { messages } from '../../i18n/index.js';
 import { renderSlackMessage, type SlackBlock } from '../render.js';
 
 export const SHARE_ACTION = 'reply.share';
-
-/** Verbs whose answers are private to the asker (a feed URL) or personal: never offered for sharing. */
-const PRIVATE_VERBS = new Set(['subscribe', 'unsubscribe', 'lang', 'import', 'reminders']);
 
 /** What a "Share in channel" button carries: the command to run again for the channel. */
 export interface ShareValue {
@@ -14,10 +12,13 @@ export interface ShareValue {
   readonly t: string;
 }
 
-/** Button values are limited to 2000 characters by Slack. */
-export function shareValue(command: string, text: string): string | null {
-  const verb = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-  if (PRIVATE_VERBS.has(verb)) return null;
+/**
+ * The value of a *Share in channel* button for this command, or null when its
+ * answer is private (the verb registry decides, reading the text as the
+ * router does) or too long: button values are limited to 2000 characters.
+ */
+export function shareValue(command: CommandName, text: string): string | null {
+  if (!isShareable(command, text)) return null;
   const value = JSON.stringify({ c: command, t: text } satisfies ShareValue);
   return value.length <= 1900 ? value : null;
 }

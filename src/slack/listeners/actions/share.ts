@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { isCommandName } from '../../../commands/router.js';
+import { isShareable } from '../../../commands/verbs.js';
 import { messages } from '../../../i18n/index.js';
 import { runCommand, type SlackDeps } from '../../deps.js';
 import { parseShareValue, sharedMessage } from '../../views/reply-message.js';
@@ -18,7 +19,8 @@ export function share(deps: SlackDeps) {
     const { logger } = deps.core;
     const value = parseShareValue(action.value);
     const userId = body.user.id;
-    if (!value || !isCommandName(value.c)) return;
+    // The registry is asked again here: a private answer (a feed URL) is never posted to the channel.
+    if (!value || !isCommandName(value.c) || !isShareable(value.c, value.t)) return;
     const key = `share:${userId}:${body.container?.message_ts ?? ''}:${action.value}`;
     if (!deps.once.claim(key, deps.clock().getTime())) return;
     try {

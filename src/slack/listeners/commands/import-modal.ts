@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import { extractDialogueFlag, tokenize } from '../../../commands/parse.js';
+import { extractDialogueFlag } from '../../../commands/parse.js';
 import type { Reply } from '../../../commands/reply.js';
+import { readVerb } from '../../../commands/verbs.js';
 import { isDomainError } from '../../../domain/errors.js';
 import { messages } from '../../../i18n/index.js';
 import type { SlackDeps } from '../../deps.js';
@@ -8,10 +9,9 @@ import { importModal } from '../../views/import-statement.js';
 
 /** `/dialogue import [--dialogue id]` in Slack opens a form to paste the statement into. */
 export function isImportCommand(command: string, text: string): boolean {
-  // Every command asks: most are answered by this one cheap test.
-  if (command !== '/dialogue' || !/import/i.test(text)) return false;
-  const { words } = tokenize(extractDialogueFlag(text).text);
-  return words.length === 1 && words[0]!.toLowerCase() === 'import';
+  if (command !== '/dialogue') return false;
+  const read = readVerb(command, text);
+  return read.verb === 'import' && read.argText === '' && !read.flagMissing;
 }
 
 /**

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verbFacts, verbNames } from '../../src/commands/verbs.js';
+import { DIALECTS } from '../support/store.js';
+import {
+  answerTo,
+  blockActionBody,
+  commandBody,
+  postSigned,
+  READER,
+  type SlackHarness,
+  startSlackApp,
+} from './helpers.js';
+
+/** Arguments that make each private /dialogue verb a well-formed command (the import form opens a modal instead). */
+const ARGS: Record<string, string[]> = {
+  subscribe: ['', ' mine'],
+  unsubscribe: [''],
+  reminders: [''],
+  lang: [' en'],
+};
+const PREFIXES = ['', '--dialogue mexico-uk ', '--dialogue=mexico-uk ', '  --dialogue   mexico-uk   '];
+
+describe.each(DIALECTS)('Share in channel never carries a private answer (%s)', (dialect) => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackApp(dialect, 'slack_share');
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const shareButtons = (reply: unknown) =>
+    // biome-ignore lint/suspicious/noExplicitAny: Slack JSON
+    ((reply as any).blocks ?? [])
+      .flatMap((b: any) => b.elements ?? [])
+      .filter((e: any) => e.action_id === 'reply.share');
+
+  it('offers Share for an informational answer, with or without the dialogue flag', async () => {
+    for (const prefix of PREFIXES) {
+      const { body, method } = commandBody(h.fake, { text: `${prefix}next`, user_id: READER });
+      await postSigned(h.url, body);
+      const reply = await answerTo(h.fake, method);
+      expect(shareButtons(reply), prefix).toHaveLength(1);
+    }
+  });
+
+  it('offers no Share button on any private verb, whatever flags precede it', async () => {
+    const privateVerbs = verbNames('/dialogue').filter((v) => verbFacts('/dialogue', v)!.private && v !== 'import');
+    expect(privateVerbs.sort()).toEqual(Object.keys(ARGS).sort());
+    for (const verb of privateVerbs)
+      for (const args of ARGS[verb]!)
+        for (const prefix of PREFIXES) {
+          const text = `${prefix}${verb}${args}`;
+          const { body, method } = commandBody(h.fake, { text, user_id: READER });
+          await postSigned(h.url, body);
+          const reply = await answerTo(h.fake, method);
+          expect(reply.text, text).toBeTruthy();
+          expect(shareButtons(reply), text).toHaveLength(0);
+        }
+  });
+
+  it('a Share click carrying a private command posts nothing to the channel', async () => {
+    const before = h.fake.callsTo('chat.postMessage').length;
+    const click = blockActionBody(h.fake, {
+      actionId: 'reply.share',
+      value: JSON.stringify({ c: '/dialogue', t: '--dialogue mexico-uk subscribe' }),
+      user: READER,
+    });
+    const res = await postSigned(h.url, click.body);
+    expect(res.status).toBe(200);
+    // A share that is allowed, sent after it, arrives; the private one never did, once all work has settled.
+    const ok = blockActionBody(h.fake, {
+      actionId: 'reply.share',
+      value: JSON.stringify({ c: '/dialogue', t: '--dialogue mexico-uk next' }),
+      user: READER,
+    });
+    await postSigned(h.url, ok.body);
+    await h.app.idle();
+    expect(h.fake.callsTo(ok.method)[0]?.args).toMatchObject({ response_type: 'in_channel' });
+    expect(h.fake.callsTo(click.method)).toHaveLength(0);
+    expect(h.fake.callsTo('chat.postMessage').length).toBe(before);
+    expect(h.fake.calls.map((c) => JSON.stringify(c.args)).join('\n')).not.toMatch(/\/calendar\/[^"\s]+\.ics/);
+  });
+});
