@@ -78,6 +78,13 @@ export interface RunningApp {
   readonly port: number;
   readonly scheduler: Scheduler;
   stop(): Promise<void>;
+  /**
+   * Resolves once the Slack front end has no work in flight: every request
+   * received so far and what its listener started after the ack (answers,
+   * announcements, App Home refreshes it began). Tests await it instead of
+   * sleeping before asserting that something did not happen.
+   */
+  idle(): Promise<void>;
 }
 
 export interface StartOptions extends CoreOptions {
@@ -169,6 +176,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     mode,
     port,
     scheduler,
+    idle: async () => {
+      await slack?.idle();
+    },
     stop: () => {
       stopping ??= (async () => {
         lines?.close();

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { formatDateTime, pick, zoneAbbreviation } from '../i18n/index.js';
+import type { Lang } from '../domain/types.js';
+import { formatDateTime, messages, pick, zoneAbbreviation } from '../i18n/index.js';
 import type { VerbTable } from './context.js';
 import { UsageError } from './parse.js';
 import type { Block, Inline, Reply } from './reply.js';
@@ -64,12 +65,17 @@ export const reminderVerbs: VerbTable = {
     if (!request.channelId) throw new UsageError(t.reminders.remindHere.needsChannel);
     const dialogue = await ctx.dialogue();
     await ctx.services.reminders.setChannel(dialogue.id, request.userId, request.channelId, request.now);
-    const text = t.reminders.remindHere.set(pick(dialogue.name, ctx.lang));
-    const blocks: Block[] = [{ type: 'text', text }];
     const envChannel = ctx.services.ctx.config.env.reminderChannel;
-    if (envChannel && envChannel !== request.channelId)
-      blocks.push({ type: 'context', text: t.reminders.remindHere.envOverrides(envChannel) });
-    blocks.push({ type: 'context', text: [t.change.by, { user: request.userId }] });
-    return { kind: 'change', summary: text, blocks };
+    const render = (lang: Lang): Reply => {
+      const m = messages(lang);
+      const text = m.reminders.remindHere.set(pick(dialogue.name, lang));
+      const blocks: Block[] = [{ type: 'text', text }];
+      if (envChannel && envChannel !== request.channelId)
+        blocks.push({ type: 'context', text: m.reminders.remindHere.envOverrides(envChannel) });
+      blocks.push({ type: 'context', text: [m.change.by, { user: request.userId }] });
+      return { kind: 'change', summary: text, blocks };
+    };
+    // Like every change, the channel is told (it is the channel that will now get the reminders).
+    return { ...render(ctx.lang), announcement: render(ctx.services.users.defaultLang) };
   },
 };

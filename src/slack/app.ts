@@ -22,6 +22,8 @@ export interface SlackFrontEnd {
   start(): Promise<void>;
   /** Stops taking requests (Socket Mode: disconnects) and waits for work in flight. */
   stop(): Promise<void>;
+  /** Resolves once every request in flight, and the work it started after its ack, has settled. */
+  idle(): Promise<void>;
 }
 
 export interface SlackOptions {
@@ -123,5 +125,6 @@ export async function createSlackFrontEnd(
       if (mode === 'socket') await app.stop().catch((error) => logger.warn({ err: error }, 'socket close failed'));
       await inflight.drain();
     },
+    idle: () => inflight.drain(),
   };
 }

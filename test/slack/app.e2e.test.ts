@@ -13,7 +13,6 @@ import {
   postSigned,
   READER,
   type SlackHarness,
-  settle,
   sign,
   startSlackApp,
   viewSubmissionBody,
@@ -73,7 +72,7 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
     const ts = Math.floor(Date.now() / 1000);
     const res = await postSigned(h.url, body, { ts, signature: sign(body, ts, 'not-the-secret') });
     expect(res.status).toBe(401);
-    await settle();
+    await h.app.idle();
     expect(responses(method)).toHaveLength(0);
     expect(h.fake.calls.filter((c) => c.method !== 'auth.test')).toHaveLength(0);
     expect(await status('R1-4')).toBe('not-started');
@@ -84,7 +83,7 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
     const old = Math.floor(Date.now() / 1000) - 6 * 60;
     const res = await postSigned(h.url, body, { ts: old, signature: sign(body, old) });
     expect(res.status).toBe(401);
-    await settle();
+    await h.app.idle();
     expect(responses(method)).toHaveLength(0);
     expect(await status('R1-4')).toBe('not-started');
     expect(await audited('R1-4')).toHaveLength(0);
@@ -119,7 +118,7 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
     expect(reply.response_type).toBe('ephemeral');
     expect(reply.text).toMatch(/only the dialogue’s editors/);
     expect(allText(reply)).not.toContain('reply.share');
-    await settle();
+    await h.app.idle();
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
     expect(await status('R1-4')).toBe('not-started');
   });
@@ -147,7 +146,7 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
     const cmd = commandBody(h.fake, { text: 'next', user_id: READER });
     await postSigned(h.url, cmd.body);
     await response(cmd.method);
-    await settle();
+    await h.app.idle();
     expect(await h.app.core.services.users.timezone(READER)).toBe('America/Mexico_City');
   });
 
@@ -217,7 +216,7 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
     expect(reply.response_type).toBe('ephemeral');
     expect(reply.text).toContain('Commitments · open (6)');
     expect(reply.blocks.at(-1).elements[0]).toMatchObject({ action_id: 'reply.share' });
-    await settle();
+    await h.app.idle();
     expect(responses(method)).toHaveLength(0);
     expect(h.fake.callsTo('users.info')).toHaveLength(1);
   });
@@ -262,7 +261,7 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
     const replies = [await response(a.method), await response(b.method)].map((r) => r.text as string);
     expect(replies.filter((t) => t.includes('R1-6: not started → done'))).toHaveLength(1);
     expect(replies.filter((t) => t.includes('already'))).toHaveLength(1);
-    await settle();
+    await h.app.idle();
     expect(await status('R1-6')).toBe('done');
     const audit = await audited('R1-6');
     expect(audit.filter((e) => e.field === 'status')).toHaveLength(1);
@@ -289,7 +288,7 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
     expect(first.status).toBe(200);
     await waitFor(() => h.fake.callsTo('chat.postMessage')[0], 'the announcement');
     await postSigned(h.url, submission);
-    await settle();
+    await h.app.idle();
     expect(await status('R1-7a')).toBe('in-progress');
     const audit = await audited('R1-7a');
     expect(audit.map((e) => e.note)).toEqual(['Workshop planned for May']);
@@ -339,18 +338,14 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
     });
     expect((await postSigned(h.url, submission)).status).toBe(200);
     // From App Home there is no channel of origin: the refreshed home shows the change; no DM for a success.
-    let row: Record<string, unknown> | undefined;
-    for (let i = 0; i < 200 && row?.state !== 'scheduled'; i++) {
-      row = await h.app.core.store.db
-        .selectFrom('rounds')
-        .selectAll()
-        .where('dialogue_id', '=', 'mexico-uk')
-        .where('edition', '=', 2)
-        .executeTakeFirst();
-      await settle(10);
-    }
+    await h.app.idle();
+    const row = await h.app.core.store.db
+      .selectFrom('rounds')
+      .selectAll()
+      .where('dialogue_id', '=', 'mexico-uk')
+      .where('edition', '=', 2)
+      .executeTakeFirst();
     expect(row).toMatchObject({ state: 'scheduled', date: '2025-05-14', time: '10:00', city: 'London' });
-    await settle();
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 

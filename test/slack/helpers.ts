@@ -233,9 +233,6 @@ export async function waitFor<T>(
   }
 }
 
-/** Lets any work that would have followed settle before asserting that nothing happened. */
-export const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
-
 /** Every text a Slack message carries: fallback and all mrkdwn/plain text in blocks. */
 export function allText(message: Json | undefined): string {
   return JSON.stringify(message ?? {});

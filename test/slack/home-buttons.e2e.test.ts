@@ -12,7 +12,6 @@ import {
   postSigned,
   READER,
   type SlackHarness,
-  settle,
   startSlackApp,
   waitFor,
 } from './helpers.js';
@@ -41,7 +40,7 @@ describe.each(DIALECTS)('App Home buttons and announcements (%s)', (dialect) => 
     expect(post.channel).toBe(REMINDERS);
     expect(allText(post)).toContain('R1-8: not started → done');
     expect(await status('R1-8')).toBe('done');
-    await settle();
+    await h.app.idle();
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === EDITOR)).toHaveLength(0);
   });
 
@@ -70,7 +69,7 @@ describe.each(DIALECTS)('App Home buttons and announcements (%s)', (dialect) => 
     const dm = await waitFor(() => h.fake.callsTo('chat.postMessage')[0]?.args, 'the DM');
     expect(dm.channel).toBe(READER);
     expect(allText(dm)).toMatch(/\/calendar\/[^"\s]+\.ics/);
-    await settle();
+    await h.app.idle();
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 

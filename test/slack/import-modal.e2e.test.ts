@@ -8,7 +8,6 @@ import {
   postSigned,
   READER,
   type SlackHarness,
-  settle,
   startSlackApp,
   viewSubmissionBody,
   waitFor,
@@ -79,7 +78,7 @@ describe.each(DIALECTS)('/dialogue import modal (%s)', (dialect) => {
     const mine = await waitFor(() => h.fake.callsTo(method)[0]?.args, 'the private answer');
     expect(mine.response_type).toBe('ephemeral');
     await postSigned(h.url, apply); // a second submission of the same view changes nothing
-    await settle();
+    await h.app.idle();
     const after = await rounds();
     expect(after.find((r) => Number(r.edition) === 2)).toMatchObject({ state: 'held', date: '2025-05-14' });
     const ids = (await h.app.core.services.commitments.list('mexico-uk')).map((c) => c.id);
