@@ -5,7 +5,7 @@
  * services, then closed: the server process opens it as `npm start` would.
  */
 import { join } from 'node:path';
-import { openCore } from '../src/main.js';
+import { openCore } from '../src/core.js';
 import { REPO } from './build.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './procs.js';
 import { USER } from './slash.js';

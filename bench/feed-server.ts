@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createCalendarRoute } from '../src/calendar/route.js';
+import { openCore } from '../src/core.js';
 import { createHttpServer } from '../src/http.js';
-import { openCore } from '../src/main.js';
 import { serve } from './serve.js';
 
 const [mode, a, b] = process.argv.slice(2);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Config, type DialogueSettings, loadConfig } from '../src/config/load.js';
 import type { DialogueConfig } from '../src/config/schema.js';
-import { type Core, openCore } from '../src/main.js';
+import { type Core, openCore } from '../src/core.js';
 import type { Notifier } from '../src/services/notifier.js';
 import { REPO } from './build.js';
 import { fmt, ms } from './commands.js';

@@ -1,76 +1,14 @@
 import type { Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { DestinationStream, Logger } from 'pino';
 import { createCalendarRoute } from './calendar/route.js';
-import { renderText } from './commands/reply.js';
-import { createRouter, type Router } from './commands/router.js';
-import { type Config, loadConfig } from './config/load.js';
+import { type Core, type CoreOptions, LOCAL_CHANNEL, LOCAL_USER, type Mode, modeOf, openCore } from './core.js';
 import { createHttpServer, type HttpRoutes } from './http.js';
-import { createLogger } from './logger.js';
+import { renderText } from './presentation/reply.js';
 import { createLocalNotifier } from './scheduler/local-notifier.js';
 import { type Scheduler, startScheduler } from './scheduler/scheduler.js';
 import { createReminderTick } from './scheduler/tick.js';
-import { createServices, type Services } from './services/index.js';
 import type { Notifier } from './services/notifier.js';
 import type { SlackFrontEnd } from './slack/app.js';
-import { openStore, type Store } from './store/connection.js';
-
-/** The user at the terminal in local mode, and the default `--user` of the CLI: an editor. */
-export const LOCAL_USER = 'ULOCAL';
-
-/** Where channel reminders show in local mode when no channel is configured. */
-export const LOCAL_CHANNEL = 'local';
-
-export type Mode = 'local' | 'http' | 'socket';
-
-export function modeOf(config: Config): Mode {
-  const { slackBotToken, slackSigningSecret, slackAppToken } = config.env;
-  if (!slackBotToken) return 'local';
-  if (slackAppToken) return 'socket';
-  if (!slackSigningSecret)
-    throw new Error('SLACK_BOT_TOKEN is set without SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
-  return 'http';
-}
-
-/** What a CLI verb or the running app needs: config, store, services, router. */
-export interface Core {
-  readonly config: Config;
-  readonly logger: Logger;
-  readonly store: Store;
-  readonly services: Services;
-  readonly router: Router;
-  close(): Promise<void>;
-}
-
-export interface CoreOptions {
-  readonly env?: NodeJS.ProcessEnv;
-  readonly cwd?: string;
-  readonly config?: Config;
-  readonly logDestination?: DestinationStream;
-  readonly now?: Date;
-  /** Postgres schema (tests: one per worker). */
-  readonly schema?: string;
-}
-
-/** config → store (migrated, seeded) → services → router. */
-export async function openCore(options: CoreOptions = {}): Promise<Core> {
-  const config = options.config ?? loadConfig({ env: options.env, cwd: options.cwd });
-  const logger = createLogger(config.env.logLevel, options.logDestination);
-  const store = await openStore(config.env.databaseUrl, { schema: options.schema }, options.cwd);
-  try {
-    const services = createServices(store, config, logger, { extraEditors: [LOCAL_USER] });
-    const reports = await services.seed(options.now ?? new Date());
-    for (const r of reports) {
-      if (r.createdDialogue || r.addedRounds.length || r.addedCommitments.length)
-        logger.info({ dialogue: r.dialogueId, ...r }, 'seeded from config');
-    }
-    const router = createRouter(services, logger);
-    return { config, logger, store, services, router, close: () => store.close() };
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-}
 
 export interface RunningApp {
   readonly core: Core;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RouteHandler } from '../http.js';
-import type { Core } from '../main.js';
 import type { FeedDocument, FeedService } from '../services/feeds.service.js';
+import type { Services } from '../services/index.js';
 
 const PATH = /^\/calendar\/([A-Za-z0-9_-]+)\.ics$/;
 const NOT_FOUND = 'not found\n';
@@ -123,7 +123,7 @@ export function createFeedHandler(feeds: FeedService, clock: () => Date = () => 
   };
 }
 
-/** GET /calendar/* for the composition root (main.ts mounts it). */
-export function createCalendarRoute(core: Core): RouteHandler {
+/** GET /calendar/* for the composition root (main.ts mounts it). It needs the feed service, nothing else. */
+export function createCalendarRoute(core: { readonly services: Pick<Services, 'feeds'> }): RouteHandler {
   return createFeedHandler(core.services.feeds);
 }

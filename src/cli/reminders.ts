@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
+import { LOCAL_CHANNEL, modeOf } from '../core.js';
 import type { ReminderAudience } from '../domain/reminders.js';
 import type { Lang } from '../domain/types.js';
 import { messages, zoneAbbreviation } from '../i18n/index.js';
-import { LOCAL_CHANNEL, modeOf } from '../main.js';
 import { createLocalNotifier } from '../scheduler/local-notifier.js';
 import { createReminderTick } from '../scheduler/tick.js';
 import type { Audience, Notifier } from '../services/notifier.js';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { type Core, openCore } from '../main.js';
+import { type Core, openCore } from '../core.js';
 
 /** Exit codes of the contract: 0 ok, 1 failure, 2 bad input or config. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { Core, Mode } from '../core.js';
 import type { RouteHandler } from '../http.js';
-import type { Core, Mode } from '../main.js';
 import type { Notifier } from '../services/notifier.js';
 import { boltLogger } from './bolt-logger.js';
 import { createDeps } from './deps.js';

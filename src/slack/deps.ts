@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Answer, CommandName } from '../commands/router.js';
+import type { Core } from '../core.js';
 import type { Lang } from '../domain/types.js';
-import type { Core } from '../main.js';
 import type { HomeRefresher } from './home-refresh.js';
 import { type InFlight, KeyedLock, OnceGuard, TtlCache } from './support.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderText } from '../../src/commands/reply.js';
 import type { CommandName } from '../../src/commands/router.js';
-import type { Core } from '../../src/main.js';
+import type { Core } from '../../src/core.js';
+import { renderText } from '../../src/presentation/reply.js';
 import { DIALECTS, openReplicaPair } from '../support/store.js';
 
 const EDITOR = 'U0EDITOR';

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { renderText } from '../../src/commands/reply.js';
 import { reminderRulesSchema } from '../../src/config/schema.js';
 import type { Commitment } from '../../src/domain/commitments.js';
 import { buildCycle, type Round } from '../../src/domain/cycle.js';
@@ -13,6 +12,7 @@ import {
   workingDayFor,
 } from '../../src/domain/reminders.js';
 import type { Dialogue } from '../../src/domain/types.js';
+import { renderText } from '../../src/presentation/reply.js';
 import { reminderReply } from '../../src/services/reminder-messages.js';
 import { testDialogue } from '../support/dialogue.js';
 

@@ -5,7 +5,7 @@
  * line: the keys it sent.
  */
 import { createInterface } from 'node:readline';
-import { openCore } from '../../src/main.js';
+import { openCore } from '../../src/core.js';
 import { createReminderTick } from '../../src/scheduler/tick.js';
 import { createSlackNotifier, reminderWebClient } from '../../src/slack/notifier.js';
 

@@ -2,7 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_USER } from '../../src/main.js';
+import { LOCAL_USER } from '../../src/core.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { openTestCore, PG_URL, REPO, workerSchema } from '../support/store.js';
 

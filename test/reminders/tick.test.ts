@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Core, LOCAL_USER, openCore } from '../../src/main.js';
+import { type Core, LOCAL_USER, openCore } from '../../src/core.js';
 import { createLocalNotifier } from '../../src/scheduler/local-notifier.js';
 import { createReminderTick } from '../../src/scheduler/tick.js';
 import type { Notifier } from '../../src/services/notifier.js';

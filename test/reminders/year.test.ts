@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOCAL_USER } from '../../src/main.js';
+import { LOCAL_USER } from '../../src/core.js';
 import { createLocalNotifier } from '../../src/scheduler/local-notifier.js';
 import { createReminderTick } from '../../src/scheduler/tick.js';
 import { DIALECTS, openTestCore } from '../support/store.js';

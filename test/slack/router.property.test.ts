@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/commands/reply.js';
 import { verbNames } from '../../src/commands/verbs.js';
-import type { Core } from '../../src/main.js';
+import type { Core } from '../../src/core.js';
+import type { Reply } from '../../src/presentation/reply.js';
 import { DIALECTS, openTestCore } from '../support/store.js';
 
 /** Every verb of the registry (the router's own list), so a new verb is fuzzed from the day it exists. */

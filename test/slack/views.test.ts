@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/commands/reply.js';
-import type { Core } from '../../src/main.js';
+import type { Core } from '../../src/core.js';
+import type { Reply } from '../../src/presentation/reply.js';
 import { isResponseUrl } from '../../src/slack/deliver.js';
 import { parseTarget } from '../../src/slack/outcome.js';
 import { escapeMrkdwn, renderSlackMessage } from '../../src/slack/render.js';

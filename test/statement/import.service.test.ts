@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/main.js';
+import type { Core } from '../../src/core.js';
 import type { ChangeEvent } from '../../src/services/context.js';
 import { ImportRefused } from '../../src/services/import.service.js';
 import { listAuditEvents } from '../../src/store/audit.repository.js';

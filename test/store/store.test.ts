@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/main.js';
+import type { Core } from '../../src/core.js';
 import { listAuditEvents } from '../../src/store/audit.repository.js';
 import { openStore } from '../../src/store/connection.js';
 import * as initial from '../../src/store/migrations/20261128_0001_initial.js';
@@ -126,7 +126,7 @@ describe.runIf(DIALECTS.includes('postgres'))('two replicas on one Postgres', ()
   it('the same change submitted to both at once applies once (double click landing on two processes)', async () => {
     const a = await openTestCore('postgres', { now: T0, tag: 'replicas' });
     // A second, independent set of services and pool on the same schema: another process, in effect.
-    const { openCore } = await import('../../src/main.js');
+    const { openCore } = await import('../../src/core.js');
     const { testConfig, workerSchema } = await import('../support/store.js');
     const b = await openCore({
       config: testConfig({}, 'postgres'),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { type Config, loadConfig } from '../../src/config/load.js';
-import { type Core, openCore } from '../../src/main.js';
+import { type Core, openCore } from '../../src/core.js';
 import { openStore, type Store } from '../../src/store/connection.js';
 
 export const REPO = new URL('../..', import.meta.url).pathname;
