@@ -48,7 +48,6 @@ const EDITION_RE = new RegExp(
 /** "the XII Mexico–EU Joint Committee", "the XII round": a Roman numeral after "the" (or "hold"). */
 const ROMAN_RE =
   /\b(?:[Tt]he|hold|holds|held)\s+((?=[MDCLXVI]{2,}\b|[VX]\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\s+(?=\p{Lu}|(?:round|edition|session|meeting|dialogue|consultations)\b)/gu;
-/\b[Tt]he\s+((?=[MDCLXVI]{2,}\b|[VX]\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\s+(?=\p{Lu})/gu;
 
 export function ordinalValue(word: string): number | null {
   const w = word.toLowerCase();

@@ -167,7 +167,6 @@ export const en = {
       list: 'Usage: /commitments list [open|done|all|<theme>|@user]',
     },
   },
-  comingSoon: (what: string) => `${what} is coming soon.`,
   help: {
     dialogue: {
       header: '/dialogue — the dialogue cycle',
@@ -356,7 +355,6 @@ export const es: CoreMessages = {
       list: 'Uso: /commitments list [open|done|all|<tema>|@usuario]',
     },
   },
-  comingSoon: (what) => `${what} llegará pronto.`,
   help: {
     dialogue: {
       header: '/dialogue — el ciclo del diálogo',
