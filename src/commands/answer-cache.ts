@@ -1,6 +1,6 @@
 import type { Lang } from '../domain/types.js';
+import type { Reply } from '../presentation/reply.js';
 import type { CommandName } from './context.js';
-import type { Reply } from './reply.js';
 
 /** Answers kept per store revision (a few KB each); the oldest go first past this. */
 const MAX_ANSWERS = 256;

@@ -5,12 +5,12 @@ import { parseIsoDate } from '../domain/dates.js';
 import type { Lang } from '../domain/types.js';
 import { describeEntry, hostName } from '../i18n/describe.js';
 import { capitalise, formatDate, formatDateTime, messages, pick } from '../i18n/index.js';
+import type { Block, Inline, Reply, Rich } from '../presentation/reply.js';
 import type { Brief, BriefItem } from '../services/brief.service.js';
 import type { AuditEvent } from '../services/mappers.js';
 import { commitmentTitle, fieldChangeText } from './commitments.js';
 import type { VerbTable } from './context.js';
 import { UsageError } from './parse.js';
-import type { Block, Inline, Reply, Rich } from './reply.js';
 
 const isRoundState = (v: string): v is RoundState => (ROUND_STATES as readonly string[]).includes(v);
 

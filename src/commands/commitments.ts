@@ -7,11 +7,11 @@ import {
 } from '../domain/commitments.js';
 import type { Dialogue, Lang } from '../domain/types.js';
 import { capitalise, formatDate, formatDateTime, messages } from '../i18n/index.js';
+import type { Inline, Reply, Rich } from '../presentation/reply.js';
 import type { CommitmentChange, CommitmentDetail } from '../services/commitments.service.js';
 import type { AuditEvent } from '../services/mappers.js';
 import type { CommandContext, VerbTable } from './context.js';
 import { limitText, parseUserRef, requireDate, UsageError } from './parse.js';
-import type { Inline, Reply, Rich } from './reply.js';
 
 export function commitmentTitle(c: Commitment, lang: Lang): string {
   return c.summary?.[lang] ?? c.text;

@@ -1,8 +1,8 @@
 import type { Dialogue, Lang } from '../domain/types.js';
 import type { Messages } from '../i18n/index.js';
+import type { Reply } from '../presentation/reply.js';
 import type { Services } from '../services/index.js';
 import type { Tokens } from './parse.js';
-import type { Reply } from './reply.js';
 
 export type CommandName = '/dialogue' | '/commitments';
 

@@ -2,10 +2,10 @@ import type { CycleEntry } from '../domain/cycle.js';
 import { LANGS, type Lang } from '../domain/types.js';
 import { daysUntil, describeEntry, describeWhen, hostName } from '../i18n/describe.js';
 import { capitalise, formatDate, messages, pick } from '../i18n/index.js';
+import type { Block, Reply } from '../presentation/reply.js';
 import type { CycleView, RoundChange } from '../services/cycle.service.js';
 import type { CommandContext, VerbTable } from './context.js';
 import { limitText, looksLikeTime, parseTimeWord, requireDate, UsageError } from './parse.js';
-import type { Block, Reply } from './reply.js';
 
 /** `/dialogue next`: the round people are waiting for. */
 export function nextRoundReply(view: CycleView, lang: Lang, now: Date): Reply {

@@ -1,9 +1,9 @@
 import type { ImportPlan, ParsedStatement, PlannedCommitment } from '../domain/statement/types.js';
 import { type Dialogue, type Lang, partyByCode } from '../domain/types.js';
 import { formatDate, messages, pick } from '../i18n/index.js';
+import type { Block, Reply } from '../presentation/reply.js';
 import type { ImportProposal, ImportResult } from '../services/import.service.js';
 import type { VerbTable } from './context.js';
-import type { Block, Reply } from './reply.js';
 
 /*
  * Replies for importing a joint statement, shared by every front end: the CLI

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Lang } from '../domain/types.js';
 import { formatDateTime, messages, pick, zoneAbbreviation } from '../i18n/index.js';
+import type { Block, Inline, Reply } from '../presentation/reply.js';
 import type { VerbTable } from './context.js';
 import { UsageError } from './parse.js';
-import type { Block, Inline, Reply } from './reply.js';
 
 /** Default and largest look-ahead of `/dialogue reminders [days]`. */
 const DEFAULT_DAYS = 30;

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { isDomainError } from '../domain/errors.js';
 import type { Lang } from '../domain/types.js';
 import { messages } from '../i18n/index.js';
+import type { Reply } from '../presentation/reply.js';
 import type { Services } from '../services/index.js';
 import { langFromLocale } from '../services/users.service.js';
 import { AnswerCache } from './answer-cache.js';
@@ -12,7 +13,6 @@ import { dialogueVerbs } from './dialogue.js';
 import { importVerbs } from './import.js';
 import { tokenize, UsageError } from './parse.js';
 import { reminderVerbs } from './reminders.js';
-import type { Reply } from './reply.js';
 import { subscriptionVerbs } from './subscriptions.js';
 import { isCacheable, readVerb } from './verbs.js';
 

@@ -1,9 +1,9 @@
 import type { Lang } from '../domain/types.js';
 import { messages } from '../i18n/index.js';
+import type { Block, Reply } from '../presentation/reply.js';
 import type { Subscription } from '../services/feeds.service.js';
 import type { CommandContext, VerbTable } from './context.js';
 import { extractDialogueFlag, UsageError } from './parse.js';
-import type { Block, Reply } from './reply.js';
 
 /** The subscribe answer: both addresses and one line per calendar app. Front ends show it only to the user. */
 export function subscriptionReply(sub: Subscription, lang: Lang): Reply {

@@ -1,4 +1,4 @@
-import { renderText } from '../commands/reply.js';
+import { renderText } from '../presentation/reply.js';
 import type { DeliveryReceipt, Notification, Notifier } from '../services/notifier.js';
 
 /** Local mode: reminders are printed to stdout. */

@@ -1,4 +1,4 @@
-import type { Reply } from '../commands/reply.js';
+import type { Reply } from '../presentation/reply.js';
 
 /** Where a message goes: a channel, or a user's DM. */
 export type Audience =
@@ -7,11 +7,6 @@ export type Audience =
 
 export function audienceKey(a: Audience): string {
   return `${a.kind}:${a.id}`;
-}
-
-export function parseAudience(key: string): Audience | null {
-  const m = /^(channel|user):(\S+)$/.exec(key);
-  return m ? { kind: m[1] as Audience['kind'], id: m[2]! } : null;
 }
 
 export interface Notification {

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import type { Block, Reply } from '../commands/reply.js';
 import type { CommitmentFacts, PlannedReminder, ReminderContent } from '../domain/reminders.js';
 import type { Dialogue, Lang } from '../domain/types.js';
 import { describeWhen, hostName } from '../i18n/describe.js';
 import { formatDate, formatDateTime, messages, pick } from '../i18n/index.js';
+import type { Block, Reply } from '../presentation/reply.js';
 
 function title(c: CommitmentFacts, lang: Lang): string {
   const text = c.summary ? pick(c.summary, lang) : c.text;

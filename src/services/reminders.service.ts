@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Reply } from '../commands/reply.js';
 import type { Commitment } from '../domain/commitments.js';
 import { buildCycle, type Round } from '../domain/cycle.js';
 import {
@@ -15,6 +14,7 @@ import {
   withTimeliness,
 } from '../domain/reminders.js';
 import type { Dialogue, Lang } from '../domain/types.js';
+import type { Reply } from '../presentation/reply.js';
 import { dialogueRevisions } from '../store/dialogues.repository.js';
 import {
   type ClaimInput,

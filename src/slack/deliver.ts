@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import type { Reply } from '../commands/reply.js';
+import type { Reply } from '../presentation/reply.js';
 import { renderSlackMessage } from './render.js';
 
 /** Web API error codes that mean "the bot cannot post there", not "Slack is broken". */

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import type { Reply } from '../commands/reply.js';
 import type { Lang } from '../domain/types.js';
 import { messages } from '../i18n/index.js';
+import type { Reply } from '../presentation/reply.js';
 import { announce, isResponseUrl, postResponseUrl, tellUser } from './deliver.js';
 import type { SlackDeps } from './deps.js';
 import { ephemeralMessage } from './views/reply-message.js';

@@ -1,4 +1,4 @@
-import type { Block, Inline, Reply, ReplyAction, Rich } from '../commands/reply.js';
+import type { Block, Inline, Reply, ReplyAction, Rich } from '../presentation/reply.js';
 
 /**
  * Escapes text for Slack mrkdwn: `&`, `<` and `>` are the control characters

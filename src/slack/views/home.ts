@@ -1,10 +1,10 @@
 import { commitmentTitle } from '../../commands/commitments.js';
-import type { Inline, Rich } from '../../commands/reply.js';
 import { COMMITMENT_STATUSES, type Commitment, isOpenCommitment } from '../../domain/commitments.js';
 import type { CycleEntry } from '../../domain/cycle.js';
 import type { Dialogue, Lang } from '../../domain/types.js';
 import { daysUntil, describeEntry, describeWhen, hostName } from '../../i18n/describe.js';
 import { capitalise, formatDate, messages, pick } from '../../i18n/index.js';
+import type { Inline, Rich } from '../../presentation/reply.js';
 import type { CycleView } from '../../services/cycle.service.js';
 import { escapeMrkdwn, richMrkdwn, type SlackBlock } from '../render.js';
 

@@ -1,6 +1,6 @@
-import type { Reply } from '../../commands/reply.js';
 import type { Lang } from '../../domain/types.js';
 import { messages } from '../../i18n/index.js';
+import type { Reply } from '../../presentation/reply.js';
 import { escapeMrkdwn, renderSlackMessage, type SlackBlock } from '../render.js';
 import { formModal } from './modal.js';
 import type { ModalOrigin } from './update-commitment.js';

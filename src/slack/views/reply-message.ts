@@ -1,7 +1,7 @@
-import type { Reply } from '../../commands/reply.js';
 import { type CommandName, isShareable } from '../../commands/verbs.js';
 import type { Lang } from '../../domain/types.js';
 import { messages } from '../../i18n/index.js';
+import type { Reply } from '../../presentation/reply.js';
 import { renderSlackMessage, type SlackBlock } from '../render.js';
 
 export const SHARE_ACTION = 'reply.share';

@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import { extractDialogueFlag } from '../../../commands/parse.js';
-import type { Reply } from '../../../commands/reply.js';
 import { readVerb } from '../../../commands/verbs.js';
 import { isDomainError } from '../../../domain/errors.js';
 import { messages } from '../../../i18n/index.js';
+import type { Reply } from '../../../presentation/reply.js';
 import type { SlackDeps } from '../../deps.js';
 import { importModal } from '../../views/import-statement.js';
 
