@@ -3,6 +3,7 @@ import {
   type Commitment,
   type CommitmentFilter,
   isCommitmentStatus,
+  parseCommitmentStatus,
   normaliseCommitmentId,
 } from '../domain/commitments.js';
 import type { Dialogue, Lang } from '../domain/types.js';
@@ -203,9 +204,10 @@ export const commitmentVerbs: VerbTable = {
     const { t, args } = ctx;
     const usage = t.usage.commitments.update;
     const id = requireId(ctx, usage);
-    const status = args.words[1]?.toLowerCase();
-    if (!status) throw new UsageError(usage);
-    if (!isCommitmentStatus(status)) throw new UsageError(`${t.usage.badStatus(args.words[1]!)}\n${usage}`);
+    const typed = args.words[1];
+    if (!typed) throw new UsageError(usage);
+    const status = parseCommitmentStatus(typed);
+    if (!status) throw new UsageError(`${t.usage.badStatus(typed)}\n${usage}`);
     const note = limitText(args.rest(2), t.usage.tooLong) || null;
     const dialogue = await ctx.dialogue();
     const change = await ctx.services.commitments.updateStatus(

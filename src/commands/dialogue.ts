@@ -1,6 +1,6 @@
 import type { CycleEntry } from '../domain/cycle.js';
 import { LANGS, type Lang } from '../domain/types.js';
-import { daysUntil, describeEntry, describeWhen, hostName } from '../i18n/describe.js';
+import { cityName, daysUntil, describeEntry, describeWhen, hostName } from '../i18n/describe.js';
 import { capitalise, formatDate, messages, pick } from '../i18n/index.js';
 import type { Block, Reply } from '../presentation/reply.js';
 import type { CycleView, RoundChange } from '../services/cycle.service.js';
@@ -16,7 +16,7 @@ export function nextRoundReply(view: CycleView, lang: Lang, now: Date): Reply {
   if (next.projected) lines.push(t.next.projected(host, next.year));
   else if (next.state === 'scheduled' && next.date) {
     lines.push(t.next.scheduled(describeWhen(dialogue, next, lang)));
-    if (next.city) lines.push(t.next.inCity(next.city));
+    if (next.city) lines.push(t.next.inCity(cityName(dialogue, next.city, lang)));
     const days = daysUntil(next, now);
     if (next.awaitingOutcome) lines.push(t.next.awaitingOutcome(formatDate(next.date, lang)));
     else if (days !== null) lines.push(t.next.countdown(days));
@@ -75,7 +75,7 @@ function roundChangeReply(ctx: CommandContext, change: RoundChange, action: stri
                 describeWhen(dialogue, before, lang),
               )
             : t.change.scheduled(after.edition, describeWhen(dialogue, after, lang));
-        if (after.city) text += ` ${t.next.inCity(after.city)}`;
+        if (after.city) text += ` ${t.next.inCity(cityName(dialogue, after.city, lang))}`;
         break;
       case 'held':
         text = t.change.held(after.edition, formatDate(after.date!, lang));

@@ -4,6 +4,34 @@ import type { Localized } from './types.js';
 export const COMMITMENT_STATUSES = ['not-started', 'in-progress', 'done', 'dropped'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
+/**
+ * What people type for each status, in English and in Spanish (with or
+ * without accents or hyphens): `en-curso`, `cumplido`, `no iniciado`…
+ */
+const STATUS_WORDS: Readonly<Record<string, CommitmentStatus>> = {
+  'not-started': 'not-started',
+  'in-progress': 'in-progress',
+  done: 'done',
+  dropped: 'dropped',
+  'no-iniciado': 'not-started',
+  'sin-iniciar': 'not-started',
+  'en-curso': 'in-progress',
+  'en-proceso': 'in-progress',
+  cumplido: 'done',
+  hecho: 'done',
+  descartado: 'dropped',
+};
+
+/** A typed status word in either language, or null. */
+export function parseCommitmentStatus(word: string): CommitmentStatus | null {
+  const key = word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
+  return Object.hasOwn(STATUS_WORDS, key) ? STATUS_WORDS[key]! : null;
+}
+
 export interface Commitment {
   readonly dialogueId: string;
   /** Stable, human-typable ID: `R1-7a` = round 1, paragraph 7, first undertaking. */

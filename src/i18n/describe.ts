@@ -24,6 +24,18 @@ export function describeWhen(dialogue: Dialogue, round: Pick<Round, 'date' | 'ti
   return `${day}, ${clocks.join(' · ')}`;
 }
 
+/**
+ * A venue as the reader says it: a city typed as one of the parties' capitals,
+ * in either language ("London", "Londres"), is shown in the reader's language,
+ * so a Spanish line never reads "Londres · … · London". Other places stay as typed.
+ */
+export function cityName(dialogue: Dialogue, city: string, lang: Lang): string {
+  const typed = city.trim().toLocaleLowerCase();
+  for (const party of dialogue.parties)
+    if (Object.values(party.capital).some((name) => name.toLocaleLowerCase() === typed)) return party.capital[lang];
+  return city;
+}
+
 /** Days from today (in the round's zone) to the round's date; null without a date. */
 export function daysUntil(round: Pick<Round, 'date' | 'timezone'>, now: Date): number | null {
   return round.date ? daysBetween(localDate(now, round.timezone), round.date) : null;
@@ -35,12 +47,11 @@ export function describeEntry(dialogue: Dialogue, entry: CycleEntry, lang: Lang)
   const parts: string[] = [];
   if (entry.projected) parts.push(t.cycle.projected);
   else if (entry.state === 'expected') parts.push(`${t.state.expected}, ${t.cycle.dateNotFixed}`);
-  else if (entry.date && (entry.state === 'held' || entry.state === 'scheduled'))
-    parts.push(
-      `${t.state[entry.state]} ${entry.state === 'held' ? formatDate(entry.date, lang) : describeWhen(dialogue, entry, lang)}`,
-    );
+  else if (entry.date && entry.state === 'held') parts.push(t.cycle.heldOn(formatDate(entry.date, lang)));
+  else if (entry.date && entry.state === 'scheduled')
+    parts.push(t.cycle.scheduledFor(describeWhen(dialogue, entry, lang)));
   else parts.push(t.state[entry.state]);
-  if (entry.city) parts.push(entry.city);
+  if (entry.city) parts.push(cityName(dialogue, entry.city, lang));
   if (entry.overdue) parts.push(t.cycle.overdue);
   if (entry.awaitingOutcome) parts.push(t.cycle.awaitingOutcome);
   if (entry.hostInferred) parts.push(t.cycle.hostInferred);

@@ -16,9 +16,21 @@ export function formatDate(isoDate: string, lang: Lang): string {
   return DateTime.fromISO(isoDate, { zone: 'UTC' }).setLocale(LOCALE[lang]).toLocaleString(DateTime.DATE_FULL);
 }
 
-/** `Tuesday 14 May 2025` / `martes, 14 de mayo de 2025`. */
+/** `Tuesday 14 May 2025` / `martes 14 de mayo de 2025` (Mexican usage: no comma after the weekday). */
 export function formatLongDate(isoDate: string, lang: Lang): string {
-  return DateTime.fromISO(isoDate, { zone: 'UTC' }).setLocale(LOCALE[lang]).toLocaleString(DateTime.DATE_HUGE);
+  const day = DateTime.fromISO(isoDate, { zone: 'UTC' }).setLocale(LOCALE[lang]);
+  return lang === 'es' ? day.toFormat("cccc d 'de' LLLL 'de' yyyy") : day.toLocaleString(DateTime.DATE_HUGE);
+}
+
+/**
+ * A Spanish preposition before a name that may carry the article: `a` + `el
+ * Reino Unido` is `al Reino Unido`, `de` + `el …` is `del …`. Only the
+ * lower-case article contracts: a proper name such as `El Salvador` does not
+ * (`a El Salvador`).
+ */
+export function withPreposition(preposition: 'a' | 'de', name: string): string {
+  if (name.startsWith('el ')) return `${preposition === 'a' ? 'al' : 'del'} ${name.slice(3)}`;
+  return `${preposition} ${name}`;
 }
 
 /**

@@ -30,5 +30,6 @@ export {
   formatNumber,
   locale,
   pick,
+  withPreposition,
   zoneAbbreviation,
 } from './format.js';

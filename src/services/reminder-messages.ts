@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { CommitmentFacts, PlannedReminder, ReminderContent } from '../domain/reminders.js';
 import type { Dialogue, Lang } from '../domain/types.js';
-import { describeWhen, hostName } from '../i18n/describe.js';
+import { cityName, describeWhen, hostName } from '../i18n/describe.js';
 import { formatDate, formatDateTime, messages, pick } from '../i18n/index.js';
 import type { Block, Reply } from '../presentation/reply.js';
 
@@ -21,7 +21,7 @@ function bodyOf(dialogue: Dialogue, content: ReminderContent, lang: Lang): { hea
         { type: 'text', text: r.round.countdown(round.edition, daysBefore, describeWhen(dialogue, round, lang)) },
         { type: 'text', text: r.round.host(hostName(dialogue, round, lang)) },
       ];
-      if (round.city) blocks.push({ type: 'text', text: r.round.venue(round.city) });
+      if (round.city) blocks.push({ type: 'text', text: r.round.venue(cityName(dialogue, round.city, lang)) });
       return { header: r.round.header(round.edition, name), blocks };
     }
     case 'expected': {

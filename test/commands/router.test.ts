@@ -155,4 +155,14 @@ describe.each(DIALECTS)('command router on %s', (dialect) => {
     expect((await ask('/dialogue')).text).toContain('/dialogue next');
     expect((await ask('/commitments help')).text).toContain('/commitments show <ID>');
   });
+
+  it('takes a status typed in Spanish and answers a Spanish reader in Spanish, with Spanish hints', async () => {
+    const { reply, text } = await ask('/commitments update R1-4 en-curso', undefined, EDITOR, 'es-LA');
+    expect(reply.kind).toBe('change');
+    expect(text).toContain('R1-4: sin iniciar → en curso.');
+    const bad = await ask('/commitments update R1-4 terminado', undefined, EDITOR, 'es-LA');
+    expect(bad.reply.kind).toBe('usage');
+    expect(bad.text).toContain('use no-iniciado, en-curso, cumplido o descartado');
+    expect((await ask('/commitments update R1-4 done')).text).toContain('R1-4: in progress → done.');
+  });
 });

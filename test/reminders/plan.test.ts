@@ -130,7 +130,7 @@ describe('planReminders: a scheduled round', () => {
     expect(text).toContain('10:00 BST London');
     expect(text).toContain('03:00 CST Mexico City');
     const es = renderText(reminderReply(dialogue, t1!, 'es'));
-    expect(es).toContain('jueves, 10 de julio de 2025');
+    expect(es).toContain('jueves 10 de julio de 2025');
     expect(es).toContain('03:00 CST Ciudad de México');
   });
 

@@ -42,7 +42,7 @@ describe.each(DIALECTS)('/dialogue brief (%s)', (dialect) => {
     expect(block('R1-6')).toContain('Mexico: @UANA123');
     expect(block('R1-6')).toContain('owner (MX): — → @UANA123');
     expect(block('R1-7a')).toContain('“draft paper shared”');
-    expect(block('R1-8')).toContain('unchanged since the round');
+    expect(block('R1-8')).toContain('Changed since: none');
     expect(block('R1-8')).toContain('Last note: no notes yet');
     // Rounds section: the next round was scheduled since.
     expect(text).toContain('Round 2 · ');
@@ -56,7 +56,7 @@ describe.each(DIALECTS)('/dialogue brief (%s)', (dialect) => {
     await ask('/dialogue', 'lang es', '2024-01-01T00:00:00Z', 'UREADER1');
     const reply = await ask('/dialogue', 'brief', '2024-02-01T10:00:00Z', 'UREADER1');
     const text = renderText(reply);
-    expect(text).toContain('Nota previa · ronda 2');
+    expect(text).toContain('Tarjeta informativa · ronda 2');
     expect(text).toContain('Desde la ronda 1 (celebrada el 16 de enero de 2024)');
     expect(text).toContain('sin cambios desde entonces');
     expect(text).not.toContain('Changed since');

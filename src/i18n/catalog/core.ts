@@ -1,5 +1,6 @@
 import type { CommitmentStatus } from '../../domain/commitments.js';
 import type { RoundState } from '../../domain/cycle.js';
+import { withPreposition } from '../format.js';
 
 /** Strings for the cycle, commitments, errors and help. `es` must have exactly these keys (checked by tsc). */
 export const en = {
@@ -43,6 +44,8 @@ export const en = {
     overdue: 'overdue',
     awaitingOutcome: 'outcome not recorded',
     hostInferred: 'host inferred',
+    heldOn: (date: string) => `held ${date}`,
+    scheduledFor: (when: string) => `scheduled ${when}`,
     entry: (n: number, year: number, host: string, detail: string) => `Round ${n} · ${year} · ${host} · ${detail}`,
     footer: (years: number) =>
       years === 1
@@ -135,7 +138,7 @@ export const en = {
     'dialogue.ambiguous': (p: { ids?: string | number }) =>
       `Several dialogues are configured (${p.ids}): add --dialogue <id>.`,
     'auth.not_editor': () =>
-      'Sorry — only the dialogue’s editors can change its data. Ask an editor, or an admin to add you to EDITORS.',
+      'Sorry — only the dialogue’s editors can change its data. Ask an editor, or ask an administrator to make you an editor.',
     'input.invalid': () => 'That input is not valid.',
     internal: 'Something went wrong on our side; nothing was changed. Please try again.',
   },
@@ -219,7 +222,8 @@ export const es: CoreMessages = {
   next: {
     header: (n, dialogue) => `Próxima: ronda ${n} · ${dialogue}`,
     expected: (host, year) => `Prevista en ${host} en ${year}; fecha aún sin fijar.`,
-    projected: (host, year) => `Proyectada: le tocaría a ${host} en ${year} (aún no registrada; la sede se alterna).`,
+    projected: (host, year) =>
+      `Proyectada: le tocaría ${withPreposition('a', host)} en ${year} (aún no registrada; la sede se alterna).`,
     scheduled: (when) => `Programada para el ${when}.`,
     inCity: (city) => `Sede: ${city}.`,
     countdown: (days) => (days === 0 ? 'Es hoy.' : days === 1 ? 'Es mañana.' : `Faltan ${days} días.`),
@@ -239,6 +243,8 @@ export const es: CoreMessages = {
     overdue: 'atrasada',
     awaitingOutcome: 'resultado sin registrar',
     hostInferred: 'sede inferida',
+    heldOn: (date) => `celebrada el ${date}`,
+    scheduledFor: (when) => `programada para el ${when}`,
     entry: (n, year, host, detail) => `Ronda ${n} · ${year} · ${host} · ${detail}`,
     footer: (years) =>
       years === 1
@@ -251,7 +257,7 @@ export const es: CoreMessages = {
       open: 'abiertos',
       done: 'cumplidos',
       all: 'todos',
-      theme: (t) => `tema «${t}»`,
+      theme: (t) => `tema “${t}”`,
       owner: (u) => `a cargo de @${u}`,
     },
     line: (id, paragraph, status, title) => `${id}${paragraph ? ` (¶${paragraph})` : ''} · ${status} · ${title}`,
@@ -270,7 +276,7 @@ export const es: CoreMessages = {
     },
     paragraphOf: (p) => `¶${p}`,
     roundN: (n) => `la ronda ${n}`,
-    addedByHand: 'añadido entre rondas',
+    addedByHand: 'agregado entre rondas',
     nobody: 'nadie aún',
     noDue: 'sin fecha límite',
     noNotes: 'sin notas',
@@ -285,8 +291,8 @@ export const es: CoreMessages = {
     status: (id, from, to) => `${id}: ${from} → ${to}.`,
     assigned: (id, side) => `${id}: responsable por ${side}: `,
     due: (id, date) => `${id}: vence el ${date}.`,
-    note: (id) => `${id}: nota añadida.`,
-    added: (id) => `Compromiso ${id} añadido.`,
+    note: (id) => `${id}: nota agregada.`,
+    added: (id) => `Compromiso ${id} agregado.`,
     by: 'por ',
     nextUp: (n, host, year) => `Próxima: ronda ${n}, ${host}, ${year}.`,
   },
@@ -295,7 +301,7 @@ export const es: CoreMessages = {
     seeded: 'registrado desde la configuración',
     created: 'creado',
     change: (field, from, to) => `${field}: ${from} → ${to}`,
-    note: (text) => `nota: «${text}»`,
+    note: (text) => `nota: “${text}”`,
     none: 'Aún no hay cambios registrados.',
     fields: { status: 'estado', due_date: 'fecha límite', owner: (side) => `responsable (${side})` },
   },
@@ -315,28 +321,28 @@ export const es: CoreMessages = {
     'date.in_past': (p) => `${p.date} ya pasó. Indique una fecha a partir de hoy.`,
     'round.already_postponed': (p) => `La ronda ${p.edition} ya está aplazada.`,
     'round.already_cancelled': (p) => `La ronda ${p.edition} ya está cancelada.`,
-    'commitment.not_found': (p) => `No existe el compromiso «${p.id}». Vea los ID con /commitments list all.`,
-    'commitment.same_status': (p) => `${p.id} ya está en «${p.status}»; no cambió nada.`,
+    'commitment.not_found': (p) => `No existe el compromiso “${p.id}”. Vea los ID con /commitments list all.`,
+    'commitment.same_status': (p) => `${p.id} ya está en “${p.status}”; no cambió nada.`,
     'commitment.empty_text': () => 'El texto está vacío.',
-    'commitment.unknown_party': (p) => `«${p.side}» no es una de las partes de este diálogo (pruebe mx o uk).`,
+    'commitment.unknown_party': (p) => `“${p.side}” no es una de las partes de este diálogo (pruebe mx o uk).`,
     'commitment.side_required': (p) =>
       `Ambas partes de ${p.id} tienen (o no tienen) responsable: indique cuál, p. ej. /commitments assign ${p.id} @ana mx`,
-    'dialogue.not_found': (p) => `No existe el diálogo «${p.id}».`,
-    'dialogue.ambiguous': (p) => `Hay varios diálogos configurados (${p.ids}): añada --dialogue <id>.`,
+    'dialogue.not_found': (p) => `No existe el diálogo “${p.id}”.`,
+    'dialogue.ambiguous': (p) => `Hay varios diálogos configurados (${p.ids}): agregue --dialogue <id>.`,
     'auth.not_editor': () =>
-      'Lo sentimos: solo los editores del diálogo pueden cambiar sus datos. Pídaselo a un editor o a un administrador que le añada a EDITORS.',
+      'Lo sentimos: solo los editores del diálogo pueden cambiar sus datos. Pídaselo a un editor, o solicite a un administrador que lo registre como editor.',
     'input.invalid': () => 'Esa entrada no es válida.',
     internal: 'Algo falló de nuestro lado; no se cambió nada. Inténtelo de nuevo.',
   },
   usage: {
-    unknownVerb: (command, verb) => `«${verb}» no es un comando de ${command}.`,
+    unknownVerb: (command, verb) => `“${verb}” no es un comando de ${command}.`,
     seeHelp: (command) => `Escriba ${command} help para ver la lista.`,
-    badDate: (text) => `«${text}» no es una fecha: use AAAA-MM-DD (p. ej. 2025-05-14).`,
-    badTime: (text) => `«${text}» no es una hora: use HH:MM, de 24 horas (p. ej. 10:00).`,
-    badStatus: (text) => `«${text}» no es un estado: use not-started, in-progress, done o dropped.`,
-    badUser: (text) => `«${text}» no es un usuario de Slack: menciónelo con @.`,
-    badFilter: (text, themes) => `«${text}» no es un filtro: use open, done, all, @usuario o un tema (${themes}).`,
-    badLang: (text) => `«${text}» no es un idioma: use en o es.`,
+    badDate: (text) => `“${text}” no es una fecha: use AAAA-MM-DD (p. ej. 2025-05-14).`,
+    badTime: (text) => `“${text}” no es una hora: use HH:MM, de 24 horas (p. ej. 10:00).`,
+    badStatus: (text) => `“${text}” no es un estado: use no-iniciado, en-curso, cumplido o descartado.`,
+    badUser: (text) => `“${text}” no es un usuario de Slack: menciónelo con @.`,
+    badFilter: (text, themes) => `“${text}” no es un filtro: use open, done, all, @usuario o un tema (${themes}).`,
+    badLang: (text) => `“${text}” no es un idioma: use en o es.`,
     tooLong: (max) => `El texto es demasiado largo (máximo ${max} caracteres).`,
     dialogueFlag: 'Uso: --dialogue <id>',
     dialogue: {
@@ -346,7 +352,7 @@ export const es: CoreMessages = {
     },
     commitments: {
       show: 'Uso: /commitments show <ID>',
-      update: 'Uso: /commitments update <ID> not-started|in-progress|done|dropped [nota…]',
+      update: 'Uso: /commitments update <ID> no-iniciado|en-curso|cumplido|descartado [nota…]',
       assign: 'Uso: /commitments assign <ID> @usuario [mx|uk]',
       due: 'Uso: /commitments due <ID> AAAA-MM-DD',
       note: 'Uso: /commitments note <ID> <texto…>',
@@ -364,7 +370,7 @@ export const es: CoreMessages = {
         '/dialogue schedule AAAA-MM-DD [HH:MM] [ciudad…] — fijar la fecha de la próxima ronda (editores)',
         '/dialogue held AAAA-MM-DD — registrar que la ronda se celebró (editores)',
         '/dialogue postpone [motivo] · /dialogue cancel [motivo] — (editores)',
-        '/dialogue brief — nota previa: cada compromiso desde la última ronda',
+        '/dialogue brief — tarjeta informativa: cada compromiso desde la última ronda',
         '/dialogue subscribe [mine] · unsubscribe — su calendario privado (mine: solo sus compromisos)',
         '/dialogue reminders — los próximos recordatorios',
         '/dialogue remind-here — publicar los recordatorios en este canal (editores)',
@@ -377,12 +383,12 @@ export const es: CoreMessages = {
       lines: [
         '/commitments list [open|done|all|<tema>|@usuario] — la lista (por defecto: todos)',
         '/commitments show <ID> — texto completo, responsables, fecha límite, notas',
-        '/commitments update <ID> <not-started|in-progress|done|dropped> [nota…] — (editores)',
+        '/commitments update <ID> <no-iniciado|en-curso|cumplido|descartado> [nota…] — (editores)',
         '/commitments assign <ID> @usuario [mx|uk] — responsable de una parte (editores)',
         '/commitments due <ID> AAAA-MM-DD · note <ID> <texto…> · add <texto…> — (editores)',
         '/commitments history <ID> — quién cambió qué, y cuándo',
       ],
     },
-    footer: 'Con más de un diálogo, añada --dialogue <id>.',
+    footer: 'Con más de un diálogo, agregue --dialogue <id>.',
   },
 };

@@ -1,4 +1,5 @@
 import type { ImportNoteCode, ImportProblemCode } from '../../domain/statement/types.js';
+import { withPreposition } from '../format.js';
 
 type P = Readonly<Record<string, string | number>>;
 
@@ -109,9 +110,9 @@ export const es: ImportMessages = {
   noCommitments: 'No se encontraron compromisos.',
   noDelegates: 'No se encontraron delegados.',
   next: (host, year, text) =>
-    `Próxima reunión: ${[host, year].filter((x) => x !== null).join(', ') || 'sede y año no indicados'} — «${text}»`,
+    `Próxima reunión: ${[host, year].filter((x) => x !== null).join(', ') || 'sede y año no indicados'} — “${text}”`,
   noNext: 'Próxima reunión: no se menciona.',
-  readOnly: 'Solo lectura. Añada --dialogue <id> para ver qué registraría allí.',
+  readOnly: 'Solo lectura. Agregue --dialogue <id> para ver qué registraría allí.',
   plan: {
     header: (dialogue) => `Lo que registraría en ${dialogue}`,
     hold: (n, date, host, city) => `Ronda ${n}: celebrada el ${date}, con sede en ${host}${city ? ` (${city})` : ''}.`,
@@ -121,7 +122,7 @@ export const es: ImportMessages = {
     newCommitments: (ids) => `Compromisos nuevos: ${ids}.`,
     noNewCommitments: 'Ningún compromiso nuevo.',
     nextRecord: (n, host, year) => `Ronda ${n}: prevista en ${host} en ${year}.`,
-    nextUpdate: (n, host, year) => `Ronda ${n}: la previsión cambia a ${host} en ${year}.`,
+    nextUpdate: (n, host, year) => `Ronda ${n}: la previsión cambia ${withPreposition('a', host)} en ${year}.`,
     nextUnchanged: (n, host, year) => `Ronda ${n}: ya prevista (${host}, ${year}).`,
     upcoming: (n, host, year) => `Después, la próxima ronda es la ronda ${n}: ${host}, ${year}.`,
     noop: 'Esta declaración ya se importó: no cambiaría nada.',
@@ -136,7 +137,7 @@ export const es: ImportMessages = {
     'statement.empty': (p) =>
       `La declaración está vacía (o supera los ${p.max} caracteres): pegue el texto plano de la declaración conjunta.`,
     'statement.no_date': () =>
-      'No se encontró la fecha de la reunión: la declaración debe decir cuándo se celebró la ronda (p. ej., «On 16 January 2024, …»). No se registró nada.',
+      'No se encontró la fecha de la reunión: la declaración debe decir cuándo se celebró la ronda (p. ej., “On 16 January 2024, …”). No se registró nada.',
     'statement.date_in_future': (p) =>
       `La fecha de la reunión, ${p.date}, es futura: una ronda solo se registra como celebrada cuando ya tuvo lugar.`,
     'statement.parties_mismatch': (p) =>
@@ -164,10 +165,10 @@ export const es: ImportMessages = {
     usage: 'Uso: dialogue-bot import <archivo> [--dialogue id] [--apply] [--json]',
     noFile: 'indique el archivo de la declaración, p. ej. dialogue-bot import declaracion.txt --dialogue mexico-uk',
     tooMany: (extra) => `un archivo cada vez (también recibí: ${extra})`,
-    unreadable: (file, why) => `no se puede leer «${file}»: ${why}`,
-    notText: (file) => `«${file}» no es texto plano (exporte la declaración como .txt).`,
+    unreadable: (file, why) => `no se puede leer “${file}”: ${why}`,
+    notText: (file) => `“${file}” no es texto plano (exporte la declaración como .txt).`,
     applyNeedsDialogue: '--apply necesita --dialogue <id>: ¿en qué diálogo debe registrarse?',
-    unknownDialogue: (id, have) => `--dialogue: no existe el diálogo «${id}» (hay: ${have})`,
-    badUser: (user) => `--user: no es un ID de usuario de Slack: «${user}»`,
+    unknownDialogue: (id, have) => `--dialogue: no existe el diálogo “${id}” (hay: ${have})`,
+    badUser: (user) => `--user: no es un ID de usuario de Slack: “${user}”`,
   },
 };

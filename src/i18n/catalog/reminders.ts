@@ -81,7 +81,7 @@ export const en = {
     set: (dialogue: string) => `Reminders of the ${dialogue} will be posted in this channel.`,
     needsChannel: 'Run /dialogue remind-here inside the channel that should get the reminders.',
     envOverrides: (id: string) =>
-      `Note: the server sets REMINDER_CHANNEL (#${id}), which wins over this until it is removed.`,
+      `Note: the server’s settings send reminders to #${id}, and they win over this until an administrator changes them.`,
   },
 };
 
@@ -115,7 +115,7 @@ export const es: RemindersMessages = {
     held: (n, date) => `La ronda ${n} se celebró el ${date}. Tres cosas por hacer:`,
     scheduled: (n, date) => `La ronda ${n} estaba prevista para el ${date}. Tres cosas por hacer:`,
     recordOutcome: 'Registre el resultado: /dialogue held AAAA-MM-DD (o postpone / cancel).',
-    recorded: 'Resultado registrado ✓ — añada notas a los compromisos que trató.',
+    recorded: 'Resultado registrado ✓ — agregue notas a los compromisos que se trataron.',
     importStatement: 'Importe la declaración conjunta: dialogue-bot import <archivo> --apply.',
     next: (n, host, year) => `Próxima ronda: ronda ${n}, en ${host}, prevista en ${year}.`,
     noNext: 'Próxima ronda: ninguna proyectada.',
@@ -167,6 +167,6 @@ export const es: RemindersMessages = {
     set: (dialogue) => `Los recordatorios del ${dialogue} se publicarán en este canal.`,
     needsChannel: 'Escriba /dialogue remind-here dentro del canal que deba recibir los recordatorios.',
     envOverrides: (id) =>
-      `Nota: el servidor define REMINDER_CHANNEL (#${id}), que prevalece sobre esto mientras no se quite.`,
+      `Nota: la configuración del servidor envía los recordatorios a #${id} y prevalece sobre esto mientras un administrador no la cambie.`,
   },
 };

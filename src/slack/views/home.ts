@@ -2,7 +2,7 @@ import { commitmentTitle } from '../../commands/commitments.js';
 import { COMMITMENT_STATUSES, type Commitment, isOpenCommitment } from '../../domain/commitments.js';
 import type { CycleEntry } from '../../domain/cycle.js';
 import type { Dialogue, Lang } from '../../domain/types.js';
-import { daysUntil, describeEntry, describeWhen, hostName } from '../../i18n/describe.js';
+import { cityName, daysUntil, describeEntry, describeWhen, hostName } from '../../i18n/describe.js';
 import { capitalise, formatDate, messages, pick } from '../../i18n/index.js';
 import type { Inline, Rich } from '../../presentation/reply.js';
 import type { CycleView } from '../../services/cycle.service.js';
@@ -57,7 +57,7 @@ function nextRoundBlocks(
   ];
   if (next.state === 'scheduled' && next.date) {
     lines.push(describeWhen(dialogue, next, lang));
-    if (next.city) lines.push(` · ${next.city}`);
+    if (next.city) lines.push(` · ${cityName(dialogue, next.city, lang)}`);
     const days = daysUntil(next, now);
     if (days !== null) lines.push(` · ${h.countdown(days)}`);
   } else if (next.state === 'postponed') {
