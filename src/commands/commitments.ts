@@ -3,8 +3,8 @@ import {
   type Commitment,
   type CommitmentFilter,
   isCommitmentStatus,
-  parseCommitmentStatus,
   normaliseCommitmentId,
+  parseCommitmentStatus,
 } from '../domain/commitments.js';
 import type { Dialogue, Lang } from '../domain/types.js';
 import { capitalise, formatDate, formatDateTime, messages } from '../i18n/index.js';
