@@ -171,7 +171,8 @@ async function upToDate(db: Kysely<Database>, schema?: string): Promise<boolean>
  * another schema is dropped while it looks (other test runs, another app's
  * deploy in the same database), Postgres answers "schema … does not exist"
  * (3F000) or "relation … does not exist" (42P01) for a schema that is not
- * ours: looking again is the fix.
+ * ours: looking again is the fix. Where many schemas come and go at once
+ * (several test runs sharing one database) it can take a few looks.
  */
 const RACY_INTROSPECTION = new Set(['3F000', '42P01']);
 
@@ -182,7 +183,7 @@ export async function migrate(db: Kysely<Database>, migrationTableSchema?: strin
     const { error, results } = await migrator.migrateToLatest();
     if (!error) return;
     const code = (error as { code?: string }).code;
-    if (attempt < 3 && code && RACY_INTROSPECTION.has(code) && !results?.some((r) => r.status === 'Error')) continue;
+    if (attempt < 10 && code && RACY_INTROSPECTION.has(code) && !results?.some((r) => r.status === 'Error')) continue;
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`, { cause: error });
   }

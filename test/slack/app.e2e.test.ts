@@ -135,7 +135,7 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
     expect(usersInfo[0]!.args).toMatchObject({ user: READER, include_locale: 'true' });
     const second = commandBody(h.fake, { command: '/commitments', text: 'show R1-99', user_id: READER });
     await postSigned(h.url, second.body);
-    expect((await response(second.method)).text).toContain('No existe el compromiso «R1-99»');
+    expect((await response(second.method)).text).toContain('No existe el compromiso “R1-99”');
     expect(h.fake.callsTo('users.info')).toHaveLength(1);
   });
 
