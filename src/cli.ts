@@ -4,13 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { feedCliVerbs } from './cli/feed.js';
 import { importCliVerbs } from './cli/import.js';
+import { installLastResort, quietOnClosedPipe } from './cli/process-guards.js';
 import { reminderCliVerbs } from './cli/reminders.js';
 import { type CliIo, CliUsage, type CliVerb, EXIT, parseInstant, withCore } from './cli/shared.js';
 import { cycleReply } from './commands/dialogue.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import { LOCAL_USER } from './core.js';
 import type { Lang } from './domain/types.js';
-import { startApp } from './main.js';
+import { type RunningApp, startApp } from './main.js';
 import { renderText } from './presentation/reply.js';
 
 export { type CliIo, EXIT } from './cli/shared.js';
@@ -37,14 +38,22 @@ const verbs: Record<string, CliVerb> = {
   ...feedCliVerbs,
   ...importCliVerbs,
   async start(_args, io) {
-    const app = await startApp({ env: io.env, cwd: io.cwd });
+    // Guarded from the first moment: a fault while starting is reported as well as one while serving.
+    let app: RunningApp | null = null;
+    let stopping: Promise<void> | null = null;
+    const stop = () => (stopping ??= app ? app.stop() : Promise.resolve());
+    installLastResort(process, { logger: () => app?.core.logger ?? null, stop });
+    app = await startApp({ env: io.env, cwd: io.cwd, output: io.stdout });
+    const running = app;
     await new Promise<void>((resolve) => {
-      const stop = (signal: string) => {
-        app.core.logger.info({ signal }, 'stopping');
-        app.stop().then(resolve, resolve);
+      const onSignal = (why: string) => {
+        running.core.logger.info({ signal: why }, 'stopping');
+        stop().then(resolve, resolve);
       };
-      process.once('SIGINT', () => stop('SIGINT'));
-      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => onSignal('SIGINT'));
+      process.once('SIGTERM', () => onSignal('SIGTERM'));
+      // Local mode also ends with its input (end of input, or `quit`).
+      void running.ended.then(() => onSignal('end of input'));
     });
     return EXIT.ok;
   },
@@ -103,7 +112,9 @@ const verbs: Record<string, CliVerb> = {
 };
 
 /** Runs one CLI invocation; never throws. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], given: CliIo): Promise<number> {
+  // `dialogue-bot reminders | head -1`: a reader that goes away ends the output, not the process.
+  const io: CliIo = { ...given, stdout: quietOnClosedPipe(given.stdout), stderr: quietOnClosedPipe(given.stderr) };
   const [verb, ...rest] = argv;
   if (!verb || verb === 'help' || verb === '--help' || verb === '-h') {
     (verb ? io.stdout : io.stderr).write(`${USAGE}\n`);

@@ -14,6 +14,34 @@ export interface HttpRoutes {
   slack?: RouteHandler;
 }
 
+/**
+ * How long a client may take, and how many may be connected at once. Slack
+ * sends a whole request at once and wants its answer within 3 s; calendar
+ * apps and health checks send no body. A client slower than this is not one
+ * of ours (a slowloris holds connections open by dripping bytes): it is cut
+ * off with 408 instead of being held for Node's default of 300 s.
+ */
+export interface HttpLimits {
+  /** Time to receive the request headers. */
+  readonly headersTimeoutMs: number;
+  /** Time to receive the whole request (headers and body). */
+  readonly requestTimeoutMs: number;
+  /** How often Node checks the two above (its default, 30 s, would let a slow client stay 30 s more). */
+  readonly checkIntervalMs: number;
+  /** Open connections at most; past it new ones are refused, so one client cannot take every file descriptor. */
+  readonly maxConnections: number;
+  /** An idle keep-alive connection is closed after this (above the 60 s of common load balancers). */
+  readonly keepAliveTimeoutMs: number;
+}
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = {
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  checkIntervalMs: 1_000,
+  maxConnections: 1_000,
+  keepAliveTimeoutMs: 65_000,
+};
+
 export interface HttpServer {
   readonly server: Server;
   listen(port: number): Promise<number>;
@@ -37,8 +65,14 @@ function failed(logger: Logger, req: IncomingMessage, res: ServerResponse, error
  * mode) Slack's events. Plain node:http keeps the feed path far cheaper than
  * going through Bolt's request pipeline.
  */
-export function createHttpServer(routes: HttpRoutes, logger: Logger): HttpServer {
-  const server = createServer((req, res) => {
+export function createHttpServer(routes: HttpRoutes, logger: Logger, limits: Partial<HttpLimits> = {}): HttpServer {
+  const l = { ...DEFAULT_HTTP_LIMITS, ...limits };
+  const options = {
+    headersTimeout: l.headersTimeoutMs,
+    requestTimeout: l.requestTimeoutMs,
+    connectionsCheckingInterval: l.checkIntervalMs,
+  };
+  const server = createServer(options, (req, res) => {
     const url = req.url ?? '/';
     const query = url.indexOf('?');
     const path = query === -1 ? url : url.slice(0, query);
@@ -48,6 +82,13 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger): HttpServer
           (h) => send(res, h.ok ? 200 : 503, JSON.stringify(h), 'application/json'),
           (error) => failed(logger, req, res, error),
         );
+        return;
+      }
+      if (path === '/slack/events' && req.method !== 'POST') {
+        // Slack only ever POSTs here. Answered without reading anything or logging: an unauthenticated
+        // client must not be able to make the server write much (or anything) per request.
+        res.writeHead(405, { allow: 'POST', 'content-type': 'text/plain; charset=utf-8', 'content-length': 19 });
+        res.end('method not allowed\n');
         return;
       }
       const handler =
@@ -62,7 +103,8 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger): HttpServer
       failed(logger, req, res, error);
     }
   });
-  server.keepAliveTimeout = 65_000;
+  server.keepAliveTimeout = l.keepAliveTimeoutMs;
+  server.maxConnections = l.maxConnections;
   return {
     server,
     listen: (port) =>

@@ -1,20 +1,23 @@
 import type { Interface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { createCalendarRoute } from './calendar/route.js';
+import { loadConfig } from './config/load.js';
 import { type Core, type CoreOptions, LOCAL_CHANNEL, LOCAL_USER, type Mode, modeOf, openCore } from './core.js';
-import { createHttpServer, type HttpRoutes } from './http.js';
+import { createHttpServer, type HttpLimits, type HttpRoutes } from './http.js';
 import { renderText } from './presentation/reply.js';
 import { createLocalNotifier } from './scheduler/local-notifier.js';
 import { type Scheduler, startScheduler } from './scheduler/scheduler.js';
 import { createReminderTick } from './scheduler/tick.js';
 import type { Notifier } from './services/notifier.js';
-import type { SlackFrontEnd } from './slack/app.js';
+import type { SlackFrontEnd, SocketTuning } from './slack/app.js';
 
 export interface RunningApp {
   readonly core: Core;
   readonly mode: Mode;
   readonly port: number;
   readonly scheduler: Scheduler;
+  /** Resolves when local mode's input has ended (end of input, or `quit`); never in the Slack modes. */
+  readonly ended: Promise<void>;
   stop(): Promise<void>;
   /**
    * Resolves once the Slack front end has no work in flight: every request
@@ -27,27 +30,34 @@ export interface RunningApp {
 
 export interface StartOptions extends CoreOptions {
   readonly input?: Readable;
-  readonly output?: Writable;
+  readonly output?: { write(text: string): unknown };
   /** Overrides PORT (tests use 0 for any free port). */
   readonly port?: number;
   readonly clock?: () => Date;
+  /** Internal (tests): HTTP timeouts and connection cap. */
+  readonly httpLimits?: Partial<HttpLimits>;
+  /** Internal (tests): Socket Mode reconnect backoff. */
+  readonly socket?: Partial<SocketTuning>;
 }
+
+/** Words that end local mode, as end of input (Ctrl-D) does. */
+const QUIT = new Set(['quit', 'exit', '/quit', '/exit']);
 
 /** The composition root: config → store → services → front ends → scheduler → http. */
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
-  const core = await openCore(options);
-  const { config, logger, store } = core;
+  const config = options.config ?? loadConfig({ env: options.env, cwd: options.cwd });
+  const mode: Mode = modeOf(config);
+  const core = await openCore({ ...options, config, localUser: mode === 'local' });
+  const { logger, store } = core;
   const clock = options.clock ?? (() => new Date());
   const out = options.output ?? process.stdout;
-  let mode: Mode;
   let slack: SlackFrontEnd | null = null;
   try {
-    mode = modeOf(config);
     if (mode !== 'local') {
       // Bolt and our listeners load only when Slack is configured: local mode and the CLI verbs
       // (which open the core through this module) never pay for them (~0.35 s and ~30 MB).
       const { createSlackFrontEnd } = await import('./slack/app.js');
-      slack = await createSlackFrontEnd(core, mode, { clock: options.clock });
+      slack = await createSlackFrontEnd(core, mode, { clock: options.clock, socket: options.socket });
     }
   } catch (error) {
     await core.close();
@@ -57,16 +67,39 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   // Local mode prints reminders: with no channel configured they still show (as #local).
   const tick = createReminderTick(core, notifier, { fallbackChannel: mode === 'local' ? LOCAL_CHANNEL : null });
   const scheduler = startScheduler(async (now) => void (await tick(now)), logger);
+  // A database that comes back empty (dropped and created anew, restored from nothing) is set up
+  // again as a start would: migrations, then what config seeds. One attempt at a time.
+  let recovering: Promise<boolean> | null = null;
+  const recover = () => {
+    recovering ??= (async () => {
+      try {
+        if (!(await store.reinitialise())) return false;
+        await core.services.seed(clock());
+        logger.warn('database was empty: migrated and seeded from config again');
+        return true;
+      } catch (error) {
+        logger.warn({ err: error }, 'database: could not seed it again');
+        return false;
+      } finally {
+        recovering = null;
+      }
+    })();
+    return recovering;
+  };
   const routes: HttpRoutes = {
     health: async () => {
-      const db = await store.ping();
+      let state = await store.probe();
+      if (state === 'empty' && (await recover())) state = await store.probe();
+      const db = state === 'ok';
       const sched = scheduler.status().running;
-      return { ok: db && sched, db, scheduler: sched };
+      const socket = slack?.connected?.();
+      if (socket === undefined) return { ok: db && sched, db, scheduler: sched };
+      return { ok: db && sched && socket, db, scheduler: sched, socket };
     },
     calendar: createCalendarRoute(core),
     slack: slack?.httpHandler,
   };
-  const http = createHttpServer(routes, logger);
+  const http = createHttpServer(routes, logger, options.httpLimits);
   let port: number;
   try {
     port = await http.listen(options.port ?? config.env.port);
@@ -80,7 +113,11 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   logger.info({ port, mode, db: store.dialect }, 'started');
 
   let lines: Interface | null = null;
+  let ended: Promise<void> = new Promise<void>(() => {});
   if (mode === 'local') {
+    // readline only serves local mode's stdin. Loaded before the banner: nothing is awaited between the
+    // banner and startApp's return, so whoever waits for the banner finds the app returned.
+    const { createInterface } = await import('node:readline');
     out.write(
       [
         'Dialogue Tracker — LOCAL MODE (no SLACK_BOT_TOKEN set).',
@@ -88,23 +125,38 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         `Health: http://localhost:${port}/healthz`,
         'To connect Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode, needs a public URL),',
         'or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode). See README.md.',
+        'Type quit (or end the input, Ctrl-D) to stop.',
         '',
       ].join('\n'),
     );
-    // readline only serves local mode's stdin.
-    const { createInterface } = await import('node:readline');
-    lines = createInterface({ input: options.input ?? process.stdin, terminal: false });
+    const input = createInterface({ input: options.input ?? process.stdin, terminal: false });
+    lines = input;
     const router = core.router;
-    lines.on('line', (line) => {
-      if (!line.trim()) return;
-      const parsed = router.parseLine(line);
-      if (!parsed) {
-        out.write('Commands start with /dialogue or /commitments (try /dialogue help).\n');
+    // Replies in flight when the input ends are still printed before local mode ends.
+    const pending = new Set<Promise<void>>();
+    input.on('line', (line) => {
+      const text = line.trim();
+      if (!text) return;
+      if (QUIT.has(text.toLowerCase())) {
+        input.close();
         return;
       }
-      void router
+      const parsed = router.parseLine(line);
+      if (!parsed) {
+        out.write('Commands start with /dialogue or /commitments (try /dialogue help), or quit.\n');
+        return;
+      }
+      const work = router
         .handle({ ...parsed, userId: LOCAL_USER, channelId: null, now: clock() })
-        .then((reply) => out.write(`${renderText(reply)}\n\n`));
+        .then((reply) => void out.write(`${renderText(reply)}\n\n`))
+        .catch((error: unknown) => logger.error({ err: error }, 'local command failed'))
+        .finally(() => pending.delete(work));
+      pending.add(work);
+    });
+    ended = new Promise<void>((resolve) => {
+      input.once('close', () => {
+        void Promise.allSettled([...pending]).then(() => resolve());
+      });
     });
   }
 
@@ -114,12 +166,15 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     mode,
     port,
     scheduler,
+    ended,
     idle: async () => {
       await slack?.idle();
     },
     stop: () => {
       stopping ??= (async () => {
         lines?.close();
+        // A stdin of our own that is still open (`quit` typed) would keep the process alive.
+        if (lines && !options.input) process.stdin.destroy();
         // Stop taking requests first; requests in flight finish before the store closes.
         await slack?.stop();
         await http.close();

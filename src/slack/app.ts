@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Core, Mode } from '../core.js';
 import type { RouteHandler } from '../http.js';
 import type { Notifier } from '../services/notifier.js';
@@ -7,18 +7,24 @@ import { boltLogger } from './bolt-logger.js';
 import { createDeps } from './deps.js';
 import { publishHome } from './home.js';
 import { HomeRefresher } from './home-refresh.js';
+import { createSlackGate } from './http-gate.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
 import { register as registerViews } from './listeners/views/index.js';
 import { createSlackNotifier, reminderWebClient } from './notifier.js';
+import { SocketSupervisor, type SocketTuning } from './socket.js';
 import { InFlight } from './support.js';
+
+export type { SocketTuning } from './socket.js';
 
 export interface SlackFrontEnd {
   /** POST /slack/events handler (HTTP mode only). */
   readonly httpHandler?: RouteHandler;
   /** Sends reminders and announcements through Slack's Web API. */
   readonly notifier: Notifier;
+  /** Socket Mode: whether a socket is up now (for /healthz); undefined in HTTP mode. */
+  connected?(): boolean;
   start(): Promise<void>;
   /** Stops taking requests (Socket Mode: disconnects) and waits for work in flight. */
   stop(): Promise<void>;
@@ -29,13 +35,16 @@ export interface SlackFrontEnd {
 export interface SlackOptions {
   /** The clock commands run at (tests pin it). */
   readonly clock?: () => Date;
+  /** Socket Mode reconnect timing (tests shorten it). */
+  readonly socket?: Partial<SocketTuning>;
 }
 
 /**
- * The Bolt app. HTTP mode: Bolt's HTTPReceiver verifies signatures and
- * timestamps (stale or forged requests get 401 and reach no listener); our own
- * node:http server hands it POST /slack/events, so /healthz and the calendar
- * stay off Bolt's request pipeline. Socket Mode: Bolt holds the WebSocket.
+ * The Bolt app. HTTP mode: our own node:http server hands POST /slack/events
+ * to the gate (http-gate.ts: body limits, signature, timestamps either way,
+ * body shape), which hands what passes to Bolt's HTTPReceiver; /healthz and
+ * the calendar stay off Bolt's request pipeline. Socket Mode: Bolt's
+ * SocketModeReceiver holds the WebSocket, SocketSupervisor keeps it up.
  */
 export async function createSlackFrontEnd(
   core: Core,
@@ -47,6 +56,7 @@ export async function createSlackFrontEnd(
   if (!slackBotToken) throw new Error('SLACK_BOT_TOKEN is not set');
   const clock = options.clock ?? (() => new Date());
   const log = boltLogger(logger);
+  const boltLevel = logger.isLevelEnabled('debug') ? LogLevel.DEBUG : LogLevel.INFO;
   const clientOptions = {
     ...(slackApiUrl ? { slackApiUrl } : {}),
     // A few quick retries: Slack's 5xx are rare and short; work after ack must not hang a shutdown.
@@ -59,16 +69,35 @@ export async function createSlackFrontEnd(
           endpoints: '/slack/events',
           // Ack first, work after: the HTTP answer leaves as soon as ack() is called.
           processBeforeResponse: false,
+          // The gate in front (http-gate.ts) has checked signature and timestamp, both ways.
+          signatureVerification: false,
           logger: log,
+        })
+      : undefined;
+  const socketReceiver =
+    mode === 'socket'
+      ? new SocketModeReceiver({
+          appToken: slackAppToken ?? '',
+          logger: log,
+          logLevel: boltLevel,
+          // SocketSupervisor reconnects: the client's own loop gives up (and throws where nothing catches)
+          // when the Web API fails while it reconnects.
+          autoReconnectEnabled: false,
+          installerOptions: {
+            // The socket's own Web API client (apps.connections.open): no retries of its own (the
+            // supervisor backs off), and a deadline, so a Slack that never answers cannot hang it.
+            clientOptions: { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 0 }, timeout: 10_000 },
+          },
         })
       : undefined;
   const app = new App({
     token: slackBotToken,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: slackAppToken ?? undefined }),
+    receiver: receiver ?? socketReceiver,
     // We keep no conversation state; Bolt's default store costs 10–30 % per request (PERFORMANCE.md).
     convoStore: false,
     logger: log,
-    logLevel: LogLevel.INFO,
+    // Bolt (and its Web API and socket clients) check the level before writing their debug lines.
+    logLevel: boltLevel,
     clientOptions,
     // auth.test runs in init() below, so a bad token fails the start and no first request waits for it.
     deferInitialization: true,
@@ -97,7 +126,10 @@ export async function createSlackFrontEnd(
   const unsubscribe = core.services.ctx.onChange(() => home.changed());
 
   let stopping = false;
-  const httpHandler: RouteHandler | undefined = receiver
+  const gate = receiver
+    ? createSlackGate({ signingSecret: slackSigningSecret ?? '', logger, next: receiver.requestListener })
+    : undefined;
+  const httpHandler: RouteHandler | undefined = gate
     ? (req: IncomingMessage, res: ServerResponse) => {
         if (stopping) {
           res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
@@ -106,23 +138,25 @@ export async function createSlackFrontEnd(
         }
         const done = new Promise<void>((resolve) => res.once('close', resolve));
         void inflight.track(done);
-        receiver.requestListener(req, res);
+        gate(req, res);
       }
     : undefined;
+  const socket = socketReceiver ? new SocketSupervisor(socketReceiver.client, logger, options.socket) : undefined;
 
   return {
     httpHandler,
     // Reminders use their own client: no client-side retries, so the scheduler owns retries and backoff.
     notifier: createSlackNotifier(reminderWebClient({ token: slackBotToken, apiUrl: slackApiUrl })),
+    connected: socket ? () => socket.connected : undefined,
     async start() {
-      if (mode === 'socket') await app.start();
+      await socket?.start();
     },
     async stop() {
       if (stopping) return;
       stopping = true;
       unsubscribe();
       home.stop();
-      if (mode === 'socket') await app.stop().catch((error) => logger.warn({ err: error }, 'socket close failed'));
+      await socket?.stop();
       await inflight.drain();
     },
     idle: () => inflight.drain(),

@@ -21,7 +21,25 @@ export interface Store {
   readonly readRevisionNow?: () => number | null;
   /** Cheap liveness probe for /healthz. */
   ping(): Promise<boolean>;
+  /**
+   * What /healthz needs to know: `ok`; `down` (unreachable, refused, gone);
+   * `empty` (reachable, but our tables are missing: a database dropped and
+   * created anew, or restored empty). Never throws.
+   */
+  probe(): Promise<StoreHealth>;
+  /**
+   * After `empty`: creates the schema if need be and runs the migrations, as
+   * a start would. True when the store is usable again.
+   */
+  reinitialise(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export type StoreHealth = 'ok' | 'down' | 'empty';
+
+/** Where the store reports trouble that belongs to no request (a pooled connection dropped by the server). */
+export interface StoreLog {
+  warn(obj: object, msg: string): void;
 }
 
 export interface OpenOptions {
@@ -29,6 +47,22 @@ export interface OpenOptions {
   readonly schema?: string;
   /** Postgres pool size. */
   readonly poolSize?: number;
+  /** Postgres: where a dropped idle connection is reported (default: nowhere). */
+  readonly log?: StoreLog;
+}
+
+/** How long /healthz waits for the database before calling it down. */
+const PROBE_TIMEOUT_MS = 3_000;
+
+/** Postgres answers these when a table or schema is missing: the database is there, our schema is not. */
+const MISSING_SCHEMA = new Set(['42P01', '3F000']);
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** pg is loaded only for Postgres: with SQLite it cost ~300 ms of start and ~14 MB (bench/startup.ts). */
@@ -96,35 +130,73 @@ export async function openStore(url: string, options: OpenOptions = {}, cwd = pr
           return false;
         }
       },
+      probe: async () => {
+        try {
+          database.prepare('select 1').get();
+          return 'ok';
+        } catch {
+          return 'down';
+        }
+      },
+      // A SQLite file cannot be dropped under an open connection: nothing to do.
+      reinitialise: async () => true,
       close: () => db.destroy(),
     };
   } else {
     const pg = await loadPg();
     const schema = options.schema;
     if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
-    if (schema) {
-      const admin = new pg.Client({ connectionString: url });
+    const createSchema = async () => {
+      if (!schema) return;
+      const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
+      // An error after connect (the server going away) must not become an unhandled 'error' event.
+      admin.on('error', () => {});
       await admin.connect();
       try {
         await admin.query(`create schema if not exists ${schema}`);
       } finally {
         await admin.end();
       }
-    }
+    };
+    await createSchema();
     const pool = new pg.Pool({
       connectionString: url,
       max: options.poolSize ?? 10,
+      // A database that does not answer (host gone, failover) fails a query instead of hanging it.
+      connectionTimeoutMillis: 10_000,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
+    // A pooled connection the server closes (restart, failover, pg_terminate_backend, a proxy's idle
+    // timeout) emits 'error': on the pool while idle, on the client while checked out. Unheard, either
+    // ends the process. The pool drops that connection and opens a new one for the next query.
+    pool.on('error', (error: Error) =>
+      options.log?.warn({ err: error, code: (error as { code?: string }).code }, 'database connection lost'),
+    );
+    // Checked out, the query in progress fails with the same error and says so where it is caught.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const probe = async (): Promise<StoreHealth> => {
+      try {
+        // Our own table, not `select 1`: a database recreated empty is reachable but not ready.
+        await withTimeout(pool.query('select revision from store_revision where id = 1'), PROBE_TIMEOUT_MS);
+        return 'ok';
+      } catch (error) {
+        return MISSING_SCHEMA.has((error as { code?: string }).code ?? '') ? 'empty' : 'down';
+      }
+    };
     store = {
       db,
       dialect: 'postgres',
-      ping: async () => {
+      ping: async () => (await probe()) === 'ok',
+      probe,
+      reinitialise: async () => {
         try {
-          await pool.query('select 1');
+          await createSchema();
+          const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+          await migrate(db, rows[0]?.schema);
           return true;
-        } catch {
+        } catch (error) {
+          options.log?.warn({ err: error }, 'database: could not recreate the schema');
           return false;
         }
       },

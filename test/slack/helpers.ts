@@ -233,6 +233,15 @@ export async function waitFor<T>(
   }
 }
 
+/** Polls an asynchronous check (a database read, an HTTP probe) until it holds. */
+export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 /** Every text a Slack message carries: fallback and all mrkdwn/plain text in blocks. */
 export function allText(message: Json | undefined): string {
   return JSON.stringify(message ?? {});

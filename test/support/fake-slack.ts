@@ -37,10 +37,18 @@ export class FakeSlack {
   private readonly queued = new Map<string, ScriptedResponse[]>();
   private tsCounter = 1_700_000_000;
 
+  private lastPort = 0;
+
+  /** Its base URL; stays the same while it is stopped (an outage) and after `start(fake.port)`. */
   get url(): string {
-    const port = (this.server?.address() as AddressInfo | null)?.port;
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** The port it listens on, or last listened on (to start it again on the same one after `stop()`). */
+  get port(): number {
+    const port = (this.server?.address() as AddressInfo | null)?.port ?? this.lastPort;
     if (!port) throw new Error('FakeSlack is not started');
-    return `http://127.0.0.1:${port}/api/`;
+    return port;
   }
 
   on(method: string, handler: MethodHandler): this {
@@ -89,7 +97,7 @@ export class FakeSlack {
     }
   }
 
-  async start(): Promise<this> {
+  async start(port = 0): Promise<this> {
     this.server = createServer((req, res) => {
       void this.handle(req).then(({ status, headers, body, delayMs }) => {
         const send = () => {
@@ -100,7 +108,8 @@ export class FakeSlack {
         else send();
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    this.lastPort = (this.server!.address() as AddressInfo).port;
     return this;
   }
 
