@@ -194,6 +194,11 @@ export async function openStore(url: string, options: OpenOptions = {}, cwd = pr
           await createSchema();
           const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
           await migrate(db, rows[0]?.schema);
+          // Caches in this process are keyed by the store's change count, which starts again in a new
+          // database: moving it to the clock's seconds keeps it clear of any count they were made at.
+          await sql`update store_revision set revision = greatest(revision, extract(epoch from now())::integer) where id = 1`.execute(
+            db,
+          );
           return true;
         } catch (error) {
           options.log?.warn({ err: error }, 'database: could not recreate the schema');
