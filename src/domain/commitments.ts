@@ -1,5 +1,5 @@
-import { DomainError } from './errors.js';
-import type { Localized } from './types.js';
+import { type ConfirmReason, DomainError, NoChange } from './errors.js';
+import type { Localized, Party } from './types.js';
 
 export const COMMITMENT_STATUSES = ['not-started', 'in-progress', 'done', 'dropped'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
@@ -82,6 +82,28 @@ export function isOpenCommitment(c: Pick<Commitment, 'status'>): boolean {
 export function changeStatus(c: Commitment, status: CommitmentStatus): Commitment {
   if (c.status === status) throw new DomainError('commitment.same_status', { id: c.id, status });
   return { ...c, status };
+}
+
+/** Dropping a commitment is destructive: it asks first. */
+export function statusConfirmations(c: Commitment, status: CommitmentStatus): ConfirmReason[] {
+  return status === 'dropped' && c.status !== 'dropped' ? [{ code: 'drop_commitment', id: c.id }] : [];
+}
+
+/** Sets the owner on one side; the current owner again is a no-op that says so. */
+export function assignOwner(c: Commitment, party: Party, userId: string): Commitment {
+  if (c.owners[party.code] === userId)
+    throw new NoChange({
+      code: 'commitment.same_owner',
+      id: c.id,
+      user: userId,
+      party: { code: party.code, name: party.name },
+    });
+  return { ...c, owners: { ...c.owners, [party.code]: userId } };
+}
+
+export function setDueDate(c: Commitment, date: string): Commitment {
+  if (c.dueDate === date) throw new NoChange({ code: 'commitment.same_due', id: c.id, date });
+  return { ...c, dueDate: date };
 }
 
 /** Normalises a typed ID (`r1-7A` → `R1-7a`) so lookups are forgiving of case. */

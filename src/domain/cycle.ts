@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { localDate, localYear, wallClockToInstant } from './dates.js';
-import { DomainError } from './errors.js';
+import { daysBetween, localDate, localYear, wallClockToInstant } from './dates.js';
+import { type ConfirmReason, DomainError, NoChange } from './errors.js';
 import { type Dialogue, type Party, partyByCode } from './types.js';
 
 export const ROUND_STATES = ['expected', 'scheduled', 'held', 'postponed', 'cancelled'] as const;
@@ -10,6 +10,14 @@ export type RoundState = (typeof ROUND_STATES)[number];
 export interface Round {
   readonly dialogueId: string;
   readonly edition: number;
+  /**
+   * The edition as the governments count it: meetings held (or still to be
+   * held), in order. A cancelled occurrence keeps its row, and its history,
+   * without a number, so the next meeting held is still "the second".
+   * `edition` stays the occurrence's stable key (reminder keys, calendar UIDs).
+   * Undefined when not worked out yet (buildCycle always sets it).
+   */
+  readonly number?: number | null;
   /** The year it is (or was) expected or held in. */
   readonly year: number;
   /** Party code of the host. */
@@ -32,6 +40,7 @@ export interface Round {
 
 /** A round in the cycle view: recorded or projected, with what the clock says about it. */
 export interface CycleEntry extends Round {
+  readonly number: number | null;
   readonly projected: boolean;
   /** Expected (or postponed, or projected) for a year that has passed without being recorded. */
   readonly overdue: boolean;
@@ -74,8 +83,25 @@ function anniversary(lastDated: string | null, year: number): string {
 }
 
 export interface CycleOptions {
-  /** How many rounds to project beyond the last recorded one. */
+  /** How many rounds to project beyond the last recorded one (at most MAX_AHEAD). */
   readonly ahead?: number;
+}
+
+/** The projection horizon: never more than this many rounds beyond the last recorded one. */
+export const MAX_AHEAD = 5;
+
+/** A date may be fixed at most this many years ahead (a typo like 2205 is refused). */
+export const SCHEDULE_HORIZON_YEARS = 5;
+
+/** Edition numbers by occurrence: meetings not cancelled, counted in order; null for a cancelled one. */
+export function editionNumbers(rounds: readonly Pick<Round, 'edition' | 'state'>[]): Map<number, number | null> {
+  const out = new Map<number, number | null>();
+  let n = 0;
+  for (const r of [...rounds].sort((a, b) => a.edition - b.edition)) {
+    if (r.state === 'cancelled') out.set(r.edition, null);
+    else out.set(r.edition, ++n);
+  }
+  return out;
 }
 
 /**
@@ -91,8 +117,11 @@ export function buildCycle(
   now: Date,
   options: CycleOptions = {},
 ): CycleEntry[] {
-  const ahead = options.ahead ?? 2;
-  const sorted = [...rounds].sort((a, b) => a.edition - b.edition);
+  const ahead = Math.max(0, Math.min(options.ahead ?? 2, MAX_AHEAD));
+  const numbers = editionNumbers(rounds);
+  const sorted = [...rounds]
+    .sort((a, b) => a.edition - b.edition)
+    .map((r) => ({ ...r, number: numbers.get(r.edition) ?? null }));
   const thisYear = localYear(now, dialogue.timezone);
   const entries: CycleEntry[] = [];
   let lastDated: string | null = null;
@@ -105,6 +134,7 @@ export function buildCycle(
     const projectedDate = dated ? null : anniversary(lastDated, round.year);
     return {
       ...round,
+      number: round.number ?? null,
       projected,
       overdue: (open || projected) && round.year < thisYear,
       awaitingOutcome: round.state === 'scheduled' && round.date !== null && round.date < today,
@@ -120,13 +150,15 @@ export function buildCycle(
 
   const last = sorted.at(-1);
   let edition = last ? last.edition : 0;
+  let number = [...numbers.values()].reduce<number>((m, n) => Math.max(m, n ?? 0), 0);
   let year = last ? last.year : thisYear;
   let host = lastHost ?? dialogue.parties[1].code;
   for (let i = 0; i < ahead; i++) {
     edition += 1;
     year += dialogue.cadenceYears;
     host = nextHost(dialogue, host);
-    entries.push(annotate(expectedRound(dialogue, edition, year, host, ''), true));
+    number += 1;
+    entries.push(annotate({ ...expectedRound(dialogue, edition, year, host, ''), number }, true));
   }
   return entries;
 }
@@ -144,6 +176,7 @@ export function expectedRound(
   return {
     dialogueId: dialogue.id,
     edition,
+    number: null,
     year,
     host,
     state: 'expected',
@@ -170,9 +203,14 @@ export function lastHeldRound(cycle: readonly CycleEntry[]): CycleEntry | undefi
   return cycle.filter((entry) => entry.state === 'held').at(-1);
 }
 
+/** What people call a round in messages: its edition number, else (cancelled) its year. */
+export function roundLabel(round: Pick<Round, 'number' | 'edition'>): number {
+  return round.number ?? round.edition;
+}
+
 function guardOpen(round: Round): void {
-  if (round.state === 'held') throw new DomainError('round.already_held', { edition: round.edition });
-  if (round.state === 'cancelled') throw new DomainError('round.cancelled', { edition: round.edition });
+  if (round.state === 'held') throw new DomainError('round.already_held', { edition: roundLabel(round) });
+  if (round.state === 'cancelled') throw new DomainError('round.cancelled', { edition: roundLabel(round) });
 }
 
 export interface ScheduleInput {
@@ -190,6 +228,15 @@ export function scheduleRound(round: Round, input: ScheduleInput, now: Date): Ro
     const start = wallClockToInstant(input.date, input.time, round.timezone);
     if (start.toMillis() < now.getTime()) throw new DomainError('date.in_past', { date: input.date });
   }
+  const limit = DateTime.fromISO(today, { zone: 'UTC' }).plus({ years: SCHEDULE_HORIZON_YEARS }).toISODate() as string;
+  if (input.date > limit) throw new DomainError('date.too_far', { date: input.date, years: SCHEDULE_HORIZON_YEARS });
+  if (
+    round.state === 'scheduled' &&
+    round.date === input.date &&
+    round.time === input.time &&
+    (input.city === null || input.city === round.city)
+  )
+    throw new NoChange({ code: 'round.same_schedule', number: round.number ?? null, date: input.date });
   return {
     ...round,
     state: 'scheduled',
@@ -201,12 +248,26 @@ export function scheduleRound(round: Round, input: ScheduleInput, now: Date): Ro
   };
 }
 
-/** Any open round → held, on a date that is not in the future. */
-export function markHeld(round: Round, date: string | null, now: Date): Round {
+/**
+ * Any open round → held, on a date that is not in the future and not before
+ * the last round held. The same date as the last round held is the same
+ * outcome recorded twice: a no-op that says so.
+ */
+export function markHeld(round: Round, date: string | null, now: Date, lastHeld?: Round): Round {
   guardOpen(round);
-  if (!date) throw new DomainError('round.held_needs_date', { edition: round.edition });
+  if (!date) throw new DomainError('round.held_needs_date', { edition: roundLabel(round) });
   const today = localDate(now, round.timezone);
   if (date > today) throw new DomainError('round.held_in_future', { date });
+  if (lastHeld?.date) {
+    if (date === lastHeld.date)
+      throw new NoChange({ code: 'round.same_outcome', number: lastHeld.number ?? null, date: lastHeld.date });
+    if (date < lastHeld.date)
+      throw new DomainError('round.held_before_last', {
+        date,
+        last: lastHeld.date,
+        edition: roundLabel(lastHeld),
+      });
+  }
   const sameDay = round.date === date;
   return {
     ...round,
@@ -218,18 +279,68 @@ export function markHeld(round: Round, date: string | null, now: Date): Round {
   };
 }
 
+/**
+ * Postponing and cancelling apply to a round that exists (recorded as expected
+ * or scheduled), never to one that is only projected.
+ */
+export function requireRecorded(entry: CycleEntry): void {
+  if (entry.projected) throw new DomainError('round.only_projected', { edition: roundLabel(entry), year: entry.year });
+}
+
 /** expected | scheduled → postponed. The old date is kept so people can see what moved. */
 export function postponeRound(round: Round, reason: string | null): Round {
   guardOpen(round);
-  if (round.state === 'postponed') throw new DomainError('round.already_postponed', { edition: round.edition });
+  if (round.state === 'postponed') throw new DomainError('round.already_postponed', { edition: roundLabel(round) });
   return { ...round, state: 'postponed', reason };
 }
 
 /** Any open round → cancelled. */
 export function cancelRound(round: Round, reason: string | null): Round {
-  if (round.state === 'cancelled') throw new DomainError('round.already_cancelled', { edition: round.edition });
+  if (round.state === 'cancelled') throw new DomainError('round.already_cancelled', { edition: roundLabel(round) });
   guardOpen(round);
   return { ...round, state: 'cancelled', reason };
+}
+
+/** How far from its scheduled date a round may be recorded as held without asking. */
+export const HELD_DRIFT_DAYS = 30;
+
+/**
+ * What makes recording a round as held on `date` worth a second look: far
+ * from the date it was scheduled for, or soon after the last round held
+ * (less than half a cadence: the same meeting recorded twice?).
+ */
+export function heldConfirmations(
+  round: Round,
+  date: string,
+  lastHeld: Round | undefined,
+  cadenceYears: number,
+): ConfirmReason[] {
+  const out: ConfirmReason[] = [];
+  if (round.state === 'scheduled' && round.date) {
+    const days = Math.abs(daysBetween(round.date, date));
+    if (days > HELD_DRIFT_DAYS) out.push({ code: 'held_far_from_scheduled', date, scheduled: round.date, days });
+  }
+  if (lastHeld?.date) {
+    const days = daysBetween(lastHeld.date, date);
+    if (days >= 0 && days < (cadenceYears * 365) / 2) out.push({ code: 'held_soon_after_last', date, last: lastHeld.date, days });
+  }
+  return out;
+}
+
+/**
+ * A date on a weekend, or on a public holiday of either side, asks first.
+ * `isWorkingDay(date, country)` is the holiday calendar (pure, passed in).
+ */
+export function scheduleConfirmations(
+  dialogue: Dialogue,
+  date: string,
+  isWorkingDay: (date: string, country: string) => boolean,
+): ConfirmReason[] {
+  const weekday = DateTime.fromISO(date, { zone: 'UTC' }).weekday;
+  if (weekday >= 6) return [{ code: 'weekend', date }];
+  return dialogue.parties
+    .filter((p) => !isWorkingDay(date, p.code))
+    .map((p): ConfirmReason => ({ code: 'holiday', date, party: { code: p.code, name: p.name } }));
 }
 
 /** The fields whose change people see (calendar, messages): a change of any bumps the sequence. */

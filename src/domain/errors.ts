@@ -23,7 +23,20 @@ export type DomainErrorCode =
   | 'dialogue.not_found'
   | 'dialogue.ambiguous'
   | 'auth.not_editor'
-  | 'input.invalid';
+  | 'input.invalid'
+  | 'input.control_chars'
+  | 'round.held_before_last'
+  | 'round.only_projected'
+  | 'round.not_postponable'
+  | 'date.too_far'
+  | 'change.collided'
+  | 'undo.nothing'
+  | 'undo.not_found'
+  | 'undo.not_author'
+  | 'undo.too_old'
+  | 'undo.already'
+  | 'undo.depends'
+  | 'undo.changed_since';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';
@@ -37,4 +50,54 @@ export class DomainError extends Error {
 
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
+}
+
+/** Localised names travel with the reasons that need them (domain data, not prose). */
+export interface NamedParty {
+  readonly code: string;
+  readonly name: { readonly en: string; readonly es: string };
+}
+
+/** Why a change asks "are you sure?" before it is applied. */
+export type ConfirmReason =
+  | { readonly code: 'held_far_from_scheduled'; readonly date: string; readonly scheduled: string; readonly days: number }
+  | { readonly code: 'held_soon_after_last'; readonly date: string; readonly last: string; readonly days: number }
+  | { readonly code: 'weekend'; readonly date: string }
+  | { readonly code: 'holiday'; readonly date: string; readonly party: NamedParty }
+  | { readonly code: 'cancel_round'; readonly number: number | null; readonly year: number }
+  | { readonly code: 'drop_commitment'; readonly id: string };
+
+/** A change that needs the user's confirmation (Slack: a Confirm button; CLI: --yes). Nothing was changed. */
+export class NeedsConfirmation extends Error {
+  override readonly name = 'NeedsConfirmation';
+  constructor(readonly reasons: readonly ConfirmReason[]) {
+    super(`needs confirmation: ${reasons.map((r) => r.code).join(', ')}`);
+  }
+}
+
+export type NoChangeReason =
+  | { readonly code: 'round.same_outcome'; readonly number: number | null; readonly date: string }
+  | { readonly code: 'round.same_schedule'; readonly number: number | null; readonly date: string }
+  | { readonly code: 'commitment.same_owner'; readonly id: string; readonly user: string; readonly party: NamedParty }
+  | { readonly code: 'commitment.same_due'; readonly id: string; readonly date: string };
+
+/** The change asked for is already the case: a no-op that says so (not an error). */
+export class NoChange extends Error {
+  override readonly name = 'NoChange';
+  constructor(readonly reason: NoChangeReason) {
+    super(`no change: ${reason.code}`);
+  }
+}
+
+/** C0 and C1 control characters other than tab and line breaks (NUL and friends). */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+export function hasControlChars(text: string): boolean {
+  return CONTROL.test(text);
+}
+
+/** Refuses text with control characters, the same way whatever the store (Postgres cannot hold NUL). */
+export function requireCleanText(text: string): string {
+  if (hasControlChars(text)) throw new DomainError('input.control_chars');
+  return text;
 }

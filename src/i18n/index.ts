@@ -1,5 +1,6 @@
 import type { Lang } from '../domain/types.js';
 import * as calendar from './catalog/calendar.js';
+import * as changes from './catalog/changes.js';
 import * as core from './catalog/core.js';
 import * as importing from './catalog/import.js';
 import * as reminders from './catalog/reminders.js';
@@ -11,8 +12,8 @@ import * as slack from './catalog/slack.js';
  * missing or extra Spanish key fails the type check.
  */
 const catalogs = {
-  en: { ...core.en, reminders: reminders.en, calendar: calendar.en, slack: slack.en, import: importing.en },
-  es: { ...core.es, reminders: reminders.es, calendar: calendar.es, slack: slack.es, import: importing.es },
+  en: { ...core.en, reminders: reminders.en, calendar: calendar.en, slack: slack.en, import: importing.en, changes: changes.en },
+  es: { ...core.es, reminders: reminders.es, calendar: calendar.es, slack: slack.es, import: importing.es, changes: changes.es },
 } satisfies Record<Lang, unknown>;
 
 export type Messages = (typeof catalogs)['en'];

@@ -1,4 +1,5 @@
 import {
+  assignOwner,
   type Commitment,
   type CommitmentFilter,
   type CommitmentStatus,
@@ -7,12 +8,15 @@ import {
   matchesFilter,
   newCommitment,
   normaliseCommitmentId,
+  setDueDate,
+  statusConfirmations,
 } from '../domain/commitments.js';
 import { localDate } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
-import { partyByWord } from '../domain/types.js';
+import { type ConfirmReason, DomainError, NeedsConfirmation, requireCleanText } from '../domain/errors.js';
+import { type Dialogue, partyByWord } from '../domain/types.js';
 import { listAuditEvents } from '../store/audit.repository.js';
 import type { NewAuditEventRow } from '../store/audit.table.js';
+import { reversedChangeIds } from '../store/changes.repository.js';
 import {
   commitmentIdsWithPrefix,
   findCommitmentRow,
@@ -21,12 +25,20 @@ import {
   updateCommitmentRow,
 } from '../store/commitments.repository.js';
 import { ConcurrentChange, type ServiceContext } from './context.js';
+import type { ChangeRequest } from './cycle.service.js';
 import type { DialogueService } from './dialogues.service.js';
 import { type AuditEvent, commitmentRow, toAuditEvent, toCommitment } from './mappers.js';
 
 export interface CommitmentChange {
   readonly before: Commitment | null;
   readonly after: Commitment;
+  /** The change's number in the change log (what Undo reverses). */
+  readonly changeId: number | null;
+}
+
+/** Words a user may type for each side, e.g. `mx|uk` (the first alias, else the code). */
+export function sideWords(dialogue: Dialogue): string[] {
+  return dialogue.parties.map((p) => p.aliases[0] ?? p.code.toLowerCase());
 }
 
 export interface CommitmentDetail {
@@ -78,15 +90,20 @@ export class CommitmentService {
     return {
       commitment,
       notes: history
-        .filter((e) => e.note)
+        .filter((e) => e.note && !e.undone && e.action !== 'undo')
         .reverse()
         .slice(0, notes),
     };
   }
 
+  /** Every audited change, oldest first; a note whose change was undone is marked withdrawn. */
   async history(dialogueId: string, rawId: string): Promise<AuditEvent[]> {
     const c = await this.get(dialogueId, rawId);
-    return (await listAuditEvents(this.ctx.db, dialogueId, 'commitment', c.id)).map(toAuditEvent);
+    const [rows, reversed] = await Promise.all([
+      listAuditEvents(this.ctx.db, dialogueId, 'commitment', c.id),
+      reversedChangeIds(this.ctx.db, dialogueId, 'commitment', c.id),
+    ]);
+    return rows.map((r) => ({ ...toAuditEvent(r), undone: r.change_id !== null && reversed.has(Number(r.change_id)) }));
   }
 
   updateStatus(
@@ -96,8 +113,20 @@ export class CommitmentService {
     status: CommitmentStatus,
     note: string | null,
     now: Date,
+    request: ChangeRequest<CommitmentChange> = {},
   ): Promise<CommitmentChange> {
-    return this.modify(dialogueId, actor, rawId, now, 'status', note, (c) => changeStatus(c, status));
+    if (note) requireCleanText(note);
+    return this.modify(
+      dialogueId,
+      actor,
+      rawId,
+      now,
+      'status',
+      note,
+      (c) => changeStatus(c, status),
+      request,
+      (c) => statusConfirmations(c, status),
+    );
   }
 
   /** Sets the owner on one side; the side may be left out when only one side has no owner yet. */
@@ -108,54 +137,115 @@ export class CommitmentService {
     userId: string,
     sideWord: string | null,
     now: Date,
+    request: ChangeRequest<CommitmentChange> = {},
   ): Promise<CommitmentChange> {
     const dialogue = await this.dialogues.get(dialogueId);
-    return this.modify(dialogueId, actor, rawId, now, 'assign', null, (c) => {
-      let code: string;
-      if (sideWord) {
-        const party = partyByWord(dialogue, sideWord);
-        if (!party) throw new DomainError('commitment.unknown_party', { side: sideWord });
-        code = party.code;
-      } else {
-        const free = dialogue.parties.filter((p) => !c.owners[p.code]);
-        if (free.length !== 1) throw new DomainError('commitment.side_required', { id: c.id });
-        code = free[0]!.code;
-      }
-      return { ...c, owners: { ...c.owners, [code]: userId } };
-    });
+    const words = sideWords(dialogue);
+    let chosen = sideWord ? partyByWord(dialogue, sideWord) : undefined;
+    if (sideWord && !chosen)
+      throw new DomainError('commitment.unknown_party', { side: sideWord, sides: words.join('|') });
+    return this.modify(
+      dialogueId,
+      actor,
+      rawId,
+      now,
+      'assign',
+      null,
+      (c) => {
+        if (!chosen) {
+          const free = dialogue.parties.filter((p) => !c.owners[p.code]);
+          if (free.length !== 1)
+            throw new DomainError('commitment.side_required', { id: c.id, example: words[0] ?? '' });
+          chosen = free[0]!;
+        }
+        return assignOwner(c, chosen, userId);
+      },
+      request,
+    );
   }
 
-  async setDue(dialogueId: string, actor: string, rawId: string, date: string, now: Date): Promise<CommitmentChange> {
+  async setDue(
+    dialogueId: string,
+    actor: string,
+    rawId: string,
+    date: string,
+    now: Date,
+    request: ChangeRequest<CommitmentChange> = {},
+  ): Promise<CommitmentChange> {
     const dialogue = await this.dialogues.get(dialogueId);
     if (date < localDate(now, dialogue.timezone)) throw new DomainError('date.in_past', { date });
-    return this.modify(dialogueId, actor, rawId, now, 'due', null, (c) => ({ ...c, dueDate: date }));
+    return this.modify(dialogueId, actor, rawId, now, 'due', null, (c) => setDueDate(c, date), request);
   }
 
-  note(dialogueId: string, actor: string, rawId: string, text: string, now: Date): Promise<CommitmentChange> {
-    if (!text.trim()) throw new DomainError('commitment.empty_text');
-    return this.modify(dialogueId, actor, rawId, now, 'note', text.trim(), (c) => c);
+  /**
+   * A note is appended, never merged: it writes an audit row and touches no
+   * field of the commitment, so notes added at the same moment never collide.
+   */
+  async note(
+    dialogueId: string,
+    actor: string,
+    rawId: string,
+    text: string,
+    now: Date,
+    request: ChangeRequest<CommitmentChange> = {},
+  ): Promise<CommitmentChange> {
+    this.ctx.requireEditor(dialogueId, actor);
+    const clean = requireCleanText(text.trim());
+    if (!clean) throw new DomainError('commitment.empty_text');
+    const at = now.toISOString();
+    const id = normaliseCommitmentId(rawId);
+    const { result, changeId } = await this.ctx.record(
+      dialogueId,
+      at,
+      async (trx) => {
+        const row = await findCommitmentRow(trx, dialogueId, id);
+        if (!row) throw new DomainError('commitment.not_found', { id: rawId.trim() });
+        const c = toCommitment(row);
+        return {
+          result: { before: c, after: c, changeId: null } as CommitmentChange,
+          audit: [audit(dialogueId, id, at, actor, 'note', null, null, null, clean)],
+          events: [{ dialogueId, entity: 'commitment', entityId: id, action: 'note', actor, at }],
+          record: { entity: 'commitment', entityId: id, action: 'note', fields: [], before: null, after: null },
+        };
+      },
+      { announce: request.announce ?? null },
+    );
+    return { ...result, changeId };
   }
 
   /** A commitment agreed between rounds, typed by an editor: IDs A1, A2, … */
-  async add(dialogueId: string, actor: string, text: string, now: Date): Promise<CommitmentChange> {
+  async add(
+    dialogueId: string,
+    actor: string,
+    text: string,
+    now: Date,
+    request: ChangeRequest<CommitmentChange> = {},
+  ): Promise<CommitmentChange> {
     this.ctx.requireEditor(dialogueId, actor);
-    const clean = text.trim();
+    const clean = requireCleanText(text.trim());
     if (!clean) throw new DomainError('commitment.empty_text');
     const at = now.toISOString();
-    return this.ctx.change(dialogueId, at, async (trx) => {
-      const used = await commitmentIdsWithPrefix(trx, dialogueId, 'A');
-      const n = Math.max(0, ...used.map((id) => Number(/^A(\d+)$/.exec(id)?.[1] ?? 0))) + 1;
-      const after = newCommitment(
-        { dialogueId, id: `A${n}`, edition: null, paragraph: null, theme: 'general', text: clean },
-        at,
-      );
-      await insertCommitmentRow(trx, commitmentRow(after));
-      return {
-        result: { before: null, after },
-        audit: [audit(dialogueId, after.id, at, actor, 'created', null, null, clean, null)],
-        events: [{ dialogueId, entity: 'commitment', entityId: after.id, action: 'created', actor, at }],
-      };
-    });
+    const { result, changeId } = await this.ctx.record(
+      dialogueId,
+      at,
+      async (trx) => {
+        const used = await commitmentIdsWithPrefix(trx, dialogueId, 'A');
+        const n = Math.max(0, ...used.map((id) => Number(/^A(\d+)$/.exec(id)?.[1] ?? 0))) + 1;
+        const after = newCommitment(
+          { dialogueId, id: `A${n}`, edition: null, paragraph: null, theme: 'general', text: clean },
+          at,
+        );
+        await insertCommitmentRow(trx, commitmentRow(after));
+        return {
+          result: { before: null, after, changeId: null } as CommitmentChange,
+          audit: [audit(dialogueId, after.id, at, actor, 'created', null, null, clean, null)],
+          events: [{ dialogueId, entity: 'commitment', entityId: after.id, action: 'created', actor, at }],
+          record: { entity: 'commitment', entityId: after.id, action: 'created', fields: [], before: null, after },
+        };
+      },
+      { announce: request.announce ?? null },
+    );
+    return { ...result, changeId };
   }
 
   private async modify(
@@ -163,18 +253,25 @@ export class CommitmentService {
     actor: string,
     rawId: string,
     now: Date,
-    action: 'status' | 'assign' | 'due' | 'note',
+    action: 'status' | 'assign' | 'due',
     note: string | null,
     apply: (c: Commitment) => Commitment,
+    request: ChangeRequest<CommitmentChange>,
+    confirmations?: (c: Commitment) => ConfirmReason[],
   ): Promise<CommitmentChange> {
     this.ctx.requireEditor(dialogueId, actor);
     const at = now.toISOString();
     const id = normaliseCommitmentId(rawId);
-    return this.ctx.change(dialogueId, at, async (trx) => {
-      const row = await findCommitmentRow(trx, dialogueId, id);
+    const { result, changeId } = await this.ctx.record(dialogueId, at, async (trx) => {
+      // Postgres: the row stays locked until commit, so concurrent changes to it queue instead of colliding.
+      const row = await findCommitmentRow(trx, dialogueId, id, this.ctx.lockRows);
       if (!row) throw new DomainError('commitment.not_found', { id: rawId.trim() });
       const before = toCommitment(row);
       const changed = apply(before);
+      if (!request.confirmed) {
+        const reasons = confirmations?.(before) ?? [];
+        if (reasons.length > 0) throw new NeedsConfirmation(reasons);
+      }
       const after: Commitment = {
         ...changed,
         sequence: commitmentVisiblyDiffers(before, changed) ? before.sequence + 1 : before.sequence,
@@ -193,7 +290,7 @@ export class CommitmentService {
         },
         { sequence: before.sequence, updatedAt: before.updatedAt },
       );
-      if (!written) throw new ConcurrentChange();
+      if (!written) throw new ConcurrentChange({ entity: 'commitment', entityId: id });
       const rows: NewAuditEventRow[] = [];
       if (before.status !== after.status)
         rows.push(audit(dialogueId, id, at, actor, action, 'status', before.status, after.status, note));
@@ -206,11 +303,20 @@ export class CommitmentService {
       }
       if (rows.length === 0 && note) rows.push(audit(dialogueId, id, at, actor, action, null, null, null, note));
       return {
-        result: { before, after },
+        result: { before, after, changeId: null } as CommitmentChange,
         audit: rows,
         events: [{ dialogueId, entity: 'commitment', entityId: id, action, actor, at }],
+        record: {
+          entity: 'commitment',
+          entityId: id,
+          action,
+          fields: rows.map((r) => r.field).filter((f): f is string => Boolean(f)),
+          before,
+          after,
+        },
       };
-    });
+    }, { announce: request.announce ?? null });
+    return { ...result, changeId };
   }
 }
 
@@ -226,6 +332,8 @@ function audit(
   note: string | null,
 ): NewAuditEventRow {
   return {
+    change_id: null,
+    reverses: null,
     dialogue_id: dialogueId,
     entity: 'commitment',
     entity_id: id,

@@ -8,8 +8,11 @@ import { CycleService } from './cycle.service.js';
 import { DialogueService } from './dialogues.service.js';
 import { FeedService } from './feeds.service.js';
 import { ImportService } from './import.service.js';
+import { OutboxService } from './outbox.service.js';
 import { ReminderService } from './reminders.service.js';
+import { RequestLogService } from './requests.service.js';
 import { type SeedReport, seedFromConfig } from './seed.service.js';
+import { UndoService } from './undo.service.js';
 import { UserService } from './users.service.js';
 
 export interface Services {
@@ -22,6 +25,9 @@ export interface Services {
   readonly feeds: FeedService;
   readonly imports: ImportService;
   readonly briefs: BriefService;
+  readonly undo: UndoService;
+  readonly outbox: OutboxService;
+  readonly requests: RequestLogService;
   /** Adds to the store what config has and the store lacks (see seed.service.ts). */
   seed(now: Date): Promise<SeedReport[]>;
   isEditor(dialogueId: string, userId: string): boolean;
@@ -46,6 +52,9 @@ export function createServices(store: Store, config: Config, logger: Logger, opt
     feeds: new FeedService(ctx, dialogues, cycle, commitments),
     imports: new ImportService(ctx, dialogues, cycle, commitments),
     briefs: new BriefService(ctx, dialogues, cycle, commitments),
+    undo: new UndoService(ctx, dialogues),
+    outbox: new OutboxService(ctx),
+    requests: new RequestLogService(ctx),
     seed: (now) => seedFromConfig(ctx, now),
     isEditor: (dialogueId, userId) => ctx.isEditor(dialogueId, userId),
   };

@@ -50,6 +50,7 @@ export function toRound(row: RoundRow): Round {
   return {
     dialogueId: row.dialogue_id,
     edition: Number(row.edition),
+    number: row.number === null || row.number === undefined ? null : Number(row.number),
     year: Number(row.year),
     host: row.host,
     state: row.state as RoundState,
@@ -68,6 +69,7 @@ export function roundRow(round: Round, updatedBy: string, source: string | null 
   return {
     dialogue_id: round.dialogueId,
     edition: round.edition,
+    number: round.number ?? null,
     year: round.year,
     host: round.host,
     state: round.state,
@@ -140,10 +142,18 @@ export interface AuditEvent {
   readonly from: string | null;
   readonly to: string | null;
   readonly note: string | null;
+  /** The change (in the change log) this row belongs to, when there is one. */
+  readonly changeId?: number | null;
+  /** For an undo: the change it reversed. */
+  readonly reverses?: number | null;
+  /** The change was undone later (a withdrawn note, a reverted field). */
+  readonly undone?: boolean;
 }
 
 export function toAuditEvent(row: AuditEventRow): AuditEvent {
   return {
+    changeId: row.change_id === null || row.change_id === undefined ? null : Number(row.change_id),
+    reverses: row.reverses === null || row.reverses === undefined ? null : Number(row.reverses),
     at: row.at,
     actor: row.actor,
     action: row.action,

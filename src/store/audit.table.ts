@@ -14,6 +14,10 @@ export interface AuditEventsTable {
   from_value: string | null;
   to_value: string | null;
   note: string | null;
+  /** The change (changes.id) this row belongs to, when it was made by a command or a button. */
+  change_id: number | null;
+  /** For an undo: the change it reversed. */
+  reverses: number | null;
 }
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type NewAuditEventRow = Insertable<AuditEventsTable>;

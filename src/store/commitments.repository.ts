@@ -9,13 +9,20 @@ export function listCommitmentRows(db: Db, dialogueId: string): Promise<Commitme
   return db.selectFrom('commitments').selectAll().where('dialogue_id', '=', dialogueId).execute();
 }
 
-export function findCommitmentRow(db: Db, dialogueId: string, id: string): Promise<CommitmentRow | undefined> {
-  return db
-    .selectFrom('commitments')
-    .selectAll()
-    .where('dialogue_id', '=', dialogueId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+/** With `lock` (Postgres, inside a transaction) the row stays locked until commit: concurrent changes queue instead of colliding. */
+export function findCommitmentRow(
+  db: Db,
+  dialogueId: string,
+  id: string,
+  lock = false,
+): Promise<CommitmentRow | undefined> {
+  let q = db.selectFrom('commitments').selectAll().where('dialogue_id', '=', dialogueId).where('id', '=', id);
+  if (lock) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function deleteCommitmentRow(db: Db, dialogueId: string, id: string): Promise<void> {
+  await db.deleteFrom('commitments').where('dialogue_id', '=', dialogueId).where('id', '=', id).execute();
 }
 
 export async function insertCommitmentRow(db: Db, row: NewCommitmentRow): Promise<void> {

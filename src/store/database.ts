@@ -1,8 +1,11 @@
 import type { AuditEventsTable } from './audit.table.js';
+import type { ChangesTable } from './changes.table.js';
 import type { CommitmentsTable } from './commitments.table.js';
 import type { DelegatesTable } from './delegates.table.js';
 import type { DialoguesTable } from './dialogues.table.js';
+import type { OutboxTable } from './outbox.table.js';
 import type { ReminderDeliveriesTable } from './reminders.table.js';
+import type { RequestLogTable } from './request-log.table.js';
 import type { RoundsTable } from './rounds.table.js';
 import type { StoreRevisionTable } from './store-revision.table.js';
 import type { SubscriptionsTable } from './subscriptions.table.js';
@@ -18,4 +21,7 @@ export interface Database {
   subscriptions: SubscriptionsTable;
   reminder_deliveries: ReminderDeliveriesTable;
   store_revision: StoreRevisionTable;
+  changes: ChangesTable;
+  outbox: OutboxTable;
+  request_log: RequestLogTable;
 }

@@ -19,6 +19,27 @@ export function findRoundRow(db: Db, dialogueId: string, edition: number): Promi
     .executeTakeFirst();
 }
 
+export async function deleteRoundRow(db: Db, dialogueId: string, edition: number): Promise<void> {
+  await db.deleteFrom('rounds').where('dialogue_id', '=', dialogueId).where('edition', '=', edition).execute();
+}
+
+/** Sets the edition numbers (as the governments count them) of rounds whose number changed. */
+export async function setRoundNumbers(db: Db, dialogueId: string, numbers: ReadonlyMap<number, number | null>): Promise<void> {
+  for (const [edition, number] of numbers) {
+    await db
+      .updateTable('rounds')
+      .set({ number })
+      .where('dialogue_id', '=', dialogueId)
+      .where('edition', '=', edition)
+      .execute();
+  }
+}
+
+/** Locks the dialogue's row (Postgres) so changes to its cycle run one at a time. */
+export async function lockDialogueRow(db: Db, dialogueId: string): Promise<void> {
+  await db.selectFrom('dialogues').select('id').where('id', '=', dialogueId).forUpdate().execute();
+}
+
 export async function insertRoundRow(db: Db, row: NewRoundRow): Promise<void> {
   await db.insertInto('rounds').values(row).execute();
 }

@@ -3,6 +3,8 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 export interface RoundsTable {
   dialogue_id: string;
   edition: number;
+  /** The edition as the governments count it (meetings held or to be held); null for a cancelled one. */
+  number: number | null;
   year: number;
   host: string;
   state: string;

@@ -52,6 +52,9 @@ export function testConfig(env: Record<string, string> = {}, dialect: DialectNam
 export const silentLogger = pino({ level: 'silent' });
 
 const TABLES = [
+  'request_log',
+  'outbox',
+  'changes',
   'reminder_deliveries',
   'subscriptions',
   'user_prefs',

@@ -130,16 +130,38 @@ export const en = {
     'commitment.same_status': (p: { id?: string | number; status?: string | number }) =>
       `${p.id} is already ${p.status}; nothing changed.`,
     'commitment.empty_text': () => 'The text is empty.',
-    'commitment.unknown_party': (p: { side?: string | number }) =>
-      `“${p.side}” is not a side of this dialogue (try mx or uk).`,
-    'commitment.side_required': (p: { id?: string | number }) =>
-      `Both sides of ${p.id} have (or lack) an owner: say which side, e.g. /commitments assign ${p.id} @ana mx`,
+    'commitment.unknown_party': (p: { side?: string | number; sides?: string | number }) =>
+      `“${p.side}” is not a side of this dialogue (try ${String(p.sides ?? '').split('|').join(' or ')}).`,
+    'commitment.side_required': (p: { id?: string | number; example?: string | number }) =>
+      `Both sides of ${p.id} have (or lack) an owner: say which side, e.g. /commitments assign ${p.id} @ana ${p.example ?? ''}`,
     'dialogue.not_found': (p: { id?: string | number }) => `There is no dialogue “${p.id}”.`,
     'dialogue.ambiguous': (p: { ids?: string | number }) =>
       `Several dialogues are configured (${p.ids}): add --dialogue <id>.`,
     'auth.not_editor': () =>
       'Sorry — only the dialogue’s editors can change its data. Ask an editor, or ask an administrator to make you an editor.',
     'input.invalid': () => 'That input is not valid.',
+    'input.control_chars': () =>
+      'Your text contains control characters (such as NUL), which cannot be stored. Remove them and try again.',
+    'round.held_before_last': (p: { date?: string | number; last?: string | number; edition?: string | number }) =>
+      `${p.date} is before the last round held (round ${p.edition}, on ${p.last}): a round cannot be recorded as held before it. Check the date.`,
+    'round.only_projected': (p: { edition?: string | number; year?: string | number }) =>
+      `Round ${p.edition} (${p.year}) is only projected, not recorded: there is nothing to postpone or cancel. Fix a date with /dialogue schedule YYYY-MM-DD first.`,
+    'round.not_postponable': (p: { edition?: string | number }) => `Round ${p.edition} cannot be postponed.`,
+    'date.too_far': (p: { date?: string | number; years?: string | number }) =>
+      `${p.date} is more than ${p.years} years ahead. Check the date.`,
+    'change.collided': (p: { id?: string | number; actor?: string | number; what?: string | number; state?: string | number }) =>
+      `@${p.actor} changed ${p.id} (${p.what}) just now, so yours was not applied. It is now: ${p.state}. Check it and try again.`,
+    'undo.nothing': () => 'You have no change of the last 24 hours to undo here.',
+    'undo.not_found': (p: { id?: string | number }) => `There is no change #${p.id} to undo.`,
+    'undo.not_author': (p: { id?: string | number; actor?: string | number }) =>
+      `Change #${p.id} was made by @${p.actor}: only they can undo it.`,
+    'undo.too_old': (p: { id?: string | number }) =>
+      `Change #${p.id} is more than 24 hours old: change it back with a new command instead.`,
+    'undo.already': (p: { id?: string | number }) => `Change #${p.id} was already undone; nothing changed.`,
+    'undo.depends': (p: { id?: string | number; later?: string | number; actor?: string | number; what?: string | number }) =>
+      `Change #${p.id} cannot be undone: change #${p.later} by @${p.actor} (${p.what}) was made after it and builds on it. Undo that one first.`,
+    'undo.changed_since': (p: { id?: string | number; what?: string | number }) =>
+      `Change #${p.id} cannot be undone: ${p.what} has been changed since (outside the change log, e.g. by an import).`,
     internal: 'Something went wrong on our side; nothing was changed. Please try again.',
   },
   usage: {
@@ -324,14 +346,35 @@ export const es: CoreMessages = {
     'commitment.not_found': (p) => `No existe el compromiso “${p.id}”. Vea los ID con /commitments list all.`,
     'commitment.same_status': (p) => `${p.id} ya está en “${p.status}”; no cambió nada.`,
     'commitment.empty_text': () => 'El texto está vacío.',
-    'commitment.unknown_party': (p) => `“${p.side}” no es una de las partes de este diálogo (pruebe mx o uk).`,
+    'commitment.unknown_party': (p) =>
+      `“${p.side}” no es una de las partes de este diálogo (pruebe ${String(p.sides ?? '').split('|').join(' o ')}).`,
     'commitment.side_required': (p) =>
-      `Ambas partes de ${p.id} tienen (o no tienen) responsable: indique cuál, p. ej. /commitments assign ${p.id} @ana mx`,
+      `Ambas partes de ${p.id} tienen (o no tienen) responsable: indique cuál, p. ej. /commitments assign ${p.id} @ana ${p.example ?? ''}`,
     'dialogue.not_found': (p) => `No existe el diálogo “${p.id}”.`,
     'dialogue.ambiguous': (p) => `Hay varios diálogos configurados (${p.ids}): agregue --dialogue <id>.`,
     'auth.not_editor': () =>
       'Lo sentimos: solo los editores del diálogo pueden cambiar sus datos. Pídaselo a un editor, o solicite a un administrador que lo registre como editor.',
     'input.invalid': () => 'Esa entrada no es válida.',
+    'input.control_chars': () =>
+      'Su texto contiene caracteres de control (como NUL), que no se pueden guardar. Quítelos e inténtelo de nuevo.',
+    'round.held_before_last': (p) =>
+      `${p.date} es anterior a la última ronda celebrada (ronda ${p.edition}, el ${p.last}): no se puede registrar una ronda celebrada antes. Revise la fecha.`,
+    'round.only_projected': (p) =>
+      `La ronda ${p.edition} (${p.year}) solo está proyectada, no registrada: no hay nada que aplazar ni cancelar. Fije primero una fecha con /dialogue schedule AAAA-MM-DD.`,
+    'round.not_postponable': (p) => `La ronda ${p.edition} no se puede aplazar.`,
+    'date.too_far': (p) => `${p.date} está a más de ${p.years} años. Revise la fecha.`,
+    'change.collided': (p) =>
+      `@${p.actor} acaba de cambiar ${p.id} (${p.what}), así que su cambio no se aplicó. Ahora está así: ${p.state}. Revíselo e inténtelo de nuevo.`,
+    'undo.nothing': () => 'No tiene ningún cambio de las últimas 24 horas que deshacer aquí.',
+    'undo.not_found': (p) => `No existe el cambio n.º ${p.id}.`,
+    'undo.not_author': (p) => `El cambio n.º ${p.id} lo hizo @${p.actor}: solo esa persona puede deshacerlo.`,
+    'undo.too_old': (p) =>
+      `El cambio n.º ${p.id} tiene más de 24 horas: reviértalo con un comando nuevo.`,
+    'undo.already': (p) => `El cambio n.º ${p.id} ya se deshizo; no cambió nada.`,
+    'undo.depends': (p) =>
+      `El cambio n.º ${p.id} no se puede deshacer: después se hizo el cambio n.º ${p.later} de @${p.actor} (${p.what}), que depende de él. Deshaga primero ese.`,
+    'undo.changed_since': (p) =>
+      `El cambio n.º ${p.id} no se puede deshacer: ${p.what} cambió desde entonces (fuera del registro de cambios, p. ej. por una importación).`,
     internal: 'Algo falló de nuestro lado; no se cambió nada. Inténtelo de nuevo.',
   },
   usage: {
