@@ -20,8 +20,9 @@ const USAGE = `Usage: dialogue-bot <command> [options]
 
 Commands:
   start                                   run the bot (what npm start runs)
-  ask "<slash command>" [--user U…] [--at ISO]
-                                          run one command through the router, print the reply
+  ask "<slash command>" [--user U…] [--at ISO] [--yes]
+                                          run one command through the router, print the reply;
+                                          --yes confirms a change that asks first (exit 2 until confirmed)
   status [--at ISO] [--dialogue id]       the cycle: past, next and projected rounds
   reminders [--from ISO] [--days N] [--dialogue id] [--lang en|es]
                                           preview what reminders will be sent, when and where
@@ -62,9 +63,9 @@ const verbs: Record<string, CliVerb> = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { user: { type: 'string' }, at: { type: 'string' } },
+      options: { user: { type: 'string' }, at: { type: 'string' }, yes: { type: 'boolean' } },
     });
-    const line = positionals.join(' ');
+    const line = positionals.join(' ') + (values.yes ? ' --yes' : '');
     if (!line.trim()) throw new CliUsage('ask: give the slash command text, e.g. dialogue-bot ask "/dialogue next"');
     const now = parseInstant(values.at);
     const user = values.user ?? LOCAL_USER;
@@ -75,6 +76,7 @@ const verbs: Record<string, CliVerb> = {
         throw new CliUsage(`ask: commands start with /dialogue or /commitments, not "${line.split(/\s/)[0]}"`);
       const reply = await core.router.handle({ ...parsed, userId: user, channelId: null, now });
       io.stdout.write(`${renderText(reply)}\n`);
+      // A change that asks first (confirm), a refusal or bad input: exit 2; nothing changed.
       return reply.kind === 'failure'
         ? EXIT.failure
         : reply.kind === 'answer' || reply.kind === 'change'

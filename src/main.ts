@@ -9,7 +9,17 @@ import { createLocalNotifier } from './scheduler/local-notifier.js';
 import { type Scheduler, startScheduler } from './scheduler/scheduler.js';
 import { createReminderTick } from './scheduler/tick.js';
 import type { Notifier } from './services/notifier.js';
+import type { AnnouncementSender } from './services/outbox.service.js';
 import type { SlackFrontEnd, SocketTuning } from './slack/app.js';
+
+/** Local mode announces through its notifier (stdout). */
+function localAnnouncer(notifier: Notifier): AnnouncementSender {
+  return {
+    async announce(a) {
+      await notifier.send({ audience: { kind: 'channel', id: a.channel ?? LOCAL_CHANNEL }, reply: a.reply });
+    },
+  };
+}
 
 export interface RunningApp {
   readonly core: Core;
@@ -66,7 +76,15 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const notifier: Notifier = slack ? slack.notifier : createLocalNotifier(out);
   // Local mode prints reminders: with no channel configured they still show (as #local).
   const tick = createReminderTick(core, notifier, { fallbackChannel: mode === 'local' ? LOCAL_CHANNEL : null });
-  const scheduler = startScheduler(async (now) => void (await tick(now)), logger);
+  const announcer = slack ? slack.announcer : localAnnouncer(notifier);
+  const scheduler = startScheduler(async (now) => {
+    try {
+      await tick(now);
+    } finally {
+      // Announcements left behind (a crash after commit, a Slack outage, a change made from the CLI).
+      await core.services.outbox.deliverDue(announcer, now);
+    }
+  }, logger);
   // A database that comes back empty (dropped and created anew, restored from nothing) is set up
   // again as a start would: migrations, then what config seeds. One attempt at a time.
   let recovering: Promise<boolean> | null = null;

@@ -6,13 +6,15 @@ import {
   normaliseCommitmentId,
   parseCommitmentStatus,
 } from '../domain/commitments.js';
-import type { Dialogue, Lang } from '../domain/types.js';
+import { type Dialogue, type Lang, partyByCode } from '../domain/types.js';
 import { capitalise, formatDate, formatDateTime, messages } from '../i18n/index.js';
 import type { Inline, Reply, Rich } from '../presentation/reply.js';
-import type { CommitmentChange, CommitmentDetail } from '../services/commitments.service.js';
+import { type CommitmentChange, type CommitmentDetail, sideWords } from '../services/commitments.service.js';
 import type { AuditEvent } from '../services/mappers.js';
 import type { CommandContext, VerbTable } from './context.js';
+import { undoAction } from './dialogue.js';
 import { limitText, parseUserRef, requireDate, UsageError } from './parse.js';
+import { undoVerb } from './undo.js';
 
 export function commitmentTitle(c: Commitment, lang: Lang): string {
   return c.summary?.[lang] ?? c.text;
@@ -89,12 +91,13 @@ export function commitmentDetailReply(dialogue: Dialogue, detail: CommitmentDeta
 }
 
 /** One audited field change in words: `status: not started → in progress`, `owner (MX): — → @U…`. */
-export function fieldChangeText(e: AuditEvent, lang: Lang): string | null {
+export function fieldChangeText(e: AuditEvent, lang: Lang, dialogue?: Dialogue): string | null {
   if (!e.field) return null;
   const t = messages(lang);
   const owner = e.field.startsWith('owner:');
+  const party = owner && dialogue ? partyByCode(dialogue, e.field.slice(6)) : undefined;
   const label = owner
-    ? t.history.fields.owner(e.field.slice(6))
+    ? t.history.fields.owner(party ? party.name[lang] : e.field.slice(6))
     : e.field === 'status'
       ? t.history.fields.status
       : e.field === 'due_date'
@@ -105,53 +108,112 @@ export function fieldChangeText(e: AuditEvent, lang: Lang): string | null {
   return t.history.change(label, show(e.from), show(e.to));
 }
 
-function historyLine(e: AuditEvent, lang: Lang, zone: string): Rich {
+function historyLine(e: AuditEvent, lang: Lang, dialogue: Dialogue): Rich {
   const t = messages(lang);
-  const when = formatDateTime(DateTime.fromISO(e.at), zone, lang);
+  const when = formatDateTime(DateTime.fromISO(e.at), dialogue.timezone, lang);
   let what: string;
   if (e.action === 'seeded') what = t.history.seeded;
   else if (e.action === 'created') what = `${t.history.created}: “${e.to ?? ''}”`;
-  else what = fieldChangeText(e, lang) ?? '';
+  else if (e.action === 'undo')
+    what = [t.changes.history.undo(e.reverses ?? 0), fieldChangeText(e, lang, dialogue)].filter(Boolean).join(': ');
+  else what = fieldChangeText(e, lang, dialogue) ?? '';
   const note = e.note && e.action !== 'created' ? t.history.note(e.note) : '';
+  const withdrawn = e.undone && e.note && !e.field ? t.changes.history.withdrawn : '';
+  const number = e.changeId ? `${t.changes.history.changeNo(e.changeId)} · ` : '';
   return [
-    `${when} · `,
+    `${when} · ${number}`,
     e.actor === 'config' ? 'config' : { user: e.actor },
-    ` · ${[what, note].filter(Boolean).join(' · ')}`,
+    ` · ${[what, note, withdrawn].filter(Boolean).join(' · ')}`,
   ];
 }
 
-function changeReply(ctx: CommandContext, change: CommitmentChange, action: string, side?: string): Reply {
-  const render = (lang: Lang): Reply => {
-    const t = messages(lang);
-    const { before, after } = change;
-    const parts: Inline[] = [];
-    switch (action) {
-      case 'status':
-        parts.push(t.change.status(after.id, t.status[before!.status], t.status[after.status]));
-        break;
-      case 'assign':
-        parts.push(t.change.assigned(after.id, side ?? ''), { user: after.owners[side ?? ''] ?? '' }, '.');
-        break;
-      case 'due':
-        parts.push(t.change.due(after.id, formatDate(after.dueDate!, lang)));
-        break;
-      case 'note':
-        parts.push(t.change.note(after.id));
-        break;
-      default:
-        parts.push(t.change.added(after.id));
+/** A change to a commitment in words, in one language, saying who made it. */
+function changeMessage(
+  dialogue: Dialogue,
+  change: CommitmentChange,
+  action: string,
+  lang: Lang,
+  userId: string,
+  side?: string,
+): Reply {
+  const t = messages(lang);
+  const { before, after } = change;
+  const parts: Inline[] = [];
+  switch (action) {
+    case 'status':
+      parts.push(t.change.status(after.id, t.status[before!.status], t.status[after.status]));
+      break;
+    case 'assign': {
+      const party = side ? partyByCode(dialogue, side) : undefined;
+      parts.push(
+        t.change.assigned(after.id, party ? party.name[lang] : (side ?? '')),
+        {
+          user: after.owners[side ?? ''] ?? '',
+        },
+        '.',
+      );
+      break;
     }
-    parts.push(` ${commitmentTitle(after, lang)}`);
-    return {
-      kind: 'change',
-      summary: parts.map((p) => (typeof p === 'string' ? p : 'user' in p ? `@${p.user}` : '')).join(''),
-      blocks: [
-        { type: 'text', text: parts },
-        { type: 'context', text: [t.change.by, { user: ctx.request.userId }] },
-      ],
-    };
+    case 'due':
+      parts.push(t.change.due(after.id, formatDate(after.dueDate!, lang)));
+      break;
+    case 'note':
+      parts.push(t.change.note(after.id));
+      break;
+    default:
+      parts.push(t.change.added(after.id));
+  }
+  parts.push(` ${commitmentTitle(after, lang)}`);
+  return {
+    kind: 'change',
+    summary: parts.map((p) => (typeof p === 'string' ? p : 'user' in p ? `@${p.user}` : '')).join(''),
+    blocks: [
+      { type: 'text', text: parts },
+      { type: 'context', text: [t.change.by, { user: userId }] },
+    ],
   };
-  return { ...render(ctx.lang), announcement: render(ctx.services.users.defaultLang) };
+}
+
+/** The side whose owner a change set (assign only). */
+function changedSide(dialogue: Dialogue, change: CommitmentChange): string | undefined {
+  return dialogue.parties.find((p) => change.after.owners[p.code] !== change.before?.owners[p.code])?.code;
+}
+
+function changeReply(ctx: CommandContext, dialogue: Dialogue, change: CommitmentChange, action: string): Reply {
+  const userId = ctx.request.userId;
+  const side = action === 'assign' ? changedSide(dialogue, change) : undefined;
+  return {
+    ...changeMessage(dialogue, change, action, ctx.lang, userId, side),
+    actions: undoAction(ctx, dialogue.id, change.changeId),
+    announcement: changeMessage(dialogue, change, action, ctx.services.users.defaultLang, userId, side),
+  };
+}
+
+/** What every change of a commitment asks of the service: confirmed or not, and its announcement. */
+function changeRequest(ctx: CommandContext, dialogue: Dialogue, action: string) {
+  const userId = ctx.request.userId;
+  return {
+    confirmed: ctx.confirmed,
+    announce: ctx.announcer<CommitmentChange>(dialogue, (change, lang) =>
+      changeMessage(
+        dialogue,
+        change,
+        action,
+        lang,
+        userId,
+        action === 'assign' ? changedSide(dialogue, change) : undefined,
+      ),
+    ),
+  };
+}
+
+/** `mx|uk` for Mexico–UK, `jp|cn` for Japan–China: the words each dialogue's sides answer to. */
+async function sidesOf(ctx: CommandContext): Promise<string> {
+  try {
+    return sideWords(await ctx.dialogue()).join('|');
+  } catch {
+    return '<side>';
+  }
 }
 
 function requireId(ctx: CommandContext, usage: string): string {
@@ -161,14 +223,19 @@ function requireId(ctx: CommandContext, usage: string): string {
 }
 
 export const commitmentVerbs: VerbTable = {
+  undo: undoVerb('/commitments', 'commitment'),
   help: async (ctx) => {
     const h = ctx.t.help.commitments;
+    const sides = await sidesOf(ctx);
+    const lines = h.lines.map((line) =>
+      line.startsWith('/commitments assign') ? ctx.t.changes.usage.assignHelp(sides) : line,
+    );
     return {
       kind: 'answer',
       summary: h.header,
       blocks: [
         { type: 'header', text: h.header },
-        { type: 'list', items: h.lines },
+        { type: 'list', items: [...lines, ctx.t.changes.usage.undoHelpCommitments] },
         { type: 'context', text: ctx.t.help.footer },
       ],
     };
@@ -217,12 +284,13 @@ export const commitmentVerbs: VerbTable = {
       status,
       note,
       ctx.request.now,
+      changeRequest(ctx, dialogue, 'status'),
     );
-    return changeReply(ctx, change, 'status');
+    return changeReply(ctx, dialogue, change, 'status');
   },
   async assign(ctx) {
     const { t, args } = ctx;
-    const usage = t.usage.commitments.assign;
+    const usage = t.changes.usage.assign(await sidesOf(ctx));
     const id = requireId(ctx, usage);
     const userWord = args.words[1];
     if (!userWord || args.words.length > 3) throw new UsageError(usage);
@@ -236,9 +304,9 @@ export const commitmentVerbs: VerbTable = {
       user,
       args.words[2] ?? null,
       ctx.request.now,
+      changeRequest(ctx, dialogue, 'assign'),
     );
-    const side = dialogue.parties.find((p) => change.after.owners[p.code] !== change.before?.owners[p.code])?.code;
-    return changeReply(ctx, change, 'assign', side);
+    return changeReply(ctx, dialogue, change, 'assign');
   },
   async due(ctx) {
     const { t, args } = ctx;
@@ -247,8 +315,15 @@ export const commitmentVerbs: VerbTable = {
     const date = requireDate(args.words[1], usage, t.usage.badDate);
     if (args.words.length > 2) throw new UsageError(usage);
     const dialogue = await ctx.dialogue();
-    const change = await ctx.services.commitments.setDue(dialogue.id, ctx.request.userId, id, date, ctx.request.now);
-    return changeReply(ctx, change, 'due');
+    const change = await ctx.services.commitments.setDue(
+      dialogue.id,
+      ctx.request.userId,
+      id,
+      date,
+      ctx.request.now,
+      changeRequest(ctx, dialogue, 'due'),
+    );
+    return changeReply(ctx, dialogue, change, 'due');
   },
   async note(ctx) {
     const { t, args } = ctx;
@@ -257,15 +332,28 @@ export const commitmentVerbs: VerbTable = {
     const text = limitText(args.rest(1), t.usage.tooLong);
     if (!text) throw new UsageError(usage);
     const dialogue = await ctx.dialogue();
-    const change = await ctx.services.commitments.note(dialogue.id, ctx.request.userId, id, text, ctx.request.now);
-    return changeReply(ctx, change, 'note');
+    const change = await ctx.services.commitments.note(
+      dialogue.id,
+      ctx.request.userId,
+      id,
+      text,
+      ctx.request.now,
+      changeRequest(ctx, dialogue, 'note'),
+    );
+    return changeReply(ctx, dialogue, change, 'note');
   },
   async add(ctx) {
     const text = limitText(ctx.args.rest(0), ctx.t.usage.tooLong);
     if (!text) throw new UsageError(ctx.t.usage.commitments.add);
     const dialogue = await ctx.dialogue();
-    const change = await ctx.services.commitments.add(dialogue.id, ctx.request.userId, text, ctx.request.now);
-    return changeReply(ctx, change, 'added');
+    const change = await ctx.services.commitments.add(
+      dialogue.id,
+      ctx.request.userId,
+      text,
+      ctx.request.now,
+      changeRequest(ctx, dialogue, 'added'),
+    );
+    return changeReply(ctx, dialogue, change, 'added');
   },
   async history(ctx) {
     const id = requireId(ctx, ctx.t.usage.commitments.history);
@@ -279,7 +367,7 @@ export const commitmentVerbs: VerbTable = {
       blocks: [
         { type: 'header', text: header },
         events.length > 0
-          ? { type: 'list', items: events.map((e) => historyLine(e, ctx.lang, dialogue.timezone)) }
+          ? { type: 'list', items: events.map((e) => historyLine(e, ctx.lang, dialogue)) }
           : { type: 'text', text: ctx.t.history.none },
       ],
     };

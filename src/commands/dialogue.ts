@@ -1,4 +1,4 @@
-import type { CycleEntry } from '../domain/cycle.js';
+import { type CycleEntry, roundLabel } from '../domain/cycle.js';
 import { LANGS, type Lang } from '../domain/types.js';
 import { cityName, daysUntil, describeEntry, describeWhen, hostName } from '../i18n/describe.js';
 import { capitalise, formatDate, messages, pick } from '../i18n/index.js';
@@ -6,6 +6,7 @@ import type { Block, Reply } from '../presentation/reply.js';
 import type { CycleView, RoundChange } from '../services/cycle.service.js';
 import type { CommandContext, VerbTable } from './context.js';
 import { limitText, looksLikeTime, parseTimeWord, requireDate, UsageError } from './parse.js';
+import { undoVerb } from './undo.js';
 
 /** `/dialogue next`: the round people are waiting for. */
 export function nextRoundReply(view: CycleView, lang: Lang, now: Date): Reply {
@@ -25,11 +26,11 @@ export function nextRoundReply(view: CycleView, lang: Lang, now: Date): Reply {
     lines.push(t.next.expected(host, next.year));
   } else lines.push(t.next.expected(host, next.year));
   if (next.reason) lines.push(t.next.reason(next.reason));
-  if (next.overdue) lines.push(t.next.overdue(next.year, next.edition));
+  if (next.overdue) lines.push(t.next.overdue(next.year, roundLabel(next)));
   const context = lastHeld?.date
-    ? t.next.lastHeld(lastHeld.edition, formatDate(lastHeld.date, lang), hostName(dialogue, lastHeld, lang))
+    ? t.next.lastHeld(roundLabel(lastHeld), formatDate(lastHeld.date, lang), hostName(dialogue, lastHeld, lang))
     : t.next.noneHeld;
-  const header = t.next.header(next.edition, pick(dialogue.name, lang));
+  const header = t.next.header(roundLabel(next), pick(dialogue.name, lang));
   return {
     kind: 'answer',
     summary: `${header} — ${lines[0]}`,
@@ -45,8 +46,15 @@ export function nextRoundReply(view: CycleView, lang: Lang, now: Date): Reply {
 export function cycleReply(view: CycleView, lang: Lang): Reply {
   const t = messages(lang);
   const { dialogue } = view;
+  // A cancelled occurrence stays in the history without an edition number.
   const items = view.entries.map((e: CycleEntry) =>
-    t.cycle.entry(e.edition, e.year, capitalise(hostName(dialogue, e, lang)), describeEntry(dialogue, e, lang)),
+    e.number === null
+      ? t.changes.cycle.cancelledEntry(
+          e.year,
+          capitalise(hostName(dialogue, e, lang)),
+          describeEntry(dialogue, e, lang),
+        )
+      : t.cycle.entry(e.number, e.year, capitalise(hostName(dialogue, e, lang)), describeEntry(dialogue, e, lang)),
   );
   const header = t.cycle.header(pick(dialogue.name, lang));
   return {
@@ -60,44 +68,70 @@ export function cycleReply(view: CycleView, lang: Lang): Reply {
   };
 }
 
-function roundChangeReply(ctx: CommandContext, change: RoundChange, action: string): Reply {
-  const render = (lang: Lang): Reply => {
-    const t = messages(lang);
-    const { dialogue, before, after } = change;
-    let text: string;
-    switch (action) {
-      case 'schedule':
-        text =
-          before.state === 'scheduled' && before.date
-            ? t.change.rescheduled(
-                after.edition,
-                describeWhen(dialogue, after, lang),
-                describeWhen(dialogue, before, lang),
-              )
-            : t.change.scheduled(after.edition, describeWhen(dialogue, after, lang));
-        if (after.city) text += ` ${t.next.inCity(cityName(dialogue, after.city, lang))}`;
-        break;
-      case 'held':
-        text = t.change.held(after.edition, formatDate(after.date!, lang));
-        break;
-      case 'postpone':
-        text = t.change.postponed(after.edition);
-        break;
-      default:
-        text = t.change.cancelled(after.edition);
-    }
-    if (after.reason) text += ` ${t.next.reason(after.reason)}`;
-    return {
-      kind: 'change',
-      summary: text,
-      blocks: [
-        { type: 'text', text },
-        { type: 'context', text: [t.change.by, { user: ctx.request.userId }] },
-      ],
-    };
+/** A change to the cycle in words, in one language (the reply, and the channel's announcement). */
+export function roundChangeText(change: RoundChange, action: string, lang: Lang): string {
+  const t = messages(lang);
+  const { dialogue, before, after } = change;
+  const n = before.number ?? after.number ?? after.edition;
+  let text: string;
+  switch (action) {
+    case 'schedule':
+      text =
+        before.state === 'scheduled' && before.date
+          ? t.change.rescheduled(n, describeWhen(dialogue, after, lang), describeWhen(dialogue, before, lang))
+          : t.change.scheduled(n, describeWhen(dialogue, after, lang));
+      if (after.city) text += ` ${t.next.inCity(cityName(dialogue, after.city, lang))}`;
+      break;
+    case 'held':
+      text = t.change.held(n, formatDate(after.date!, lang));
+      break;
+    case 'postpone':
+      text = t.change.postponed(n);
+      break;
+    default:
+      text = t.change.cancelled(n);
+  }
+  if (after.reason) text += ` ${t.next.reason(after.reason)}`;
+  return text;
+}
+
+function roundChangeMessage(change: RoundChange, action: string, lang: Lang, userId: string): Reply {
+  const text = roundChangeText(change, action, lang);
+  return {
+    kind: 'change',
+    summary: text,
+    blocks: [
+      { type: 'text', text },
+      { type: 'context', text: [messages(lang).change.by, { user: userId }] },
+    ],
   };
-  const reply = render(ctx.lang);
-  return { ...reply, announcement: render(ctx.services.users.defaultLang) };
+}
+
+/** The private reply to a change: what changed, who did it, and an Undo button (its author, 24 hours). */
+function roundChangeReply(ctx: CommandContext, change: RoundChange, action: string): Reply {
+  const reply = roundChangeMessage(change, action, ctx.lang, ctx.request.userId);
+  return {
+    ...reply,
+    actions: undoAction(ctx, change.dialogue.id, change.changeId),
+    announcement: roundChangeMessage(change, action, ctx.services.users.defaultLang, ctx.request.userId),
+  };
+}
+
+/** The Undo button of a change's reply. */
+export function undoAction(ctx: CommandContext, dialogueId: string, changeId: number | null) {
+  return changeId === null
+    ? []
+    : [{ id: 'change.undo', label: ctx.t.changes.undo.button, value: `${dialogueId}|${changeId}` }];
+}
+
+/** What every change of the cycle asks of the service: confirmed or not, and its announcement. */
+function cycleRequest(ctx: CommandContext, dialogue: Parameters<CommandContext['announcer']>[0], action: string) {
+  return {
+    confirmed: ctx.confirmed,
+    announce: ctx.announcer<RoundChange>(dialogue, (change, lang) =>
+      roundChangeMessage(change, action, lang, ctx.request.userId),
+    ),
+  };
 }
 
 const help = async (ctx: CommandContext): Promise<Reply> => {
@@ -107,7 +141,7 @@ const help = async (ctx: CommandContext): Promise<Reply> => {
     summary: h.header,
     blocks: [
       { type: 'header', text: h.header },
-      { type: 'list', items: h.lines },
+      { type: 'list', items: [...h.lines, ctx.t.changes.usage.undoHelpDialogue] },
       { type: 'context', text: ctx.t.help.footer },
     ],
   };
@@ -115,6 +149,7 @@ const help = async (ctx: CommandContext): Promise<Reply> => {
 
 export const dialogueVerbs: VerbTable = {
   help,
+  undo: undoVerb('/dialogue', 'round'),
   async next(ctx) {
     const dialogue = await ctx.dialogue();
     return nextRoundReply(await ctx.services.cycle.view(dialogue.id, ctx.request.now), ctx.lang, ctx.request.now);
@@ -140,6 +175,7 @@ export const dialogueVerbs: VerbTable = {
       ctx.request.userId,
       { date, time, city },
       ctx.request.now,
+      cycleRequest(ctx, dialogue, 'schedule'),
     );
     return roundChangeReply(ctx, change, 'schedule');
   },
@@ -148,19 +184,37 @@ export const dialogueVerbs: VerbTable = {
     const date = requireDate(args.words[0], t.usage.dialogue.held, t.usage.badDate);
     if (args.words.length > 1) throw new UsageError(t.usage.dialogue.held);
     const dialogue = await ctx.dialogue();
-    const change = await ctx.services.cycle.held(dialogue.id, ctx.request.userId, date, ctx.request.now);
+    const change = await ctx.services.cycle.held(
+      dialogue.id,
+      ctx.request.userId,
+      date,
+      ctx.request.now,
+      cycleRequest(ctx, dialogue, 'held'),
+    );
     return roundChangeReply(ctx, change, 'held');
   },
   async postpone(ctx) {
     const reason = limitText(ctx.args.rest(0), ctx.t.usage.tooLong) || null;
     const dialogue = await ctx.dialogue();
-    const change = await ctx.services.cycle.postpone(dialogue.id, ctx.request.userId, reason, ctx.request.now);
+    const change = await ctx.services.cycle.postpone(
+      dialogue.id,
+      ctx.request.userId,
+      reason,
+      ctx.request.now,
+      cycleRequest(ctx, dialogue, 'postpone'),
+    );
     return roundChangeReply(ctx, change, 'postpone');
   },
   async cancel(ctx) {
     const reason = limitText(ctx.args.rest(0), ctx.t.usage.tooLong) || null;
     const dialogue = await ctx.dialogue();
-    const change = await ctx.services.cycle.cancel(dialogue.id, ctx.request.userId, reason, ctx.request.now);
+    const change = await ctx.services.cycle.cancel(
+      dialogue.id,
+      ctx.request.userId,
+      reason,
+      ctx.request.now,
+      cycleRequest(ctx, dialogue, 'cancel'),
+    );
     return roundChangeReply(ctx, change, 'cancel');
   },
   async lang(ctx) {

@@ -40,6 +40,13 @@ export function extractDialogueFlag(text: string): { text: string; dialogue: str
   return { text: cleaned, dialogue: value.toLowerCase(), missing: false };
 }
 
+/** Pulls a standalone `--yes` (the user confirms a change that asks first) out of a command's text. */
+export function extractYesFlag(text: string): { text: string; yes: boolean } {
+  const re = /(^|\s)--yes(?=\s|$)/;
+  if (!re.test(text)) return { text, yes: false };
+  return { text: text.replace(new RegExp(re.source, 'g'), ' ').trim(), yes: true };
+}
+
 /**
  * A Slack user reference as Slack sends it (`<@U123>` or `<@U123|name>`), or as
  * typed in local mode (`@U123`). Plain `@name` cannot be resolved: null.

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
-import { isDomainError } from '../domain/errors.js';
+import { hasControlChars, isDomainError, NeedsConfirmation, NoChange } from '../domain/errors.js';
 import type { Lang } from '../domain/types.js';
 import { messages } from '../i18n/index.js';
-import type { Reply } from '../presentation/reply.js';
+import type { Block, Reply } from '../presentation/reply.js';
 import type { Services } from '../services/index.js';
 import { langFromLocale } from '../services/users.service.js';
 import { AnswerCache } from './answer-cache.js';
@@ -11,10 +11,10 @@ import { commitmentVerbs } from './commitments.js';
 import type { CommandContext, CommandName, CommandRequest, VerbTable } from './context.js';
 import { dialogueVerbs } from './dialogue.js';
 import { importVerbs } from './import.js';
-import { tokenize, UsageError } from './parse.js';
+import { extractYesFlag, tokenize, UsageError } from './parse.js';
 import { reminderVerbs } from './reminders.js';
 import { subscriptionVerbs } from './subscriptions.js';
-import { isCacheable, readVerb } from './verbs.js';
+import { isCacheable, readVerb, verbFacts } from './verbs.js';
 
 export type { CommandName, CommandRequest } from './context.js';
 
@@ -38,6 +38,32 @@ export interface Router {
   langFor(userId: string, locale?: string | null): Promise<Lang>;
   /** Splits `/dialogue next` typed as one line (local mode, CLI) into a request. */
   parseLine(line: string): { command: CommandName; text: string } | null;
+}
+
+/** Whether a request only reads (no request-log claim needed). */
+function readOnly(request: CommandRequest): boolean {
+  const facts = verbFacts(request.command, readVerb(request.command, request.text).verb);
+  return facts !== undefined && !facts.changes;
+}
+
+/** A change that asks first: why, and how to go ahead (Slack: a Confirm button; elsewhere: --yes). */
+function confirmReply(request: CommandRequest, lang: Lang, error: NeedsConfirmation): Reply {
+  const c = messages(lang).changes.confirm;
+  const reasons = error.reasons.map((r) => c.reason(r));
+  const value = JSON.stringify({ c: request.command, t: `${request.text} --yes` });
+  const slack = Boolean(request.announce);
+  const canButton = slack && value.length <= 1900;
+  const blocks: Block[] = [
+    { type: 'header', text: c.header },
+    ...reasons.map((text): Block => ({ type: 'text', text })),
+    { type: 'context', text: canButton ? c.ask : c.askCli },
+  ];
+  return {
+    kind: 'confirm',
+    summary: `${c.header}: ${reasons[0] ?? ''}`,
+    blocks,
+    actions: canButton ? [{ id: 'change.confirm', label: c.button, value, style: 'primary' }] : [],
+  };
 }
 
 export function isCommandName(word: string): word is CommandName {
@@ -89,7 +115,10 @@ export function createRouter(services: Services, logger: Logger): Router {
     const t = messages(lang);
     try {
       const handlers = HANDLERS[request.command];
-      const { verb, typed, argText, dialogue: flagged, flagMissing } = readVerb(request.command, request.text);
+      // NUL and friends: refused the same way whatever the store (Postgres cannot hold NUL; SQLite would).
+      if (hasControlChars(request.text)) throw new UsageError(t.changes.usage.controlChars);
+      const yes = extractYesFlag(request.text);
+      const { verb, typed, argText, dialogue: flagged, flagMissing } = readVerb(request.command, yes.text);
       if (flagMissing) throw new UsageError(t.usage.dialogueFlag);
       const handler = Object.hasOwn(handlers, verb) ? handlers[verb] : undefined;
       if (!handler) {
@@ -108,6 +137,14 @@ export function createRouter(services: Services, logger: Logger): Router {
           resolved ??= services.dialogues.resolve(flagged, request.channelId);
           return resolved;
         },
+        confirmed: yes.yes,
+        announcer: (dialogue, render) => {
+          if (!request.announce) return null;
+          const channel = request.channelId ?? dialogue.reminderChannel;
+          const responseUrl = request.responseUrl ?? null;
+          if (!channel && !responseUrl) return null;
+          return (change) => ({ channel, responseUrl, message: render(change, services.users.defaultLang) });
+        },
       };
       const reply = await handler(ctx);
       if (key !== null && isCacheable(command, verb)) cache.remember(key, reply);
@@ -115,6 +152,11 @@ export function createRouter(services: Services, logger: Logger): Router {
     } catch (error) {
       if (error instanceof UsageError)
         return { kind: 'usage', summary: error.hint, blocks: [{ type: 'text', text: error.hint }] };
+      if (error instanceof NoChange) {
+        const text = t.changes.noChange(error.reason);
+        return { kind: 'answer', summary: text, blocks: [{ type: 'text', text }] };
+      }
+      if (error instanceof NeedsConfirmation) return confirmReply(request, lang, error);
       if (isDomainError(error)) {
         const text = t.errors[error.code](error.params as never);
         return {
@@ -128,7 +170,7 @@ export function createRouter(services: Services, logger: Logger): Router {
     }
   };
 
-  const answer = async (request: CommandRequest): Promise<Answer> => {
+  const answerOnce = async (request: CommandRequest): Promise<Answer> => {
     const rev = await revision();
     let lang: Lang = services.users.defaultLang;
     try {
@@ -138,6 +180,34 @@ export function createRouter(services: Services, logger: Logger): Router {
       logger.error({ err: error }, 'could not read user language');
     }
     return { reply: await replyTo(request, lang, rev), lang };
+  };
+
+  /**
+   * At most once per request: a delivery of a request already seen (same
+   * signed body; a Slack retry) gets the first delivery's answer and changes
+   * nothing, whichever replica handled the first. Read-only verbs skip this.
+   */
+  const answer = async (request: CommandRequest): Promise<Answer> => {
+    const key = request.requestKey;
+    if (!key || readOnly(request)) return answerOnce(request);
+    let claim: Awaited<ReturnType<typeof services.requests.claim<Answer>>>;
+    try {
+      claim = await services.requests.claim<Answer>(key, request.now);
+    } catch (error) {
+      logger.error({ err: error }, 'could not claim the request; answering without the request log');
+      return answerOnce(request);
+    }
+    if (!claim.first) {
+      if (claim.answer) return claim.answer;
+      const lang = await langFor(request.userId, request.locale).catch(() => services.users.defaultLang);
+      const text = messages(lang).slack.duplicate;
+      return { reply: { kind: 'answer', summary: text, blocks: [{ type: 'text', text }] }, lang };
+    }
+    const out = await answerOnce(request);
+    await services.requests
+      .complete(key, out)
+      .catch((error: unknown) => logger.error({ err: error }, 'could not keep the answer to a request'));
+    return out;
   };
 
   return {

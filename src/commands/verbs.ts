@@ -41,6 +41,7 @@ export const VERBS = {
     reminders: verb(false, true),
     'remind-here': verb(true, false),
     import: verb(true, true),
+    undo: verb(true, false),
     lang: verb(true, true, 'en|es'),
   },
   '/commitments': {
@@ -52,6 +53,7 @@ export const VERBS = {
     note: verb(true, false, 'ID text'),
     add: verb(true, false, 'text'),
     history: verb(false, false, 'ID'),
+    undo: verb(true, false),
     help: verb(false, false),
   },
 } as const satisfies Record<CommandName, Record<string, VerbFacts>>;

@@ -6,6 +6,10 @@ import { type Dialogue, type Party, partyByCode } from './types.js';
 export const ROUND_STATES = ['expected', 'scheduled', 'held', 'postponed', 'cancelled'] as const;
 export type RoundState = (typeof ROUND_STATES)[number];
 
+export function isRoundState(value: string): value is RoundState {
+  return (ROUND_STATES as readonly string[]).includes(value);
+}
+
 /** A round as recorded in the store. */
 export interface Round {
   readonly dialogueId: string;
@@ -322,7 +326,8 @@ export function heldConfirmations(
   }
   if (lastHeld?.date) {
     const days = daysBetween(lastHeld.date, date);
-    if (days >= 0 && days < (cadenceYears * 365) / 2) out.push({ code: 'held_soon_after_last', date, last: lastHeld.date, days });
+    if (days >= 0 && days < (cadenceYears * 365) / 2)
+      out.push({ code: 'held_soon_after_last', date, last: lastHeld.date, days });
   }
   return out;
 }

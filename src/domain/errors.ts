@@ -60,7 +60,12 @@ export interface NamedParty {
 
 /** Why a change asks "are you sure?" before it is applied. */
 export type ConfirmReason =
-  | { readonly code: 'held_far_from_scheduled'; readonly date: string; readonly scheduled: string; readonly days: number }
+  | {
+      readonly code: 'held_far_from_scheduled';
+      readonly date: string;
+      readonly scheduled: string;
+      readonly days: number;
+    }
   | { readonly code: 'held_soon_after_last'; readonly date: string; readonly last: string; readonly days: number }
   | { readonly code: 'weekend'; readonly date: string }
   | { readonly code: 'holiday'; readonly date: string; readonly party: NamedParty }
@@ -90,10 +95,13 @@ export class NoChange extends Error {
 }
 
 /** C0 and C1 control characters other than tab and line breaks (NUL and friends). */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+function isControl(code: number): boolean {
+  return (code <= 0x1f && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f);
+}
 
 export function hasControlChars(text: string): boolean {
-  return CONTROL.test(text);
+  for (let i = 0; i < text.length; i++) if (isControl(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Refuses text with control characters, the same way whatever the store (Postgres cannot hold NUL). */

@@ -12,8 +12,22 @@ import * as slack from './catalog/slack.js';
  * missing or extra Spanish key fails the type check.
  */
 const catalogs = {
-  en: { ...core.en, reminders: reminders.en, calendar: calendar.en, slack: slack.en, import: importing.en, changes: changes.en },
-  es: { ...core.es, reminders: reminders.es, calendar: calendar.es, slack: slack.es, import: importing.es, changes: changes.es },
+  en: {
+    ...core.en,
+    reminders: reminders.en,
+    calendar: calendar.en,
+    slack: slack.en,
+    import: importing.en,
+    changes: changes.en,
+  },
+  es: {
+    ...core.es,
+    reminders: reminders.es,
+    calendar: calendar.es,
+    slack: slack.es,
+    import: importing.es,
+    changes: changes.es,
+  },
 } satisfies Record<Lang, unknown>;
 
 export type Messages = (typeof catalogs)['en'];

@@ -31,8 +31,11 @@ export interface ReplyAction {
   readonly style?: 'primary' | 'danger';
 }
 
-/** `failure` is ours (a bug or an outage), every other non-answer is the user's input. */
-export type ReplyKind = 'answer' | 'change' | 'usage' | 'error' | 'refusal' | 'failure';
+/**
+ * `failure` is ours (a bug or an outage), every other non-answer is the user's input.
+ * `confirm`: nothing changed yet; the change asks the user to confirm it first.
+ */
+export type ReplyKind = 'answer' | 'change' | 'usage' | 'error' | 'refusal' | 'failure' | 'confirm';
 
 export interface Reply {
   readonly kind: ReplyKind;

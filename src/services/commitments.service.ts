@@ -262,60 +262,65 @@ export class CommitmentService {
     this.ctx.requireEditor(dialogueId, actor);
     const at = now.toISOString();
     const id = normaliseCommitmentId(rawId);
-    const { result, changeId } = await this.ctx.record(dialogueId, at, async (trx) => {
-      // Postgres: the row stays locked until commit, so concurrent changes to it queue instead of colliding.
-      const row = await findCommitmentRow(trx, dialogueId, id, this.ctx.lockRows);
-      if (!row) throw new DomainError('commitment.not_found', { id: rawId.trim() });
-      const before = toCommitment(row);
-      const changed = apply(before);
-      if (!request.confirmed) {
-        const reasons = confirmations?.(before) ?? [];
-        if (reasons.length > 0) throw new NeedsConfirmation(reasons);
-      }
-      const after: Commitment = {
-        ...changed,
-        sequence: commitmentVisiblyDiffers(before, changed) ? before.sequence + 1 : before.sequence,
-        updatedAt: at,
-      };
-      const written = await updateCommitmentRow(
-        trx,
-        dialogueId,
-        id,
-        {
-          status: after.status,
-          owners: JSON.stringify(after.owners),
-          due_date: after.dueDate,
-          sequence: after.sequence,
-          updated_at: at,
-        },
-        { sequence: before.sequence, updatedAt: before.updatedAt },
-      );
-      if (!written) throw new ConcurrentChange({ entity: 'commitment', entityId: id });
-      const rows: NewAuditEventRow[] = [];
-      if (before.status !== after.status)
-        rows.push(audit(dialogueId, id, at, actor, action, 'status', before.status, after.status, note));
-      if (before.dueDate !== after.dueDate)
-        rows.push(audit(dialogueId, id, at, actor, action, 'due_date', before.dueDate, after.dueDate, note));
-      for (const side of new Set([...Object.keys(before.owners), ...Object.keys(after.owners)])) {
-        const from = before.owners[side] ?? null;
-        const to = after.owners[side] ?? null;
-        if (from !== to) rows.push(audit(dialogueId, id, at, actor, action, `owner:${side}`, from, to, note));
-      }
-      if (rows.length === 0 && note) rows.push(audit(dialogueId, id, at, actor, action, null, null, null, note));
-      return {
-        result: { before, after, changeId: null } as CommitmentChange,
-        audit: rows,
-        events: [{ dialogueId, entity: 'commitment', entityId: id, action, actor, at }],
-        record: {
-          entity: 'commitment',
-          entityId: id,
-          action,
-          fields: rows.map((r) => r.field).filter((f): f is string => Boolean(f)),
-          before,
-          after,
-        },
-      };
-    }, { announce: request.announce ?? null });
+    const { result, changeId } = await this.ctx.record(
+      dialogueId,
+      at,
+      async (trx) => {
+        // Postgres: the row stays locked until commit, so concurrent changes to it queue instead of colliding.
+        const row = await findCommitmentRow(trx, dialogueId, id, this.ctx.lockRows);
+        if (!row) throw new DomainError('commitment.not_found', { id: rawId.trim() });
+        const before = toCommitment(row);
+        const changed = apply(before);
+        if (!request.confirmed) {
+          const reasons = confirmations?.(before) ?? [];
+          if (reasons.length > 0) throw new NeedsConfirmation(reasons);
+        }
+        const after: Commitment = {
+          ...changed,
+          sequence: commitmentVisiblyDiffers(before, changed) ? before.sequence + 1 : before.sequence,
+          updatedAt: at,
+        };
+        const written = await updateCommitmentRow(
+          trx,
+          dialogueId,
+          id,
+          {
+            status: after.status,
+            owners: JSON.stringify(after.owners),
+            due_date: after.dueDate,
+            sequence: after.sequence,
+            updated_at: at,
+          },
+          { sequence: before.sequence, updatedAt: before.updatedAt },
+        );
+        if (!written) throw new ConcurrentChange({ entity: 'commitment', entityId: id });
+        const rows: NewAuditEventRow[] = [];
+        if (before.status !== after.status)
+          rows.push(audit(dialogueId, id, at, actor, action, 'status', before.status, after.status, note));
+        if (before.dueDate !== after.dueDate)
+          rows.push(audit(dialogueId, id, at, actor, action, 'due_date', before.dueDate, after.dueDate, note));
+        for (const side of new Set([...Object.keys(before.owners), ...Object.keys(after.owners)])) {
+          const from = before.owners[side] ?? null;
+          const to = after.owners[side] ?? null;
+          if (from !== to) rows.push(audit(dialogueId, id, at, actor, action, `owner:${side}`, from, to, note));
+        }
+        if (rows.length === 0 && note) rows.push(audit(dialogueId, id, at, actor, action, null, null, null, note));
+        return {
+          result: { before, after, changeId: null } as CommitmentChange,
+          audit: rows,
+          events: [{ dialogueId, entity: 'commitment', entityId: id, action, actor, at }],
+          record: {
+            entity: 'commitment',
+            entityId: id,
+            action,
+            fields: rows.map((r) => r.field).filter((f): f is string => Boolean(f)),
+            before,
+            after,
+          },
+        };
+      },
+      { announce: request.announce ?? null },
+    );
     return { ...result, changeId };
   }
 }

@@ -1,17 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../config/load.js';
-import type { Reply } from '../commands/reply.js';
 import { editionNumbers } from '../domain/cycle.js';
 import { DomainError } from '../domain/errors.js';
+import type { Reply } from '../presentation/reply.js';
 import { insertAuditEvents } from '../store/audit.repository.js';
-import { insertChangeRow, latestChangeOf, markReversed } from '../store/changes.repository.js';
-import { insertOutboxRow } from '../store/outbox.repository.js';
-import { listRoundRows, setRoundNumbers } from '../store/rounds.repository.js';
 import type { NewAuditEventRow } from '../store/audit.table.js';
+import { insertChangeRow, latestChangeOf, markReversed } from '../store/changes.repository.js';
 import type { Store } from '../store/connection.js';
 import type { Database } from '../store/database.js';
 import { bumpRevision } from '../store/dialogues.repository.js';
+import { insertOutboxRow } from '../store/outbox.repository.js';
+import { listRoundRows, setRoundNumbers } from '../store/rounds.repository.js';
 import { bumpStoreRevision, readStoreRevision } from '../store/store-revision.repository.js';
 
 export interface ChangeEvent {

@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Reply } from '../commands/reply.js';
-import {
-  claimOutboxRow,
-  dueOutboxRows,
-  finishOutboxRow,
-  listOutboxRows,
-} from '../store/outbox.repository.js';
+import type { Reply } from '../presentation/reply.js';
+import { claimOutboxRow, dueOutboxRows, finishOutboxRow, listOutboxRows } from '../store/outbox.repository.js';
 import type { ServiceContext } from './context.js';
 import { DeliveryError } from './notifier.js';
 

@@ -140,7 +140,8 @@ export class UndoService {
             const before = parse<Commitment>(change.before)!;
             const after = parse<Commitment>(change.after)!;
             const stale = fields.find((f) => commitmentField(now_, f) !== commitmentField(after, f));
-            if (stale) throw new DomainError('undo.changed_since', { id: change.id, what: `${change.entity_id} ${stale}` });
+            if (stale)
+              throw new DomainError('undo.changed_since', { id: change.id, what: `${change.entity_id} ${stale}` });
             const owners = { ...now_.owners };
             for (const f of fields) if (f.startsWith('owner:')) owners[f.slice(6)] = before.owners[f.slice(6)] ?? null;
             const back: Commitment = {

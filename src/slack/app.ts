@@ -3,6 +3,8 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Core, Mode } from '../core.js';
 import type { RouteHandler } from '../http.js';
 import type { Notifier } from '../services/notifier.js';
+import type { AnnouncementSender } from '../services/outbox.service.js';
+import { createSlackAnnouncer } from './announcer.js';
 import { boltLogger } from './bolt-logger.js';
 import { createDeps } from './deps.js';
 import { publishHome } from './home.js';
@@ -13,6 +15,7 @@ import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
 import { register as registerViews } from './listeners/views/index.js';
 import { createSlackNotifier, reminderWebClient } from './notifier.js';
+import { OutboxPump } from './outbox-pump.js';
 import { SocketSupervisor, type SocketTuning } from './socket.js';
 import { InFlight } from './support.js';
 
@@ -21,10 +24,12 @@ export type { SocketTuning } from './socket.js';
 export interface SlackFrontEnd {
   /** POST /slack/events handler (HTTP mode only). */
   readonly httpHandler?: RouteHandler;
-  /** Sends reminders and announcements through Slack's Web API. */
+  /** Sends reminders through Slack's Web API. */
   readonly notifier: Notifier;
   /** Socket Mode: whether a socket is up now (for /healthz); undefined in HTTP mode. */
   connected?(): boolean;
+  /** Delivers the outbox's announcements through Slack's Web API. */
+  readonly announcer: AnnouncementSender;
   start(): Promise<void>;
   /** Stops taking requests (Socket Mode: disconnects) and waits for work in flight. */
   stop(): Promise<void>;
@@ -124,6 +129,11 @@ export async function createSlackFrontEnd(
     logger.error({ err: error }, 'Slack listener failed');
   });
   const unsubscribe = core.services.ctx.onChange(() => home.changed());
+  // Reminders and announcements use their own client: no client-side retries, so the store-backed retries own them.
+  const outboundClient = reminderWebClient({ token: slackBotToken, apiUrl: slackApiUrl });
+  const announcer = createSlackAnnouncer(outboundClient, slackApiUrl ?? null);
+  const pump = new OutboxPump(core.services.outbox, announcer, inflight, logger, clock);
+  const unsubscribeOutbox = core.services.ctx.onOutbox(() => pump.kick());
 
   let stopping = false;
   const gate = receiver
@@ -145,8 +155,8 @@ export async function createSlackFrontEnd(
 
   return {
     httpHandler,
-    // Reminders use their own client: no client-side retries, so the scheduler owns retries and backoff.
-    notifier: createSlackNotifier(reminderWebClient({ token: slackBotToken, apiUrl: slackApiUrl })),
+    notifier: createSlackNotifier(outboundClient),
+    announcer,
     connected: socket ? () => socket.connected : undefined,
     async start() {
       await socket?.start();
@@ -155,6 +165,7 @@ export async function createSlackFrontEnd(
       if (stopping) return;
       stopping = true;
       unsubscribe();
+      unsubscribeOutbox();
       home.stop();
       await socket?.stop();
       await inflight.drain();

@@ -4,7 +4,7 @@ import type { Reply } from '../presentation/reply.js';
 import { renderSlackMessage } from './render.js';
 
 /** Web API error codes that mean "the bot cannot post there", not "Slack is broken". */
-const CANNOT_POST = new Set([
+export const CANNOT_POST = new Set([
   'not_in_channel',
   'channel_not_found',
   'is_archived',
@@ -12,7 +12,7 @@ const CANNOT_POST = new Set([
   'cannot_dm_bot',
 ]);
 
-function slackErrorCode(error: unknown): string | null {
+export function slackErrorCode(error: unknown): string | null {
   const data = (error as { data?: { error?: unknown } } | null)?.data;
   return typeof data?.error === 'string' ? data.error : null;
 }

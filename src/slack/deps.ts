@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Answer, CommandName } from '../commands/router.js';
 import type { Core } from '../core.js';
@@ -91,11 +92,25 @@ export interface RunRequest {
   readonly text: string;
   readonly userId: string;
   readonly channelId: string | null;
+  /** The Slack request carrying it (see requestKey): a second delivery is answered, not applied again. */
+  readonly requestKey?: string | null;
+  /** The interaction's response URL: announcements fall back to it where the bot is not in the channel. */
+  readonly responseUrl?: string | null;
+}
+
+/**
+ * The key of one Slack request: a hash of its body as Slack signed it
+ * (trigger_id and response_url make each delivery's body unique; a replay or
+ * a retry with x-slack-retry-num carries the same body).
+ */
+export function requestKey(kind: string, body: unknown): string {
+  return `${kind}:${createHash('sha256').update(JSON.stringify(body)).digest('base64url')}`;
 }
 
 /** Runs one command through the router in the user's language. Never throws (the router does not). */
 export async function runCommand(deps: SlackDeps, client: WebClient, req: RunRequest): Promise<Answer> {
   const known = deps.locales.knownLocale(req.userId);
   const locale = known !== undefined ? known : await deps.locales.locale(client, req.userId);
-  return deps.core.router.answer({ ...req, now: deps.clock(), locale });
+  // From Slack, a change is announced in the channel (through the outbox, after commit).
+  return deps.core.router.answer({ ...req, now: deps.clock(), locale, announce: true });
 }

@@ -1,8 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Lang } from '../domain/types.js';
-import { messages } from '../i18n/index.js';
 import type { Reply } from '../presentation/reply.js';
-import { announce, isResponseUrl, postResponseUrl, tellUser } from './deliver.js';
+import { isResponseUrl, postResponseUrl, tellUser } from './deliver.js';
 import type { SlackDeps } from './deps.js';
 import { ephemeralMessage } from './views/reply-message.js';
 import type { ModalOrigin } from './views/update-commitment.js';
@@ -29,7 +28,7 @@ export interface Outcome {
 /**
  * Delivers what a command produced: the answer privately to the user
  * (ephemeral where they are, else a DM for anything but a change, which the
- * refreshed App Home shows), and a change announced in the channel.
+ * refreshed App Home shows). The channel hears of a change through the outbox.
  */
 export async function deliverOutcome(deps: SlackDeps, client: WebClient, o: Outcome): Promise<void> {
   const { logger } = deps.core;
@@ -46,26 +45,8 @@ export async function deliverOutcome(deps: SlackDeps, client: WebClient, o: Outc
       })
       .catch((error) => logger.warn({ err: error }, 'could not answer through the response URL'));
   } else if (reply.kind !== 'change') await tellUser(client, logger, o.userId, reply);
-  if (reply.kind !== 'change' || !reply.announcement) return;
-  let channel = o.channel;
-  if (!channel && o.dialogueId) {
-    try {
-      channel = (await deps.core.services.dialogues.get(o.dialogueId)).reminderChannel;
-    } catch (error) {
-      logger.warn({ err: error }, 'could not read the dialogue for its reminder channel');
-    }
-  }
-  const respond = o.respond;
-  const fallback = respond
-    ? (m: { text: string; blocks: unknown[] }) =>
-        respond({ response_type: 'in_channel', replace_original: false, ...m })
-    : undefined;
-  if (!channel && !fallback) return;
-  const ok = await announce(client, logger, channel, reply, fallback);
-  if (!ok && respond) {
-    const text = messages(o.lang).slack.announce.notInChannel;
-    await respond({ response_type: 'ephemeral', replace_original: false, text });
-  }
+  // A change's announcement was written to the outbox in the change's own transaction;
+  // the outbox pump delivers it after commit (see outbox-pump.ts), so a crash delays it but never drops it.
 }
 
 /**

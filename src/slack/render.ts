@@ -88,7 +88,8 @@ export function actionButtons(actions: readonly ReplyAction[]): SlackBlock[] {
       type: 'actions',
       elements: actions.slice(i, i + 5).map((a) => ({
         type: 'button',
-        action_id: `${a.id}:${a.value}`,
+        // Unique within the message; Slack allows 255 characters (the value carries the data).
+        action_id: `${a.id}:${a.value}`.slice(0, 255),
         text: { type: 'plain_text', text: clip(a.label, 75), emoji: true },
         value: a.value,
         ...(a.style ? { style: a.style } : {}),

@@ -74,7 +74,12 @@ export async function markReversed(db: Db, id: number, by: number): Promise<bool
 }
 
 /** IDs of changes (of one record) that were undone: their notes are withdrawn. */
-export async function reversedChangeIds(db: Db, dialogueId: string, entity: string, entityId: string): Promise<Set<number>> {
+export async function reversedChangeIds(
+  db: Db,
+  dialogueId: string,
+  entity: string,
+  entityId: string,
+): Promise<Set<number>> {
   const rows = await db
     .selectFrom('changes')
     .select('id')

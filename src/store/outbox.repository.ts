@@ -22,7 +22,13 @@ export function dueOutboxRows(db: Db, now: string, limit = 50): Promise<OutboxRo
 }
 
 /** Claims one announcement for a lease; false when another process holds it (or it is done). */
-export async function claimOutboxRow(db: Db, id: number, by: string, now: string, leaseUntil: string): Promise<boolean> {
+export async function claimOutboxRow(
+  db: Db,
+  id: number,
+  by: string,
+  now: string,
+  leaseUntil: string,
+): Promise<boolean> {
   const res = await db
     .updateTable('outbox')
     .set((eb) => ({ claimed_by: by, lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
@@ -37,7 +43,12 @@ export async function finishOutboxRow(
   db: Db,
   id: number,
   by: string,
-  update: { status: 'sent' | 'failed' | 'pending'; sentAt?: string | null; nextAttemptAt?: string; error?: string | null },
+  update: {
+    status: 'sent' | 'failed' | 'pending';
+    sentAt?: string | null;
+    nextAttemptAt?: string;
+    error?: string | null;
+  },
 ): Promise<void> {
   await db
     .updateTable('outbox')

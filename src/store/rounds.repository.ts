@@ -24,7 +24,11 @@ export async function deleteRoundRow(db: Db, dialogueId: string, edition: number
 }
 
 /** Sets the edition numbers (as the governments count them) of rounds whose number changed. */
-export async function setRoundNumbers(db: Db, dialogueId: string, numbers: ReadonlyMap<number, number | null>): Promise<void> {
+export async function setRoundNumbers(
+  db: Db,
+  dialogueId: string,
+  numbers: ReadonlyMap<number, number | null>,
+): Promise<void> {
   for (const [edition, number] of numbers) {
     await db
       .updateTable('rounds')

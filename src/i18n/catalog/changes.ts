@@ -76,7 +76,16 @@ export const en = {
     askCli: 'Nothing changed. Run it again with --yes to go ahead.',
     button: 'Confirm',
   },
+  markDone: {
+    title: 'Mark done?',
+    text: (id: string) => `${id} will be marked done and the channel told. You can undo it with /commitments undo.`,
+    confirm: 'Mark done',
+    deny: 'Cancel',
+  },
   noChange: noChangeEn,
+  cycle: {
+    cancelledEntry: (year: number, host: string, detail: string) => `Cancelled meeting · ${year} · ${host} · ${detail}`,
+  },
   undo: {
     button: 'Undo',
     done: (n: number) => `Undone: change #${n} has been reversed.`,
@@ -122,7 +131,16 @@ export const es: ChangesMessages = {
     askCli: 'No cambió nada. Vuelva a ejecutarlo con --yes para seguir adelante.',
     button: 'Confirmar',
   },
+  markDone: {
+    title: '¿Marcar cumplido?',
+    text: (id) => `${id} se marcará como cumplido y se avisará en el canal. Puede deshacerlo con /commitments undo.`,
+    confirm: 'Marcar cumplido',
+    deny: 'Cancelar',
+  },
   noChange: noChangeEs,
+  cycle: {
+    cancelledEntry: (year, host, detail) => `Reunión cancelada · ${year} · ${host} · ${detail}`,
+  },
   undo: {
     button: 'Deshacer',
     done: (n) => `Deshecho: se revirtió el cambio n.º ${n}.`,

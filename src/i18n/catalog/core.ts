@@ -131,7 +131,9 @@ export const en = {
       `${p.id} is already ${p.status}; nothing changed.`,
     'commitment.empty_text': () => 'The text is empty.',
     'commitment.unknown_party': (p: { side?: string | number; sides?: string | number }) =>
-      `“${p.side}” is not a side of this dialogue (try ${String(p.sides ?? '').split('|').join(' or ')}).`,
+      `“${p.side}” is not a side of this dialogue (try ${String(p.sides ?? '')
+        .split('|')
+        .join(' or ')}).`,
     'commitment.side_required': (p: { id?: string | number; example?: string | number }) =>
       `Both sides of ${p.id} have (or lack) an owner: say which side, e.g. /commitments assign ${p.id} @ana ${p.example ?? ''}`,
     'dialogue.not_found': (p: { id?: string | number }) => `There is no dialogue “${p.id}”.`,
@@ -149,7 +151,12 @@ export const en = {
     'round.not_postponable': (p: { edition?: string | number }) => `Round ${p.edition} cannot be postponed.`,
     'date.too_far': (p: { date?: string | number; years?: string | number }) =>
       `${p.date} is more than ${p.years} years ahead. Check the date.`,
-    'change.collided': (p: { id?: string | number; actor?: string | number; what?: string | number; state?: string | number }) =>
+    'change.collided': (p: {
+      id?: string | number;
+      actor?: string | number;
+      what?: string | number;
+      state?: string | number;
+    }) =>
       `@${p.actor} changed ${p.id} (${p.what}) just now, so yours was not applied. It is now: ${p.state}. Check it and try again.`,
     'undo.nothing': () => 'You have no change of the last 24 hours to undo here.',
     'undo.not_found': (p: { id?: string | number }) => `There is no change #${p.id} to undo.`,
@@ -158,7 +165,12 @@ export const en = {
     'undo.too_old': (p: { id?: string | number }) =>
       `Change #${p.id} is more than 24 hours old: change it back with a new command instead.`,
     'undo.already': (p: { id?: string | number }) => `Change #${p.id} was already undone; nothing changed.`,
-    'undo.depends': (p: { id?: string | number; later?: string | number; actor?: string | number; what?: string | number }) =>
+    'undo.depends': (p: {
+      id?: string | number;
+      later?: string | number;
+      actor?: string | number;
+      what?: string | number;
+    }) =>
       `Change #${p.id} cannot be undone: change #${p.later} by @${p.actor} (${p.what}) was made after it and builds on it. Undo that one first.`,
     'undo.changed_since': (p: { id?: string | number; what?: string | number }) =>
       `Change #${p.id} cannot be undone: ${p.what} has been changed since (outside the change log, e.g. by an import).`,
@@ -184,7 +196,7 @@ export const en = {
     commitments: {
       show: 'Usage: /commitments show <ID>',
       update: 'Usage: /commitments update <ID> not-started|in-progress|done|dropped [note…]',
-      assign: 'Usage: /commitments assign <ID> @user [mx|uk]',
+      assign: 'Usage: /commitments assign <ID> @user [<side>]',
       due: 'Usage: /commitments due <ID> YYYY-MM-DD',
       note: 'Usage: /commitments note <ID> <text…>',
       add: 'Usage: /commitments add <text…>',
@@ -215,7 +227,7 @@ export const en = {
         '/commitments list [open|done|all|<theme>|@user] — the list (default: all)',
         '/commitments show <ID> — full text, owners, due date, notes',
         '/commitments update <ID> <not-started|in-progress|done|dropped> [note…] — (editors)',
-        '/commitments assign <ID> @user [mx|uk] — owner on one side (editors)',
+        '/commitments assign <ID> @user [<side>] — owner on one side (editors)',
         '/commitments due <ID> YYYY-MM-DD · note <ID> <text…> · add <text…> — (editors)',
         '/commitments history <ID> — who changed what, and when',
       ],
@@ -347,7 +359,9 @@ export const es: CoreMessages = {
     'commitment.same_status': (p) => `${p.id} ya está en “${p.status}”; no cambió nada.`,
     'commitment.empty_text': () => 'El texto está vacío.',
     'commitment.unknown_party': (p) =>
-      `“${p.side}” no es una de las partes de este diálogo (pruebe ${String(p.sides ?? '').split('|').join(' o ')}).`,
+      `“${p.side}” no es una de las partes de este diálogo (pruebe ${String(p.sides ?? '')
+        .split('|')
+        .join(' o ')}).`,
     'commitment.side_required': (p) =>
       `Ambas partes de ${p.id} tienen (o no tienen) responsable: indique cuál, p. ej. /commitments assign ${p.id} @ana ${p.example ?? ''}`,
     'dialogue.not_found': (p) => `No existe el diálogo “${p.id}”.`,
@@ -368,8 +382,7 @@ export const es: CoreMessages = {
     'undo.nothing': () => 'No tiene ningún cambio de las últimas 24 horas que deshacer aquí.',
     'undo.not_found': (p) => `No existe el cambio n.º ${p.id}.`,
     'undo.not_author': (p) => `El cambio n.º ${p.id} lo hizo @${p.actor}: solo esa persona puede deshacerlo.`,
-    'undo.too_old': (p) =>
-      `El cambio n.º ${p.id} tiene más de 24 horas: reviértalo con un comando nuevo.`,
+    'undo.too_old': (p) => `El cambio n.º ${p.id} tiene más de 24 horas: reviértalo con un comando nuevo.`,
     'undo.already': (p) => `El cambio n.º ${p.id} ya se deshizo; no cambió nada.`,
     'undo.depends': (p) =>
       `El cambio n.º ${p.id} no se puede deshacer: después se hizo el cambio n.º ${p.later} de @${p.actor} (${p.what}), que depende de él. Deshaga primero ese.`,
@@ -396,7 +409,7 @@ export const es: CoreMessages = {
     commitments: {
       show: 'Uso: /commitments show <ID>',
       update: 'Uso: /commitments update <ID> no-iniciado|en-curso|cumplido|descartado [nota…]',
-      assign: 'Uso: /commitments assign <ID> @usuario [mx|uk]',
+      assign: 'Uso: /commitments assign <ID> @usuario [<parte>]',
       due: 'Uso: /commitments due <ID> AAAA-MM-DD',
       note: 'Uso: /commitments note <ID> <texto…>',
       add: 'Uso: /commitments add <texto…>',
@@ -427,7 +440,7 @@ export const es: CoreMessages = {
         '/commitments list [open|done|all|<tema>|@usuario] — la lista (por defecto: todos)',
         '/commitments show <ID> — texto completo, responsables, fecha límite, notas',
         '/commitments update <ID> <no-iniciado|en-curso|cumplido|descartado> [nota…] — (editores)',
-        '/commitments assign <ID> @usuario [mx|uk] — responsable de una parte (editores)',
+        '/commitments assign <ID> @usuario [<parte>] — responsable de una parte (editores)',
         '/commitments due <ID> AAAA-MM-DD · note <ID> <texto…> · add <texto…> — (editores)',
         '/commitments history <ID> — quién cambió qué, y cuándo',
       ],

@@ -31,12 +31,29 @@ export function flag(code: string): string {
 
 const section = (text: Rich): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text: richMrkdwn(text) } });
 
-function button(text: string, actionId: string, value: string, style?: 'primary'): SlackBlock {
+function button(
+  text: string,
+  actionId: string,
+  value: string,
+  style?: 'primary',
+  confirm?: { title: string; text: string; confirm: string; deny: string },
+): SlackBlock {
   return {
     type: 'button',
     action_id: actionId,
     text: { type: 'plain_text', text, emoji: true },
     value,
+    // Slack asks "are you sure?" before the click is sent (one click no longer changes and announces at once).
+    ...(confirm
+      ? {
+          confirm: {
+            title: { type: 'plain_text', text: confirm.title },
+            text: { type: 'plain_text', text: confirm.text },
+            confirm: { type: 'plain_text', text: confirm.confirm },
+            deny: { type: 'plain_text', text: confirm.deny },
+          },
+        }
+      : {}),
     ...(style ? { style } : {}),
   };
 }
@@ -107,7 +124,12 @@ function commitmentRows(
         out.push(row, {
           type: 'actions',
           elements: [
-            button(t.slack.buttons.markDone, `${HOME_ACTIONS.done}:${target}`, target, 'primary'),
+            button(t.slack.buttons.markDone, `${HOME_ACTIONS.done}:${target}`, target, 'primary', {
+              title: t.changes.markDone.title,
+              text: t.changes.markDone.text(c.id),
+              confirm: t.changes.markDone.confirm,
+              deny: t.changes.markDone.deny,
+            }),
             button(t.slack.buttons.update, `${HOME_ACTIONS.update}:${target}`, target),
           ],
         });

@@ -49,6 +49,15 @@ export function labelActions(reply: Reply, lang: Lang): Reply {
   };
 }
 
+/** Replies with Undo or Confirm buttons: only in the private answer, never in what the channel sees. */
+export function withoutChangeActions(reply: Reply): Reply {
+  if (!reply.actions?.some((a) => a.id === 'change.undo' || a.id === 'change.confirm')) return reply;
+  return {
+    ...reply,
+    actions: reply.actions.filter((a) => a.id !== 'change.undo' && a.id !== 'change.confirm'),
+  };
+}
+
 /**
  * An ephemeral answer: the reply, plus a "Share in channel" button for
  * informational answers (usage hints, errors and refusals stay private).
@@ -98,7 +107,7 @@ function renderEphemeral(reply: Reply, lang: Lang, share: string | null): { text
 /** A message posted for everyone in the channel, saying who shared it. */
 export function sharedMessage(reply: Reply, lang: Lang, userId: string): { text: string; blocks: SlackBlock[] } {
   return renderSlackMessage({
-    ...labelActions(reply, lang),
+    ...labelActions(withoutChangeActions(reply), lang),
     blocks: [...reply.blocks, { type: 'context', text: [messages(lang).slack.share.sharedBy, { user: userId }] }],
   });
 }

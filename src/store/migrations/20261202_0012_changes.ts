@@ -25,7 +25,9 @@ function isPostgres(db: Db): boolean {
 export async function up(db: Db): Promise<void> {
   const pg = isPostgres(db);
   const withId = (t: ReturnType<Db['schema']['createTable']>) =>
-    pg ? t.addColumn('id', 'serial', (c) => c.primaryKey()) : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+    pg
+      ? t.addColumn('id', 'serial', (c) => c.primaryKey())
+      : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
 
   await withId(db.schema.createTable('changes'))
     .addColumn('dialogue_id', 'text', (c) => c.notNull())
@@ -40,11 +42,7 @@ export async function up(db: Db): Promise<void> {
     .addColumn('reverses', 'integer')
     .addColumn('reversed_by', 'integer')
     .execute();
-  await db.schema
-    .createIndex('changes_actor')
-    .on('changes')
-    .columns(['dialogue_id', 'actor', 'id'])
-    .execute();
+  await db.schema.createIndex('changes_actor').on('changes').columns(['dialogue_id', 'actor', 'id']).execute();
   await db.schema
     .createIndex('changes_entity')
     .on('changes')

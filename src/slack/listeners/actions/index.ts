@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMidd
 import type { SlackDeps } from '../../deps.js';
 import { HOME_ACTIONS } from '../../views/home.js';
 import { SHARE_ACTION } from '../../views/reply-message.js';
+import { CHANGE_ACTIONS, confirmChange, undoChange } from './change-buttons.js';
 import { markDone } from './mark-done.js';
 import { openSchedule } from './open-schedule.js';
 import { openUpdate } from './open-update.js';
@@ -24,6 +25,8 @@ export function register(app: App, deps: SlackDeps): void {
     [HOME_ACTIONS.update, openUpdate(deps)],
     [HOME_ACTIONS.schedule, openSchedule(deps)],
     [HOME_ACTIONS.subscribe, subscribe(deps)],
+    [CHANGE_ACTIONS.confirm, confirmChange(deps)],
+    [CHANGE_ACTIONS.undo, undoChange(deps)],
   ]);
   app.action<BlockAction<ButtonAction>>(/./, async (args) => {
     const handler = handlers.get(args.action.action_id.split(':', 1)[0]!);

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { normaliseCommitmentId } from '../../../domain/commitments.js';
-import { runCommand, type SlackDeps } from '../../deps.js';
+import { requestKey, runCommand, type SlackDeps } from '../../deps.js';
 import { deliverOutcome, dialogueFlag, parseTarget } from '../../outcome.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -26,6 +26,8 @@ export function markDone(deps: SlackDeps) {
           text: `update ${id} done${dialogueFlag(target.dialogue)}`,
           userId,
           channelId: channel,
+          requestKey: requestKey('action', body),
+          responseUrl: fromMessage ? (body.response_url ?? null) : null,
         }),
       );
       await deliverOutcome(deps, client, {

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { type CommandName, isCommandName } from '../../../commands/router.js';
 import { messages } from '../../../i18n/index.js';
-import { runCommand, type SlackDeps } from '../../deps.js';
+import { requestKey, runCommand, type SlackDeps } from '../../deps.js';
 import { deliverOutcome } from '../../outcome.js';
 import { ephemeralMessage, shareValue } from '../../views/reply-message.js';
 import { isImportCommand, openImportModal } from './import-modal.js';
@@ -66,6 +66,9 @@ export function slashCommand(deps: SlackDeps) {
         text,
         userId,
         channelId: channel,
+        // The same signed body again (a replay, a Slack retry) is answered, never applied twice.
+        requestKey: requestKey('command', command),
+        responseUrl: command.response_url ?? null,
       });
       const share = shareValue(commandName, text);
       const answer = { response_type: 'ephemeral' as const, ...ephemeralMessage(reply, lang, share) };

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { isCommitmentStatus } from '../../../domain/commitments.js';
 import { messages } from '../../../i18n/index.js';
-import { runCommand, type SlackDeps } from '../../deps.js';
+import { requestKey, runCommand, type SlackDeps } from '../../deps.js';
 import { deliverFromModal, dialogueFlag } from '../../outcome.js';
 import type { UpdateMeta } from '../../views/update-commitment.js';
 
@@ -48,6 +48,9 @@ export function updateSubmitted(deps: SlackDeps) {
           text: `${dialogueFlag(meta.dialogue).trim()} ${text}`,
           userId,
           channelId: meta.channel,
+          // Submitted twice (to two replicas): applied once.
+          requestKey: requestKey('view', [view.id, view.hash ?? '', text]),
+          responseUrl: meta.responseUrl,
         }),
       );
       await deliverFromModal(deps, client, meta, { userId, lang, reply });
