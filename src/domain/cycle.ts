@@ -305,13 +305,13 @@ export function cancelRound(round: Round, reason: string | null): Round {
   return { ...round, state: 'cancelled', reason };
 }
 
-/** How far from its scheduled date a round may be recorded as held without asking. */
+/** How far from its scheduled date (or how soon after the last round held) a round may be recorded as held without asking. */
 export const HELD_DRIFT_DAYS = 30;
 
 /**
  * What makes recording a round as held on `date` worth a second look: far
- * from the date it was scheduled for, or soon after the last round held
- * (less than half a cadence: the same meeting recorded twice?).
+ * from the date it was scheduled for, or within days of the last round held
+ * (the same meeting recorded twice, a day off?).
  */
 export function heldConfirmations(
   round: Round,
@@ -326,7 +326,7 @@ export function heldConfirmations(
   }
   if (lastHeld?.date) {
     const days = daysBetween(lastHeld.date, date);
-    if (days >= 0 && days < (cadenceYears * 365) / 2)
+    if (days >= 0 && days <= HELD_DRIFT_DAYS && cadenceYears > 0)
       out.push({ code: 'held_soon_after_last', date, last: lastHeld.date, days });
   }
   return out;

@@ -46,14 +46,25 @@ export class OutboxService {
 
   constructor(private readonly ctx: ServiceContext) {}
 
-  async deliverDue(sender: AnnouncementSender, now: Date): Promise<OutboxReport> {
+  /**
+   * Delivers what is due at `now`. Leases run on the wall clock (`wallNow`,
+   * default Date.now()): they measure how long a process may hold a claim,
+   * whatever instant `now` stands for (tests and `tick --at` pass other instants).
+   */
+  async deliverDue(
+    sender: AnnouncementSender,
+    now: Date,
+    options: { readonly wallNow?: number } = {},
+  ): Promise<OutboxReport> {
     const at = now.toISOString();
+    const wall = options.wallNow ?? Date.now();
+    const wallAt = new Date(wall).toISOString();
     const report = { sent: 0, retrying: 0, failed: 0 };
-    const rows = await dueOutboxRows(this.ctx.db, at);
+    const rows = await dueOutboxRows(this.ctx.db, at, wallAt);
     for (const row of rows) {
       const id = Number(row.id);
-      const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
-      if (!(await claimOutboxRow(this.ctx.db, id, this.instanceId, at, leaseUntil))) continue;
+      const leaseUntil = new Date(wall + LEASE_MS).toISOString();
+      if (!(await claimOutboxRow(this.ctx.db, id, this.instanceId, wallAt, leaseUntil))) continue;
       const attempt = Number(row.attempts) + 1;
       try {
         await sender.announce({

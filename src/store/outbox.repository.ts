@@ -8,14 +8,14 @@ export async function insertOutboxRow(db: Db, row: NewOutboxRow): Promise<void> 
   await db.insertInto('outbox').values(row).execute();
 }
 
-/** Announcements due for a (first or further) attempt at `now`, oldest first. */
-export function dueOutboxRows(db: Db, now: string, limit = 50): Promise<OutboxRow[]> {
+/** Announcements due for a (first or further) attempt at `now` and not claimed (leases end by `wallNow`), oldest first. */
+export function dueOutboxRows(db: Db, now: string, wallNow: string, limit = 50): Promise<OutboxRow[]> {
   return db
     .selectFrom('outbox')
     .selectAll()
     .where('status', '=', 'pending')
     .where('next_attempt_at', '<=', now)
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', wallNow)]))
     .orderBy('id')
     .limit(limit)
     .execute();

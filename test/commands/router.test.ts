@@ -99,7 +99,7 @@ describe.each(DIALECTS)('command router on %s', (dialect) => {
     expect(show.text).toContain('Draft shared with FCDO');
     const history = await ask('/commitments history R1-6');
     expect(history.text).toContain('status: not started → in progress · note: “first call held”');
-    expect(history.text).toContain('owner (MX): — → @U0ANA');
+    expect(history.text).toContain('owner (Mexico): — → @U0ANA');
     expect(history.text).toContain('due date: — → 2024-09-30');
   });
 

@@ -419,7 +419,7 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
 
   it('runs every change verb through Slack: answered privately, announced in the channel, in order', async () => {
     const changes: [string, string, RegExp][] = [
-      ['/commitments', 'assign R1-4 <@U0ANA1|ana> mx', /R1-4: owner for MX set to <@U0ANA1>/],
+      ['/commitments', 'assign R1-4 <@U0ANA1|ana> mx', /R1-4: owner for Mexico set to <@U0ANA1>/],
       ['/commitments', 'due R1-4 2025-09-30', /R1-4: due 30 September 2025/],
       ['/commitments', 'note R1-4 call held with the FCDO', /R1-4: note added/],
       ['/commitments', 'add Joint workshop on business and human rights', /Commitment A1 added/],
