@@ -23,7 +23,7 @@ import {
   updateRoundRow,
 } from '../store/rounds.repository.js';
 import type { CommitmentService } from './commitments.service.js';
-import type { ChangeEvent, ServiceContext } from './context.js';
+import type { ChangeEvent, ChangeOptions, ServiceContext } from './context.js';
 import type { CycleService } from './cycle.service.js';
 import type { DialogueService } from './dialogues.service.js';
 import { commitmentRow, roundRow, toDelegate, toRound } from './mappers.js';
@@ -88,19 +88,31 @@ export class ImportService {
    * held, its delegates, new commitments, the next round expected. Throws
    * `ImportRefused` when the proposal has problems; a repeat import changes nothing.
    */
-  async apply(dialogueId: string, actor: string, text: string, now: Date): Promise<ImportResult> {
+  async apply(
+    dialogueId: string,
+    actor: string,
+    text: string,
+    now: Date,
+    /** The channel announcement, written to the outbox in the import's own transaction. */
+    options: ChangeOptions<ImportResult> = {},
+  ): Promise<ImportResult> {
     this.ctx.requireEditor(dialogueId, actor);
     const at = now.toISOString();
     // Read outside the transaction: SQLite has one connection (see cycle.service.ts).
     const dialogue = await this.dialogues.get(dialogueId);
-    return this.ctx.change<ImportResult>(dialogueId, at, async (trx) => {
-      const proposal = await this.proposeWith(text, dialogue, now, trx);
-      const plan = proposal.plan;
-      if (!plan || proposal.problems.length > 0) throw new ImportRefused(proposal);
-      if (plan.noop) return { result: { proposal, plan, changed: false }, audit: [], events: [] };
-      const { audit, events } = await record(trx, dialogue, proposal.statement, plan, actor, now);
-      return { result: { proposal, plan, changed: true }, audit, events };
-    });
+    return this.ctx.change<ImportResult>(
+      dialogueId,
+      at,
+      async (trx) => {
+        const proposal = await this.proposeWith(text, dialogue, now, trx);
+        const plan = proposal.plan;
+        if (!plan || proposal.problems.length > 0) throw new ImportRefused(proposal);
+        if (plan.noop) return { result: { proposal, plan, changed: false }, audit: [], events: [] };
+        const { audit, events } = await record(trx, dialogue, proposal.statement, plan, actor, now);
+        return { result: { proposal, plan, changed: true }, audit, events };
+      },
+      options,
+    );
   }
 
   private async proposeWith(

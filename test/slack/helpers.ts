@@ -23,16 +23,18 @@ export interface SlackHarness {
 export async function startSlackApp(
   dialect: DialectName,
   tag: string,
-  options: { at?: Date; env?: Record<string, string> } = {},
+  /** `fake`: share one FakeSlack between instances; `keep`: use the store as it is (a second replica). */
+  options: { at?: Date; env?: Record<string, string>; fake?: FakeSlack; keep?: boolean } = {},
 ): Promise<SlackHarness> {
   const at = options.at ?? NOW;
-  const fake = await new FakeSlack().start();
+  const fake = options.fake ?? (await new FakeSlack().start());
+  const ownFake = !options.fake;
   const config = testConfig(
     { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, EDITORS: EDITOR, ...options.env },
     dialect,
   );
   const schema = dialect === 'postgres' ? workerSchema(tag) : undefined;
-  if (schema) {
+  if (schema && !options.keep) {
     const store = await openStore(config.env.databaseUrl, { schema });
     await resetStore(store);
     await store.close();
@@ -51,7 +53,7 @@ export async function startSlackApp(
     url: `http://127.0.0.1:${app.port}/slack/events`,
     async close() {
       await app.stop();
-      await fake.stop();
+      if (ownFake) await fake.stop();
     },
   };
 }
@@ -65,6 +67,8 @@ export interface PostOptions {
   readonly ts?: number;
   readonly signature?: string;
   readonly contentType?: string;
+  /** Extra headers (e.g. Slack's x-slack-retry-num on a retried delivery). */
+  readonly headers?: Record<string, string>;
 }
 
 /** Answers given in the ack itself (a slash command answered at once), by the response_url of the request. */
@@ -78,6 +82,7 @@ export async function postSigned(url: string, body: string, options: PostOptions
       'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
       'x-slack-request-timestamp': String(ts),
       'x-slack-signature': options.signature ?? sign(body, ts),
+      ...options.headers,
     },
     body,
   });

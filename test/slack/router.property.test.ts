@@ -38,7 +38,14 @@ const word = fc.oneof(
     '25:61',
     '--dialogue',
     '--dialogue=x',
+    '--yes',
+    '#1',
+    '#99999',
+    '2025-09-13',
+    '2025-09-16',
   ),
+  // Control characters (NUL and friends) and other odd code points.
+  fc.constantFrom('a\u0000b', '\u0007', '\u001b[31m', '\u009b', '\u007f', 'tab\there', 'line\nbreak'),
   fc.constantFrom('<@U123ABC>', '<@U1|ana>', '@here', '<!channel>', '<!subteam^S1|@team>', '*bold*', '`x`', '&amp;'),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'grapheme', maxLength: 8 }),
@@ -47,18 +54,27 @@ const word = fc.oneof(
 const text = fc.array(word, { maxLength: 7 }).map((ws) => ws.join(' '));
 const command = fc.constantFrom('/dialogue' as const, '/commitments' as const);
 const user = fc.constantFrom('UEDITOR1', 'UREADER1', 'W0OTHER');
+/** As Slack sends it (announced, with a request key that may repeat: a replay gets the first answer) or not. */
+const slack = fc.oneof(
+  fc.constant({}),
+  fc.record({ announce: fc.constant(true), requestKey: fc.option(fc.constantFrom('req-1', 'req-2', 'req-3')) }),
+);
 
 /**
  * Every reply is either a real answer/change or a usage hint / specific
  * message; never an escaped exception ('failure' is the router's catch-all).
  */
 function assertWellFormed(reply: Reply): void {
-  expect(['answer', 'change', 'usage', 'error', 'refusal']).toContain(reply.kind);
+  expect(['answer', 'change', 'usage', 'error', 'refusal', 'confirm']).toContain(reply.kind);
   expect(reply.summary.trim().length).toBeGreaterThan(0);
   expect(reply.blocks.length).toBeGreaterThan(0);
   if (reply.kind === 'usage')
-    expect(reply.summary).toMatch(/Usage:|Uso:|is not|no es|Type \/|Escriba|too long|demasiado|--dialogue|Run \//);
+    expect(reply.summary).toMatch(
+      /Usage:|Uso:|is not|no es|Type \/|Escriba|too long|demasiado|--dialogue|Run \/|control characters|caracteres de control/,
+    );
   if (reply.kind === 'change') expect(reply.announcement).toBeDefined();
+  // A change that asks first says why and how to go ahead (nothing changed yet).
+  if (reply.kind === 'confirm') expect(reply.blocks.map((b) => JSON.stringify(b)).join('')).toMatch(/--yes|Confirm/);
 }
 
 describe.each(DIALECTS)('router under random input (%s)', (dialect) => {
@@ -73,8 +89,8 @@ describe.each(DIALECTS)('router under random input (%s)', (dialect) => {
   it('never lets an exception escape and always answers with a hint or a real answer', async () => {
     const now = new Date('2025-03-01T12:00:00Z');
     await fc.assert(
-      fc.asyncProperty(command, text, user, async (cmd, t, userId) => {
-        const reply = await core.router.handle({ command: cmd, text: t, userId, channelId: 'C1', now });
+      fc.asyncProperty(command, text, user, slack, async (cmd, t, userId, via) => {
+        const reply = await core.router.handle({ command: cmd, text: t, userId, channelId: 'C1', now, ...via });
         assertWellFormed(reply);
       }),
       { numRuns: dialect === 'sqlite' ? 3_000 : 600 },

@@ -189,6 +189,7 @@ describe('migrations', () => {
       expect(names.map((r) => (r as { name: string }).name)).toEqual([
         '20261128_0001_initial',
         '20261128_0002_store_revision',
+        '20261202_0012_changes',
       ]);
       await store.close();
       const again = await openStore(`sqlite:${path}`);

@@ -78,8 +78,21 @@ export function importApplySubmitted(deps: SlackDeps) {
       reply = { kind: 'error', summary: expired, blocks: [{ type: 'text', text: expired }] };
     } else {
       try {
+        const dialogue = await services.dialogues.get(meta.dialogue);
+        const channel = meta.channel ?? dialogue.reminderChannel;
+        const responseUrl = meta.responseUrl ?? null;
         const result = await deps.locks.run(`import:${meta.dialogue}`, () =>
-          services.imports.apply(meta.dialogue, userId, text, now),
+          services.imports.apply(meta.dialogue, userId, text, now, {
+            // Announced through the outbox, written in the import's own transaction.
+            announce:
+              channel || responseUrl
+                ? (r) => ({
+                    channel,
+                    responseUrl,
+                    message: importResultReply(r, services.users.defaultLang, userId),
+                  })
+                : null,
+          }),
         );
         reply = importResultReply(result, lang, userId);
         if (reply.kind === 'change')
