@@ -118,9 +118,18 @@ describe.each(DIALECTS)('undo (%s)', (dialect) => {
       [1, 'held', '2024-01-16', 1],
       [2, 'scheduled', '2025-09-17', 2],
     ]);
-    // The schedule recorded a projected round: undoing it removes the record again.
+    // Then the schedule: round 2 is expected again, with no date.
     await ask('/dialogue undo');
-    expect((await listRoundRows(core.store.db, 'mexico-uk')).map((r) => Number(r.edition))).toEqual([1]);
+    expect((await listRoundRows(core.store.db, 'mexico-uk')).map((r) => [r.state, r.date])).toEqual([
+      ['held', '2024-01-16'],
+      ['expected', null],
+    ]);
+    // Holding a round that was only projected records it; undoing that removes the record again.
+    await ask('/dialogue held 2025-06-10');
+    await ask('/dialogue held 2026-06-10', ANA, '2026-07-01T12:00:00Z');
+    expect((await listRoundRows(core.store.db, 'mexico-uk')).map((r) => Number(r.edition))).toEqual([1, 2, 3]);
+    expect((await ask('/dialogue undo', ANA, '2026-07-01T13:00:00Z')).text).toContain('Undone');
+    expect((await listRoundRows(core.store.db, 'mexico-uk')).map((r) => Number(r.edition))).toEqual([1, 2]);
     // A change to the cycle is not undone past a later one by someone else.
     await ask('/dialogue schedule 2025-09-17');
     await ask('/dialogue schedule 2025-09-18', BEN);
