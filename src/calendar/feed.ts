@@ -1,7 +1,7 @@
 import ical, { ICalEventStatus, ICalEventTransparency, escape as icalEscape } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Commitment } from '../domain/commitments.js';
-import { type CycleEntry, hostParty, isClosed } from '../domain/cycle.js';
+import { type CycleEntry, hostParty, isClosed, roundLabel } from '../domain/cycle.js';
 import type { Dialogue, Lang } from '../domain/types.js';
 import { describeWhen } from '../i18n/describe.js';
 import { formatDate, messages, pick } from '../i18n/index.js';
@@ -147,7 +147,7 @@ export function renderFeed(parts: readonly FeedDialogue[], options: FeedOptions)
       const host = hostParty(dialogue, entry);
       const hostName = host.name[lang];
       const description: string[] = [t.calendar.feed.host(hostName), t.calendar.feed.state(t.state[entry.state])];
-      let summary = t.calendar.feed.round(entry.edition, dialogueName);
+      let summary = t.calendar.feed.round(roundLabel(entry), dialogueName);
       let status = ICalEventStatus.CONFIRMED;
       let transparent = false;
       let location = entry.city ?? host.capital[lang];

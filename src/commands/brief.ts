@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { COMMITMENT_STATUSES } from '../domain/commitments.js';
-import { ROUND_STATES, type RoundState } from '../domain/cycle.js';
+import { ROUND_STATES, type RoundState, roundLabel } from '../domain/cycle.js';
 import { parseIsoDate } from '../domain/dates.js';
 import type { Lang } from '../domain/types.js';
 import { describeEntry, hostName } from '../i18n/describe.js';
@@ -57,8 +57,8 @@ export function briefReply(brief: Brief, lang: Lang): Reply {
   const t = messages(lang);
   const b = t.slack.brief;
   const { dialogue, next, lastHeld } = brief;
-  const header = b.header(next.edition, pick(dialogue.name, lang));
-  const since = lastHeld?.date != null ? b.since(lastHeld.edition, formatDate(lastHeld.date, lang)) : b.sinceStart;
+  const header = b.header(roundLabel(next), pick(dialogue.name, lang));
+  const since = lastHeld?.date != null ? b.since(roundLabel(lastHeld), formatDate(lastHeld.date, lang)) : b.sinceStart;
   const counts = COMMITMENT_STATUSES.map(
     (s) => [s, brief.items.filter((i) => i.commitment.status === s).length] as const,
   )
@@ -66,7 +66,7 @@ export function briefReply(brief: Brief, lang: Lang): Reply {
     .map(([s, n]) => `${n} ${t.status[s]}`)
     .join(' · ');
   const changed = brief.items.reduce((n, i) => n + i.changes.length, 0);
-  const nextLine = `${t.round(next.edition)} · ${capitalise(hostName(dialogue, next, lang))} · ${describeEntry(dialogue, next, lang)}`;
+  const nextLine = `${t.round(roundLabel(next))} · ${capitalise(hostName(dialogue, next, lang))} · ${describeEntry(dialogue, next, lang)}`;
   const blocks: Block[] = [
     { type: 'header', text: header },
     { type: 'text', text: nextLine },

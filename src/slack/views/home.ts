@@ -1,6 +1,6 @@
 import { commitmentTitle } from '../../commands/commitments.js';
 import { COMMITMENT_STATUSES, type Commitment, isOpenCommitment } from '../../domain/commitments.js';
-import type { CycleEntry } from '../../domain/cycle.js';
+import { type CycleEntry, roundLabel } from '../../domain/cycle.js';
 import type { Dialogue, Lang } from '../../domain/types.js';
 import { cityName, daysUntil, describeEntry, describeWhen, hostName } from '../../i18n/describe.js';
 import { capitalise, formatDate, messages, pick } from '../../i18n/index.js';
@@ -69,7 +69,7 @@ function nextRoundBlocks(
   const h = t.slack.home;
   const host = capitalise(hostName(dialogue, next, lang));
   const lines: Inline[] = [
-    { bold: `${h.nextTitle}: ${t.round(next.edition)}` },
+    { bold: `${h.nextTitle}: ${t.round(roundLabel(next))}` },
     `\n${h.hostFlag(flag(next.host), host)}\n`,
   ];
   if (next.state === 'scheduled' && next.date) {
@@ -84,7 +84,7 @@ function nextRoundBlocks(
     if (next.overdue) lines.push(` · ${t.cycle.overdue}`);
   }
   const context = lastHeld?.date
-    ? t.next.lastHeld(lastHeld.edition, formatDate(lastHeld.date, lang), hostName(dialogue, lastHeld, lang))
+    ? t.next.lastHeld(roundLabel(lastHeld), formatDate(lastHeld.date, lang), hostName(dialogue, lastHeld, lang))
     : t.next.noneHeld;
   return [section(lines), { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(context) }] }];
 }
@@ -173,7 +173,7 @@ export function homeView(sections: readonly HomeSection[], lang: Lang, now: Date
         view.entries
           .map(
             (e) =>
-              `${flag(e.host)} ${t.cycle.entry(e.edition, e.year, capitalise(hostName(dialogue, e, lang)), describeEntry(dialogue, e, lang))}`,
+              `${flag(e.host)} ${t.cycle.entry(roundLabel(e), e.year, capitalise(hostName(dialogue, e, lang)), describeEntry(dialogue, e, lang))}`,
           )
           .join('\n'),
       ),

@@ -1,4 +1,4 @@
-import type { CycleEntry } from '../../domain/cycle.js';
+import { type CycleEntry, roundLabel } from '../../domain/cycle.js';
 import type { Dialogue, Lang } from '../../domain/types.js';
 import { hostName } from '../../i18n/describe.js';
 import { messages } from '../../i18n/index.js';
@@ -23,7 +23,10 @@ export function scheduleModal(dialogue: Dialogue, next: CycleEntry, meta: Schedu
     blocks: [
       {
         type: 'section',
-        text: { type: 'mrkdwn', text: escapeMrkdwn(m.schedule.intro(next.edition, hostName(dialogue, next, lang))) },
+        text: {
+          type: 'mrkdwn',
+          text: escapeMrkdwn(m.schedule.intro(roundLabel(next), hostName(dialogue, next, lang))),
+        },
       },
       {
         type: 'input',
