@@ -7,7 +7,7 @@
  * when the parent kills this process.
  */
 import { appendFileSync } from 'node:fs';
-import { openCore } from '../../src/main.js';
+import { openCore } from '../../src/core.js';
 import type { AnnouncementSender } from '../../src/services/outbox.service.js';
 
 const out = process.env.CRASH_OUT!;

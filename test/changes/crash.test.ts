@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCore } from '../../src/main.js';
+import { openCore } from '../../src/core.js';
 import type { AnnouncementSender } from '../../src/services/outbox.service.js';
 import { listAuditEvents } from '../../src/store/audit.repository.js';
 import { DIALECTS, openTestCore, REPO, testConfig, workerSchema } from '../support/store.js';
