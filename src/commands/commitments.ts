@@ -235,7 +235,7 @@ export const commitmentVerbs: VerbTable = {
       summary: h.header,
       blocks: [
         { type: 'header', text: h.header },
-        { type: 'list', items: [...lines, ctx.t.changes.usage.undoHelpCommitments] },
+        { type: 'list', items: lines },
         { type: 'context', text: ctx.t.help.footer },
       ],
     };

@@ -141,7 +141,7 @@ const help = async (ctx: CommandContext): Promise<Reply> => {
     summary: h.header,
     blocks: [
       { type: 'header', text: h.header },
-      { type: 'list', items: [...h.lines, ctx.t.changes.usage.undoHelpDialogue] },
+      { type: 'list', items: h.lines },
       { type: 'context', text: ctx.t.help.footer },
     ],
   };

@@ -111,8 +111,6 @@ export const en = {
     undo: (command: string) => `Usage: ${command} undo`,
     assign: (sides: string) => `Usage: /commitments assign <ID> @user [${sides}]`,
     assignHelp: (sides: string) => `/commitments assign <ID> @user [${sides}] — owner on one side (editors)`,
-    undoHelpDialogue: '/dialogue undo — reverse your last change to the cycle (within 24 hours)',
-    undoHelpCommitments: '/commitments undo — reverse your last change to a commitment (within 24 hours)',
   },
   errors: {
     unknownParty: (side: string, sides: string) => `“${side}” is not a side of this dialogue (try ${sides}).`,
@@ -164,8 +162,6 @@ export const es: ChangesMessages = {
     undo: (command) => `Uso: ${command} undo`,
     assign: (sides) => `Uso: /commitments assign <ID> @usuario [${sides}]`,
     assignHelp: (sides) => `/commitments assign <ID> @usuario [${sides}] — responsable de una parte (editores)`,
-    undoHelpDialogue: '/dialogue undo — revertir su último cambio al ciclo (dentro de las 24 horas)',
-    undoHelpCommitments: '/commitments undo — revertir su último cambio a un compromiso (dentro de las 24 horas)',
   },
   errors: {
     unknownParty: (side, sides) => `“${side}” no es una de las partes de este diálogo (pruebe ${sides}).`,
