@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { hasControlChars, isDomainError, NeedsConfirmation, NoChange } from '../domain/errors.js';
 import type { Lang } from '../domain/types.js';
+import { noChangeText, reasonText } from '../i18n/catalog/changes.js';
 import { messages } from '../i18n/index.js';
 import type { Block, Reply } from '../presentation/reply.js';
 import type { Services } from '../services/index.js';
@@ -49,7 +50,7 @@ function readOnly(request: CommandRequest): boolean {
 /** A change that asks first: why, and how to go ahead (Slack: a Confirm button; elsewhere: --yes). */
 function confirmReply(request: CommandRequest, lang: Lang, error: NeedsConfirmation): Reply {
   const c = messages(lang).changes.confirm;
-  const reasons = error.reasons.map((r) => c.reason(r));
+  const reasons = error.reasons.map((r) => reasonText(c.reason, r));
   const value = JSON.stringify({ c: request.command, t: `${request.text} --yes` });
   const slack = Boolean(request.announce);
   const canButton = slack && value.length <= 1900;
@@ -153,7 +154,7 @@ export function createRouter(services: Services, logger: Logger): Router {
       if (error instanceof UsageError)
         return { kind: 'usage', summary: error.hint, blocks: [{ type: 'text', text: error.hint }] };
       if (error instanceof NoChange) {
-        const text = t.changes.noChange(error.reason);
+        const text = noChangeText(t.changes.noChange, error.reason);
         return { kind: 'answer', summary: text, blocks: [{ type: 'text', text }] };
       }
       if (error instanceof NeedsConfirmation) return confirmReply(request, lang, error);

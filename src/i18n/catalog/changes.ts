@@ -6,67 +6,58 @@ import { formatDate } from '../format.js';
  * Strings of changes people can trust: confirmations, no-ops, undo,
  * collisions, sides. `es` must have exactly these keys (checked by tsc).
  */
-function reasonEn(r: ConfirmReason): string {
-  const d = (iso: string) => formatDate(iso, 'en');
-  switch (r.code) {
-    case 'held_far_from_scheduled':
-      return `${d(r.date)} is ${r.days} days from the date the round was scheduled for (${d(r.scheduled)}).`;
-    case 'held_soon_after_last':
-      return `${d(r.date)} is only ${r.days} days after the last round held (${d(r.last)}): is this the same meeting?`;
-    case 'weekend':
-      return `${d(r.date)} falls on a weekend.`;
-    case 'holiday':
-      return `${d(r.date)} is a public holiday in ${r.party.name.en}.`;
-    case 'cancel_round':
-      return `Cancelling ${r.number ? `round ${r.number}` : 'this round'} (${r.year}) closes it; the next meeting held will take its number.`;
-    case 'drop_commitment':
-      return `Dropping ${r.id} takes it off the open list.`;
-  }
-}
+const dEn = (iso: string) => formatDate(iso, 'en');
+const dEs = (iso: string) => formatDate(iso, 'es');
 
-function reasonEs(r: ConfirmReason): string {
-  const d = (iso: string) => formatDate(iso, 'es');
-  switch (r.code) {
-    case 'held_far_from_scheduled':
-      return `El ${d(r.date)} está a ${r.days} días de la fecha para la que se programó la ronda (${d(r.scheduled)}).`;
-    case 'held_soon_after_last':
-      return `El ${d(r.date)} es solo ${r.days} días después de la última ronda celebrada (${d(r.last)}): ¿se trata de la misma reunión?`;
-    case 'weekend':
-      return `El ${d(r.date)} cae en fin de semana.`;
-    case 'holiday':
-      return `El ${d(r.date)} es día feriado en ${r.party.name.es}.`;
-    case 'cancel_round':
-      return `Cancelar ${r.number ? `la ronda ${r.number}` : 'esta ronda'} (${r.year}) la cierra; la próxima reunión que se celebre tomará su número.`;
-    case 'drop_commitment':
-      return `Descartar ${r.id} lo saca de la lista de pendientes.`;
-  }
-}
+const reasonEn = {
+  held_far_from_scheduled: (r: Extract<ConfirmReason, { code: 'held_far_from_scheduled' }>) =>
+    `${dEn(r.date)} is ${r.days} days from the date the round was scheduled for (${dEn(r.scheduled)}).`,
+  held_soon_after_last: (r: Extract<ConfirmReason, { code: 'held_soon_after_last' }>) =>
+    `${dEn(r.date)} is only ${r.days} days after the last round held (${dEn(r.last)}): is this the same meeting?`,
+  weekend: (r: Extract<ConfirmReason, { code: 'weekend' }>) => `${dEn(r.date)} falls on a weekend.`,
+  holiday: (r: Extract<ConfirmReason, { code: 'holiday' }>) =>
+    `${dEn(r.date)} is a public holiday in ${r.party.name.en}.`,
+  cancel_round: (r: Extract<ConfirmReason, { code: 'cancel_round' }>) =>
+    `Cancelling ${r.number ? `round ${r.number}` : 'this round'} (${r.year}) closes it; the next meeting held will take its number.`,
+  drop_commitment: (r: Extract<ConfirmReason, { code: 'drop_commitment' }>) =>
+    `Dropping ${r.id} takes it off the open list.`,
+};
 
-function noChangeEn(r: NoChangeReason): string {
-  switch (r.code) {
-    case 'round.same_outcome':
-      return `Round ${r.number ?? ''} was already recorded as held on ${formatDate(r.date, 'en')}; nothing changed.`;
-    case 'round.same_schedule':
-      return `Round ${r.number ?? ''} is already scheduled for ${formatDate(r.date, 'en')}; nothing changed.`;
-    case 'commitment.same_owner':
-      return `@${r.user} already owns ${r.id} for ${r.party.name.en}; nothing changed.`;
-    case 'commitment.same_due':
-      return `${r.id} is already due ${formatDate(r.date, 'en')}; nothing changed.`;
-  }
-}
+const reasonEs = {
+  held_far_from_scheduled: (r: Extract<ConfirmReason, { code: 'held_far_from_scheduled' }>) =>
+    `El ${dEs(r.date)} está a ${r.days} días de la fecha para la que se programó la ronda (${dEs(r.scheduled)}).`,
+  held_soon_after_last: (r: Extract<ConfirmReason, { code: 'held_soon_after_last' }>) =>
+    `El ${dEs(r.date)} es solo ${r.days} días después de la última ronda celebrada (${dEs(r.last)}): ¿se trata de la misma reunión?`,
+  weekend: (r: Extract<ConfirmReason, { code: 'weekend' }>) => `El ${dEs(r.date)} cae en fin de semana.`,
+  holiday: (r: Extract<ConfirmReason, { code: 'holiday' }>) =>
+    `El ${dEs(r.date)} es día feriado en ${r.party.name.es}.`,
+  cancel_round: (r: Extract<ConfirmReason, { code: 'cancel_round' }>) =>
+    `Cancelar ${r.number ? `la ronda ${r.number}` : 'esta ronda'} (${r.year}) la cierra; la próxima reunión que se celebre tomará su número.`,
+  drop_commitment: (r: Extract<ConfirmReason, { code: 'drop_commitment' }>) =>
+    `Descartar ${r.id} lo saca de la lista de pendientes.`,
+};
 
-function noChangeEs(r: NoChangeReason): string {
-  switch (r.code) {
-    case 'round.same_outcome':
-      return `La ronda ${r.number ?? ''} ya estaba registrada como celebrada el ${formatDate(r.date, 'es')}; no cambió nada.`;
-    case 'round.same_schedule':
-      return `La ronda ${r.number ?? ''} ya está programada para el ${formatDate(r.date, 'es')}; no cambió nada.`;
-    case 'commitment.same_owner':
-      return `@${r.user} ya es responsable de ${r.id} por ${r.party.name.es}; no cambió nada.`;
-    case 'commitment.same_due':
-      return `${r.id} ya vence el ${formatDate(r.date, 'es')}; no cambió nada.`;
-  }
-}
+const noChangeEn = {
+  'round.same_outcome': (r: Extract<NoChangeReason, { code: 'round.same_outcome' }>) =>
+    `Round ${r.number ?? ''} was already recorded as held on ${formatDate(r.date, 'en')}; nothing changed.`,
+  'round.same_schedule': (r: Extract<NoChangeReason, { code: 'round.same_schedule' }>) =>
+    `Round ${r.number ?? ''} is already scheduled for ${formatDate(r.date, 'en')}; nothing changed.`,
+  'commitment.same_owner': (r: Extract<NoChangeReason, { code: 'commitment.same_owner' }>) =>
+    `@${r.user} already owns ${r.id} for ${r.party.name.en}; nothing changed.`,
+  'commitment.same_due': (r: Extract<NoChangeReason, { code: 'commitment.same_due' }>) =>
+    `${r.id} is already due ${formatDate(r.date, 'en')}; nothing changed.`,
+};
+
+const noChangeEs = {
+  'round.same_outcome': (r: Extract<NoChangeReason, { code: 'round.same_outcome' }>) =>
+    `La ronda ${r.number ?? ''} ya estaba registrada como celebrada el ${formatDate(r.date, 'es')}; no cambió nada.`,
+  'round.same_schedule': (r: Extract<NoChangeReason, { code: 'round.same_schedule' }>) =>
+    `La ronda ${r.number ?? ''} ya está programada para el ${formatDate(r.date, 'es')}; no cambió nada.`,
+  'commitment.same_owner': (r: Extract<NoChangeReason, { code: 'commitment.same_owner' }>) =>
+    `@${r.user} ya es responsable de ${r.id} por ${r.party.name.es}; no cambió nada.`,
+  'commitment.same_due': (r: Extract<NoChangeReason, { code: 'commitment.same_due' }>) =>
+    `${r.id} ya vence el ${formatDate(r.date, 'es')}; no cambió nada.`,
+};
 
 export const en = {
   confirm: {
@@ -171,3 +162,13 @@ export const es: ChangesMessages = {
 };
 
 export type { Lang };
+
+/** A confirmation reason in words (the catalogue keeps one entry per reason). */
+export function reasonText(reasons: ChangesMessages['confirm']['reason'], r: ConfirmReason): string {
+  return (reasons[r.code] as (x: ConfirmReason) => string)(r);
+}
+
+/** A no-op in words. */
+export function noChangeText(texts: ChangesMessages['noChange'], r: NoChangeReason): string {
+  return (texts[r.code] as (x: NoChangeReason) => string)(r);
+}
