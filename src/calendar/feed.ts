@@ -1,7 +1,7 @@
 import ical, { ICalEventStatus, ICalEventTransparency, escape as icalEscape } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Commitment } from '../domain/commitments.js';
-import { type CycleEntry, hostParty, isClosed, roundLabel } from '../domain/cycle.js';
+import { type CycleEntry, DEFAULT_ROUND_MINUTES, hostParty, isClosed, roundLabel } from '../domain/cycle.js';
 import type { Dialogue, Lang } from '../domain/types.js';
 import { describeWhen } from '../i18n/describe.js';
 import { formatDate, messages, pick } from '../i18n/index.js';
@@ -25,8 +25,13 @@ export interface FeedOptions {
   readonly keepCancelledDays: number;
   /** Only commitments this user owns on either side (`mine`); null for all. */
   readonly owner: string | null;
-  /** Decides only which cancelled rounds have aged out; nothing else in the bytes depends on it. */
+  /**
+   * Decides which cancelled rounds have aged out, and the day a round with no
+   * fixed date is marked on once its projected day has passed (today).
+   */
   readonly now: Date;
+  /** Slack display names of owners, by user ID (a calendar cannot show a mention); IDs without one show as @ID. */
+  readonly names?: ReadonlyMap<string, string>;
 }
 
 export interface RenderedFeed {
@@ -38,11 +43,8 @@ export interface RenderedFeed {
   readonly expiresAt: number | null;
 }
 
-/**
- * A timed round's end is not recorded; calendar apps need one. A dialogue
- * round is a working day of sessions, so the event spans this many hours.
- */
-export const ROUND_HOURS = 8;
+// A timed round ends at its end time (`10:00-17:30`), else DEFAULT_ROUND_MINUTES after its start.
+export { DEFAULT_ROUND_MINUTES } from '../domain/cycle.js';
 
 const PRODUCT = 'dialogue-tracker';
 /** One collator for every comparison: `localeCompare` with options builds a new one per call. */
@@ -82,9 +84,19 @@ function ms(iso: string): number {
 
 interface Plan {
   readonly entry: CycleEntry;
-  /** The date it is shown on (its own, or the projected one). */
+  /** The date it is shown on (its own, or for a round with no fixed date, its marker's day). */
   readonly date: string;
   readonly stamp: string;
+}
+
+/**
+ * A round with no fixed date is never shown as if it had one: it is a
+ * tentative, free (transparent) all-day marker titled "— date not fixed
+ * yet", on its projected day (a year after the last round) while that is
+ * ahead, and on today once it has passed — never in the past.
+ */
+export function markerDay(projected: string, today: string): string {
+  return projected >= today ? projected : today;
 }
 
 /**
@@ -130,8 +142,19 @@ export function renderFeed(parts: readonly FeedDialogue[], options: FeedOptions)
     for (const entry of part.entries) {
       // A projection is shown only for the round people wait for next.
       if (entry.projected && entry !== firstOpen) continue;
-      const date = entry.date ?? entry.projectedDate;
+      const undated = entry.date === null || entry.state === 'expected';
+      let date = entry.date ?? entry.projectedDate;
       if (!date) continue;
+      if (undated) {
+        const today = DateTime.fromMillis(now, { zone: dialogue.timezone });
+        const marker = markerDay(date, today.toISODate()!);
+        if (marker !== date) {
+          // On today: the bytes change at the next midnight, and have since this one.
+          lastModified = Math.max(lastModified, today.startOf('day').toMillis());
+          expire(today.plus({ days: 1 }).startOf('day').toMillis());
+        } else expire(DateTime.fromISO(date, { zone: dialogue.timezone }).plus({ days: 1 }).toMillis());
+        date = marker;
+      }
       if (entry.state === 'postponed' || entry.state === 'cancelled') {
         const until = Math.max(ms(entry.updatedAt), day(date).toMillis()) + keepMs;
         if (until <= now) {
@@ -146,50 +169,55 @@ export function renderFeed(parts: readonly FeedDialogue[], options: FeedOptions)
     for (const { entry, date, stamp } of plans) {
       const host = hostParty(dialogue, entry);
       const hostName = host.name[lang];
-      const description: string[] = [t.calendar.feed.host(hostName), t.calendar.feed.state(t.state[entry.state])];
-      let summary = t.calendar.feed.round(roundLabel(entry), dialogueName);
+      const f = t.calendar.feed;
+      const description: string[] = [f.host(hostName), f.state(t.state[entry.state])];
+      const base = f.round(roundLabel(entry), dialogueName);
+      let summary = base;
       let status = ICalEventStatus.CONFIRMED;
       let transparent = false;
-      let location = entry.city ?? host.capital[lang];
       const dated = entry.date !== null && entry.state !== 'expected';
       if (!dated) {
-        summary += ` ${t.calendar.feed.tbc}`;
+        summary = f.titled(base, t.dateNotFixed);
         status = ICalEventStatus.TENTATIVE;
         transparent = true;
-        location = entry.city ?? hostName;
-        description.push(t.calendar.feed.expected(hostName, entry.year));
+        description.push(f.expected(hostName, entry.year), f.marker);
       } else if (entry.state === 'held') {
-        description.push(
-          t.calendar.feed.when(entry.time ? describeWhen(dialogue, entry, lang) : formatDate(date, lang)),
-        );
+        description.push(f.when(entry.time ? describeWhen(dialogue, entry, lang) : formatDate(date, lang)));
       } else {
-        description.push(t.calendar.feed.when(describeWhen(dialogue, entry, lang)));
+        description.push(f.when(describeWhen(dialogue, entry, lang)));
       }
       if (entry.state === 'postponed') {
-        summary += ` ${t.calendar.feed.postponed}`;
+        summary = f.titled(base, t.state.postponed);
         status = ICalEventStatus.CANCELLED;
-        description.push(t.calendar.feed.postponedNote);
+        description.push(f.postponedNote);
       } else if (entry.state === 'cancelled') {
-        summary += ` ${t.calendar.feed.cancelled}`;
+        summary = f.titled(base, t.state.cancelled);
         status = ICalEventStatus.CANCELLED;
-        description.push(t.calendar.feed.cancelledNote);
+        description.push(f.cancelledNote);
       }
-      if (entry.city) description.push(t.calendar.feed.venue(entry.city));
-      if (entry.reason) description.push(t.calendar.feed.reason(entry.reason));
+      if (entry.city) description.push(f.venue(entry.city));
+      if (entry.reason) description.push(f.reason(entry.reason));
 
       const timed = dated && entry.time !== null;
       const start = timed ? DateTime.fromISO(`${date}T${entry.time}`, { zone: entry.timezone }) : day(date);
+      let end = start.plus({ days: 1 });
+      if (timed) {
+        const until = entry.endTime ? DateTime.fromISO(`${date}T${entry.endTime}`, { zone: entry.timezone }) : null;
+        end = until && until > start ? until : start.plus({ minutes: DEFAULT_ROUND_MINUTES });
+        if (!until) description.push(f.noEndTime(DEFAULT_ROUND_MINUTES));
+      }
       calendar.createEvent({
         id: roundUid(dialogue.id, entry.edition),
         sequence: entry.sequence,
         stamp: utc(stamp),
         start,
-        end: timed ? start.plus({ hours: ROUND_HOURS }) : start.plus({ days: 1 }),
+        end,
         allDay: !timed,
         timezone: timed ? entry.timezone : null,
         summary: cleanText(summary),
         description: cleanText(description.join('\n')),
-        location: cleanText(location),
+        // Only a place someone gave: never a capital guessed from the host.
+        ...(entry.city ? { location: cleanText(entry.city) } : {}),
         status,
         transparency: transparent ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
       });
@@ -206,18 +234,21 @@ export function renderFeed(parts: readonly FeedDialogue[], options: FeedOptions)
       if (c.status === 'dropped') summary += ` ${t.calendar.feed.dropped}`;
       const owners = dialogue.parties
         .filter((p) => c.owners[p.code])
-        .map((p) => t.calendar.feed.owner(p.name[lang], c.owners[p.code]!));
+        .map((p) => {
+          const id = c.owners[p.code]!;
+          return t.calendar.feed.owner(p.name[lang], options.names?.get(id) ?? `@${id}`);
+        });
       const origin =
         c.edition === null
           ? t.calendar.feed.addedByHand
-          : `${t.calendar.feed.agreedAt(c.edition)}${c.paragraph ? `, ${t.calendar.feed.paragraph(c.paragraph)}` : ''}`;
+          : `${t.calendar.feed.agreedAt(c.edition)}${c.paragraph ? `, ${t.calendar.feed.paragraph(c.paragraph)}` : ''}${c.source ? ` · ${c.source.title}${c.source.url ? ` <${c.source.url}>` : ''}` : ''}`;
       const description = [
         t.calendar.feed.id(c.id),
         t.calendar.feed.state(t.status[c.status]),
         t.calendar.feed.owners(owners.length > 0 ? owners.join(', ') : t.calendar.feed.nobody),
         origin,
         '',
-        t.calendar.feed.text(c.text),
+        c.edition === null ? t.calendar.feed.handText(c.text) : t.calendar.feed.text(c.text),
       ];
       const start = day(c.dueDate!);
       calendar.createEvent({

@@ -4,9 +4,10 @@ import { messages } from '../i18n/index.js';
 import { CliUsage, type CliVerb, EXIT, withCore } from './shared.js';
 
 /**
- * `dialogue-bot feed --user U… [--mine] [--lang en|es] [--dialogue id]`:
- * prints the user's feed URL. Tokens are stored only as hashes, so this
- * always issues a new one (revoking the old), and says so.
+ * `dialogue-bot feed --user U… [--reset] [--mine] [--lang en|es] [--dialogue id]`:
+ * prints the user's feed URL — the one they have (unchanged), or a new one
+ * when they have none. `--reset` (the flag is the confirmation) gives a new
+ * address and the old one stops working, and says so.
  */
 export const feedCliVerbs: Record<string, CliVerb> = {
   async feed(args, io) {
@@ -16,6 +17,7 @@ export const feedCliVerbs: Record<string, CliVerb> = {
       options: {
         user: { type: 'string' },
         mine: { type: 'boolean', default: false },
+        reset: { type: 'boolean', default: false },
         lang: { type: 'string' },
         dialogue: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -39,10 +41,19 @@ export const feedCliVerbs: Record<string, CliVerb> = {
         dialogueId = values.dialogue.toLowerCase();
         if (!all.includes(dialogueId)) throw new CliUsage(t.badDialogue(values.dialogue, all.join(', ')));
       }
-      const sub = await core.services.feeds.subscribe(user, { lang, mine: values.mine, dialogueId }, now);
+      const options = { lang, mine: values.mine, dialogueId };
+      const sub = values.reset
+        ? await core.services.feeds.reset(user, options, now)
+        : await core.services.feeds.subscribe(user, options, now);
       io.stdout.write(
         [
-          sub.revoked > 0 ? t.rotated(user, sub.revoked) : t.created(user),
+          sub.outcome === 'reset'
+            ? t.rotated(user, sub.revoked)
+            : sub.outcome === 'existing'
+              ? t.existing(user)
+              : sub.legacyKept
+                ? `${t.created(user)} ${t.legacyKept}`
+                : t.created(user),
           `${t.https} ${sub.urls.https}`,
           `${t.webcal} ${sub.urls.webcal}`,
           '',

@@ -10,12 +10,10 @@ import type { Brief, BriefItem } from '../services/brief.service.js';
 import type { AuditEvent } from '../services/mappers.js';
 import { commitmentTitle, fieldChangeText } from './commitments.js';
 import type { VerbTable } from './context.js';
+import { checkPage, clipItem, PAGE_SIZES, pageOf, pager, takePage } from './paging.js';
 import { UsageError } from './parse.js';
 
 const isRoundState = (v: string): v is RoundState => (ROUND_STATES as readonly string[]).includes(v);
-
-/** At most this many commitments get a block each (Slack allows 50 blocks per message). */
-const MAX_ITEMS = 40;
 
 function changeText(e: AuditEvent, lang: Lang): string {
   const t = messages(lang);
@@ -27,8 +25,12 @@ function itemBlock(brief: Brief, item: BriefItem, lang: Lang): Block {
   const t = messages(lang);
   const b = t.slack.brief;
   const { commitment: c, lastNote, changes } = item;
+  // Each commitment's block is its own: a long text or history is clipped within it, never the brief.
   const zone = brief.dialogue.timezone;
-  const parts: Inline[] = [{ bold: c.id }, ` · ${t.status[c.status]} · ${commitmentTitle(c, lang)}\n${b.owners}: `];
+  const parts: Inline[] = [
+    { bold: c.id },
+    ` · ${t.status[c.status]} · ${clipItem(commitmentTitle(c, lang))}\n${b.owners}: `,
+  ];
   brief.dialogue.parties.forEach((p, i) => {
     if (i > 0) parts.push(' · ');
     const owner = c.owners[p.code];
@@ -53,7 +55,7 @@ function itemBlock(brief: Brief, item: BriefItem, lang: Lang): Block {
   return { type: 'text', text: parts };
 }
 
-export function briefReply(brief: Brief, lang: Lang): Reply {
+export function briefReply(brief: Brief, lang: Lang, paging = { page: 1, requestText: '' }): Reply {
   const t = messages(lang);
   const b = t.slack.brief;
   const { dialogue, next, lastHeld } = brief;
@@ -74,8 +76,12 @@ export function briefReply(brief: Brief, lang: Lang): Reply {
     { type: 'divider' },
   ];
   if (brief.items.length === 0) blocks.push({ type: 'text', text: b.none });
-  for (const item of brief.items.slice(0, MAX_ITEMS)) blocks.push(itemBlock(brief, item, lang));
-  if (brief.items.length > MAX_ITEMS) blocks.push({ type: 'context', text: b.more(brief.items.length - MAX_ITEMS) });
+  // A page of commitments at a time, each once; the pager says how many are left and how to see them.
+  checkPage(paging.page, Math.max(1, Math.ceil(brief.items.length / PAGE_SIZES.brief)), lang);
+  const p = pageOf(brief.items, paging.page, PAGE_SIZES.brief);
+  for (const item of p.items) blocks.push(itemBlock(brief, item, lang));
+  const pages = pager(p, '/dialogue', 'brief', paging.requestText, lang);
+  blocks.push(...pages.blocks);
   if (brief.roundChanges.length > 0) {
     const value = (field: string | null, v: string | null) =>
       v === null
@@ -97,14 +103,18 @@ export function briefReply(brief: Brief, lang: Lang): Reply {
     });
     blocks.push({ type: 'divider' }, { type: 'text', text: [{ bold: b.roundsTitle }] }, { type: 'list', items });
   }
-  return { kind: 'answer', summary: `${header} — ${since}`, blocks };
+  return { kind: 'answer', summary: `${header} — ${since}`, blocks, actions: pages.actions };
 }
 
 /** `/dialogue brief`: the pre-dialogue brief. */
 export const briefVerbs: VerbTable = {
   async brief(ctx) {
-    if (ctx.args.words.length > 0) throw new UsageError(ctx.t.slack.brief.usage);
+    const { words, page } = takePage(ctx.args.words, ctx.lang);
+    if (words.length > 0) throw new UsageError(ctx.t.slack.brief.usage);
     const dialogue = await ctx.dialogue();
-    return briefReply(await ctx.services.briefs.brief(dialogue.id, ctx.request.now), ctx.lang);
+    return briefReply(await ctx.services.briefs.brief(dialogue.id, ctx.request.now), ctx.lang, {
+      page,
+      requestText: ctx.request.text,
+    });
   },
 };

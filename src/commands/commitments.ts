@@ -8,11 +8,12 @@ import {
 } from '../domain/commitments.js';
 import { type Dialogue, type Lang, partyByCode } from '../domain/types.js';
 import { capitalise, formatDate, formatDateTime, messages } from '../i18n/index.js';
-import type { Inline, Reply, Rich } from '../presentation/reply.js';
+import type { Block, Inline, Reply, Rich } from '../presentation/reply.js';
 import { type CommitmentChange, type CommitmentDetail, sideWords } from '../services/commitments.service.js';
 import type { AuditEvent } from '../services/mappers.js';
 import type { CommandContext, VerbTable } from './context.js';
 import { undoAction } from './dialogue.js';
+import { checkPage, clipItem, PAGE_SIZES, pageOf, pager, takePage } from './paging.js';
 import { limitText, parseUserRef, requireDate, UsageError } from './parse.js';
 import { undoVerb } from './undo.js';
 
@@ -31,21 +32,55 @@ function ownersRich(dialogue: Dialogue, c: Commitment, lang: Lang): Rich {
   return parts;
 }
 
-export function commitmentListReply(list: Commitment[], filterLabel: string, lang: Lang, themes: string[]): Reply {
+export interface ListPaging {
+  readonly page: number;
+  /** The command text that shows this list, without `page N` (e.g. `list all`). */
+  readonly base: string;
+  /** The request's own text (its --dialogue flag is kept in page commands). */
+  readonly requestText: string;
+}
+
+/**
+ * A list of commitments, one page of it: each item once, its text clipped
+ * on its own line (never the list around it), and a pager saying how many
+ * are left and how to see them.
+ */
+export function commitmentListReply(
+  list: Commitment[],
+  filterLabel: string,
+  lang: Lang,
+  themes: string[],
+  paging: ListPaging = { page: 1, base: 'list', requestText: '' },
+): Reply {
   const t = messages(lang);
+  checkPage(paging.page, Math.max(1, Math.ceil(list.length / PAGE_SIZES.list)), lang);
+  const p = pageOf(list, paging.page, PAGE_SIZES.list);
   const header = t.commitments.header(list.length, filterLabel);
-  const items = list.map((c) => t.commitments.line(c.id, c.paragraph, t.status[c.status], commitmentTitle(c, lang)));
+  let clipped = false;
+  const items = p.items.map((c) => {
+    const title = commitmentTitle(c, lang);
+    const short = clipItem(title);
+    if (short !== title.replace(/\s+/g, ' ').trim()) clipped = true;
+    return t.commitments.line(c.id, c.paragraph, t.status[c.status], short);
+  });
+  const pages = pager(p, '/commitments', paging.base, paging.requestText, lang);
+  const blocks: Block[] = [
+    { type: 'header', text: header },
+    list.length > 0 ? { type: 'list', items } : { type: 'text', text: t.commitments.none },
+    ...pages.blocks,
+  ];
+  if (clipped) blocks.push({ type: 'context', text: t.commitments.clippedHint });
+  blocks.push({ type: 'context', text: t.commitments.themes(themes.join(', ')) });
   return {
     kind: 'answer',
-    summary: header,
-    blocks: [
-      { type: 'header', text: header },
-      list.length > 0 ? { type: 'list', items } : { type: 'text', text: t.commitments.none },
-      { type: 'context', text: t.commitments.themes(themes.join(', ')) },
+    summary: p.pages > 1 ? `${header} · ${t.paging.status(p.page, p.pages, p.first, p.last, p.total)}` : header,
+    blocks,
+    actions: [
+      ...p.items
+        .filter((c) => c.status !== 'done' && c.status !== 'dropped')
+        .map((c) => ({ id: 'commitment.update', label: c.id, value: c.id })),
+      ...pages.actions,
     ],
-    actions: list
-      .filter((c) => c.status !== 'done' && c.status !== 'dropped')
-      .map((c) => ({ id: 'commitment.update', label: c.id, value: c.id })),
   };
 }
 
@@ -62,19 +97,34 @@ export function commitmentDetailReply(dialogue: Dialogue, detail: CommitmentDeta
     [L.owners, ownersRich(dialogue, c, lang)],
     [L.due, c.dueDate ? formatDate(c.dueDate, lang) : t.commitments.noDue],
   ];
-  if (c.edition && dialogue.source)
-    fields.push([L.source, [{ link: dialogue.source.url, label: dialogue.source.title }]]);
+  // Only the statement it was read from: never another round's statement, never one for a commitment added by hand.
+  if (c.source)
+    fields.push([L.source, c.source.url ? [{ link: c.source.url, label: c.source.title }] : c.source.title]);
   const noteItems: Rich[] = notes.map((n) => [
     `${formatDate(n.at.slice(0, 10), lang)} `,
     { user: n.actor },
     `: ${n.note ?? ''}`,
   ]);
+  const textBlocks: Block[] = [];
+  if (c.edition === null) {
+    // Typed by an editor: who added it and when, never "in the statement's words".
+    textBlocks.push({ type: 'text', text: [{ bold: `${L.handText}:` }, ` “${c.text}”`] });
+    if (c.createdBy)
+      textBlocks.push({
+        type: 'context',
+        text: [t.commitments.addedBy, { user: c.createdBy }, ` · ${formatDate(c.createdAt.slice(0, 10), lang)}`],
+      });
+  } else {
+    textBlocks.push({ type: 'text', text: [{ bold: `${L.text}:` }, ` “${c.text}”`] });
+    if (c.source?.text && c.source.text.replace(/\s+/g, ' ').trim() !== c.text.replace(/\s+/g, ' ').trim())
+      textBlocks.push({ type: 'context', text: t.commitments.fromSentence(c.source.text) });
+  }
   return {
     kind: 'answer',
     summary: header,
     blocks: [
       { type: 'header', text: header },
-      { type: 'text', text: [{ bold: `${L.text}: ` }, `“${c.text}”`] },
+      ...textBlocks,
       { type: 'fields', fields },
       { type: 'text', text: [{ bold: L.notes }] },
       notes.length > 0 ? { type: 'list', items: noteItems } : { type: 'context', text: t.commitments.noNotes },
@@ -108,16 +158,19 @@ export function fieldChangeText(e: AuditEvent, lang: Lang, dialogue?: Dialogue):
   return t.history.change(label, show(e.from), show(e.to));
 }
 
+/** A note in a history line is clipped to this (the latest notes are whole in `show`). */
+const HISTORY_NOTE_MAX = 500;
+
 function historyLine(e: AuditEvent, lang: Lang, dialogue: Dialogue): Rich {
   const t = messages(lang);
   const when = formatDateTime(DateTime.fromISO(e.at), dialogue.timezone, lang);
   let what: string;
   if (e.action === 'seeded') what = t.history.seeded;
-  else if (e.action === 'created') what = `${t.history.created}: “${e.to ?? ''}”`;
+  else if (e.action === 'created') what = `${t.history.created}: “${clipItem(e.to ?? '')}”`;
   else if (e.action === 'undo')
     what = [t.changes.history.undo(e.reverses ?? 0), fieldChangeText(e, lang, dialogue)].filter(Boolean).join(': ');
   else what = fieldChangeText(e, lang, dialogue) ?? '';
-  const note = e.note && e.action !== 'created' ? t.history.note(e.note) : '';
+  const note = e.note && e.action !== 'created' ? t.history.note(clipItem(e.note, HISTORY_NOTE_MAX)) : '';
   const withdrawn = e.undone && e.note && !e.field ? t.changes.history.withdrawn : '';
   const number = e.changeId ? `${t.changes.history.changeNo(e.changeId)} · ` : '';
   return [
@@ -244,8 +297,9 @@ export const commitmentVerbs: VerbTable = {
     const { t, args } = ctx;
     const dialogue = await ctx.dialogue();
     const themes = await ctx.services.commitments.themes(dialogue.id);
-    const word = args.words[0];
-    if (args.words.length > 1) throw new UsageError(t.usage.commitments.list);
+    const { words, page } = takePage(args.words, ctx.lang);
+    const word = words[0];
+    if (words.length > 1) throw new UsageError(t.usage.commitments.list);
     let filter: CommitmentFilter;
     let label: string;
     if (!word || word.toLowerCase() === 'all') [filter, label] = [{ kind: 'all' }, t.commitments.filter.all];
@@ -259,7 +313,11 @@ export const commitmentVerbs: VerbTable = {
       [filter, label] = [{ kind: 'owner', userId: user }, t.commitments.filter.owner(user)];
     }
     const list = await ctx.services.commitments.list(dialogue.id, filter);
-    return commitmentListReply(list, label, ctx.lang, themes);
+    return commitmentListReply(list, label, ctx.lang, themes, {
+      page,
+      base: ['list', word].filter(Boolean).join(' '),
+      requestText: ctx.request.text,
+    });
   },
   async show(ctx) {
     const id = requireId(ctx, ctx.t.usage.commitments.show);
@@ -357,9 +415,13 @@ export const commitmentVerbs: VerbTable = {
   },
   async history(ctx) {
     const id = requireId(ctx, ctx.t.usage.commitments.history);
-    if (ctx.args.words.length > 1) throw new UsageError(ctx.t.usage.commitments.history);
+    const { words, page } = takePage(ctx.args.words, ctx.lang);
+    if (words.length > 1) throw new UsageError(ctx.t.usage.commitments.history);
     const dialogue = await ctx.dialogue();
     const events = await ctx.services.commitments.history(dialogue.id, id);
+    checkPage(page, Math.max(1, Math.ceil(events.length / PAGE_SIZES.history)), ctx.lang);
+    const p = pageOf(events, page, PAGE_SIZES.history);
+    const pages = pager(p, '/commitments', `history ${id}`, ctx.request.text, ctx.lang);
     const header = ctx.t.history.header(id);
     return {
       kind: 'answer',
@@ -367,9 +429,11 @@ export const commitmentVerbs: VerbTable = {
       blocks: [
         { type: 'header', text: header },
         events.length > 0
-          ? { type: 'list', items: events.map((e) => historyLine(e, ctx.lang, dialogue)) }
+          ? { type: 'list', items: p.items.map((e) => historyLine(e, ctx.lang, dialogue)) }
           : { type: 'text', text: ctx.t.history.none },
+        ...pages.blocks,
       ],
+      actions: pages.actions,
     };
   },
 };

@@ -1,4 +1,4 @@
-import { type CycleEntry, roundLabel } from '../domain/cycle.js';
+import { type CycleEntry, DEFAULT_ROUND_MINUTES, roundLabel } from '../domain/cycle.js';
 import { LANGS, type Lang } from '../domain/types.js';
 import { cityName, daysUntil, describeEntry, describeWhen, hostName } from '../i18n/describe.js';
 import { capitalise, formatDate, messages, pick } from '../i18n/index.js';
@@ -68,6 +68,13 @@ export function cycleReply(view: CycleView, lang: Lang): Reply {
   };
 }
 
+/** `HH:MM` plus minutes, on the same wall clock (capped at 23:59). */
+function addMinutes(time: string, minutes: number): string {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const total = Math.min(h * 60 + m + minutes, 23 * 60 + 59);
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
 /** A change to the cycle in words, in one language (the reply, and the channel's announcement). */
 export function roundChangeText(change: RoundChange, action: string, lang: Lang): string {
   const t = messages(lang);
@@ -81,6 +88,9 @@ export function roundChangeText(change: RoundChange, action: string, lang: Lang)
           ? t.change.rescheduled(n, describeWhen(dialogue, after, lang), describeWhen(dialogue, before, lang))
           : t.change.scheduled(n, describeWhen(dialogue, after, lang));
       if (after.city) text += ` ${t.next.inCity(cityName(dialogue, after.city, lang))}`;
+      // Calendars need an end: the one given, or the documented default, said here.
+      if (after.time)
+        text += ` ${after.endTime ? t.change.endsAt(after.endTime) : t.change.defaultEnd(after.time, addMinutes(after.time, DEFAULT_ROUND_MINUTES), DEFAULT_ROUND_MINUTES)}`;
       break;
     case 'held':
       text = t.change.held(n, formatDate(after.date!, lang));
@@ -164,7 +174,15 @@ export const dialogueVerbs: VerbTable = {
     const date = requireDate(args.words[0], usage, t.usage.badDate);
     let next = 1;
     let time: string | null = null;
-    if (looksLikeTime(args.words[1])) {
+    let endTime: string | null = null;
+    const span = /^(\d{1,2}:\d{2})[-\u2013](\d{1,2}:\d{2})$/.exec(args.words[1] ?? '');
+    if (span) {
+      // `10:00-17:30`: start and end, local to the host.
+      time = parseTimeWord(span[1]!, usage, t.usage.badTime);
+      endTime = parseTimeWord(span[2]!, usage, t.usage.badTime);
+      if (endTime <= time) throw new UsageError(`${t.usage.endBeforeStart(time, endTime)}\n${usage}`);
+      next = 2;
+    } else if (looksLikeTime(args.words[1])) {
       time = parseTimeWord(args.words[1]!, usage, t.usage.badTime);
       next = 2;
     }
@@ -173,7 +191,7 @@ export const dialogueVerbs: VerbTable = {
     const change = await ctx.services.cycle.schedule(
       dialogue.id,
       ctx.request.userId,
-      { date, time, city },
+      { date, time, endTime, city },
       ctx.request.now,
       cycleRequest(ctx, dialogue, 'schedule'),
     );

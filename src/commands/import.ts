@@ -16,10 +16,9 @@ function hostName(dialogue: Dialogue, code: string, lang: Lang): string {
   return party ? party.name[lang] : code;
 }
 
+/** What will be recorded: the undertaking's own text (one item of a list: that item alone). */
 function commitmentLine(c: PlannedCommitment): string {
-  if (!c.item) return c.text;
-  const lead = c.text.split(/,\s+including\b/)[0] ?? c.text;
-  return `${lead} — ${c.item}`;
+  return c.text;
 }
 
 function statementBlocks(s: ParsedStatement, lang: Lang, plan: ImportPlan | null): Block[] {

@@ -48,15 +48,29 @@ export interface Commitment {
   /** Slack user ID of the owner on each side, keyed by party code. */
   readonly owners: Readonly<Record<string, string | null>>;
   readonly dueDate: string | null;
+  /** The statement it was read from (absent for one added by hand, or recorded before sources were kept). */
+  readonly source?: CommitmentSource | null;
+  /** Slack user ID of whoever added it by hand. */
+  readonly createdBy?: string | null;
   readonly sequence: number;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
 
+/** Where a commitment was read from. */
+export interface CommitmentSource {
+  /** The statement's title. */
+  readonly title: string;
+  /** Where it is published, when known. */
+  readonly url: string | null;
+  /** The sentence it was read from, in the statement's own words (it may hold several undertakings). */
+  readonly text: string | null;
+}
+
 /** A commitment as first recorded: not started, no owners, no due date. */
 export function newCommitment(
   fields: Pick<Commitment, 'dialogueId' | 'id' | 'edition' | 'paragraph' | 'theme' | 'text'> &
-    Partial<Pick<Commitment, 'summary' | 'status' | 'dueDate'>>,
+    Partial<Pick<Commitment, 'summary' | 'status' | 'dueDate' | 'source' | 'createdBy'>>,
   at: string,
 ): Commitment {
   return {
@@ -64,6 +78,8 @@ export function newCommitment(
     status: 'not-started',
     owners: {},
     dueDate: null,
+    source: null,
+    createdBy: null,
     ...fields,
     sequence: 0,
     createdAt: at,

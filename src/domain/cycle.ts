@@ -31,6 +31,8 @@ export interface Round {
   readonly date: string | null;
   /** Local `HH:MM` in `timezone`, or null when only the day is known. */
   readonly time: string | null;
+  /** Local `HH:MM` it ends, when given (only with a start time). */
+  readonly endTime?: string | null;
   readonly timezone: string;
   readonly city: string | null;
   /** Why it was postponed or cancelled. */
@@ -217,9 +219,17 @@ function guardOpen(round: Round): void {
   if (round.state === 'cancelled') throw new DomainError('round.cancelled', { edition: roundLabel(round) });
 }
 
+/**
+ * A timed round given without an end time is shown this long in calendars;
+ * the schedule answer and the feed's description both say so.
+ */
+export const DEFAULT_ROUND_MINUTES = 60;
+
 export interface ScheduleInput {
   readonly date: string;
   readonly time: string | null;
+  /** Local `HH:MM` it ends (only with a start time, and after it). */
+  readonly endTime?: string | null;
   readonly city: string | null;
 }
 
@@ -246,6 +256,7 @@ export function scheduleRound(round: Round, input: ScheduleInput, now: Date): Ro
     state: 'scheduled',
     date: input.date,
     time: input.time,
+    endTime: input.time && input.endTime && input.endTime > input.time ? input.endTime : null,
     year: Number(input.date.slice(0, 4)),
     city: input.city ?? (round.state === 'scheduled' ? round.city : null),
     reason: null,
@@ -354,6 +365,7 @@ export function visiblyDiffers(a: Round, b: Round): boolean {
     a.state !== b.state ||
     a.date !== b.date ||
     a.time !== b.time ||
+    (a.endTime ?? null) !== (b.endTime ?? null) ||
     a.city !== b.city ||
     a.host !== b.host ||
     a.year !== b.year ||

@@ -29,6 +29,14 @@ export interface ReplyAction {
   readonly label: string;
   readonly value: string;
   readonly style?: 'primary' | 'danger';
+  /** Asks first (Slack shows a confirmation dialog): for actions that break or undo something. */
+  readonly confirm?: {
+    readonly title: string;
+    readonly text: string;
+    readonly confirm: string;
+    readonly deny: string;
+    readonly style?: 'primary' | 'danger';
+  };
 }
 
 /**

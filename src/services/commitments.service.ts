@@ -232,7 +232,7 @@ export class CommitmentService {
         const used = await commitmentIdsWithPrefix(trx, dialogueId, 'A');
         const n = Math.max(0, ...used.map((id) => Number(/^A(\d+)$/.exec(id)?.[1] ?? 0))) + 1;
         const after = newCommitment(
-          { dialogueId, id: `A${n}`, edition: null, paragraph: null, theme: 'general', text: clean },
+          { dialogueId, id: `A${n}`, edition: null, paragraph: null, theme: 'general', text: clean, createdBy: actor },
           at,
         );
         await insertCommitmentRow(trx, commitmentRow(after));

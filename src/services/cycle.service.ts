@@ -209,8 +209,8 @@ export class CycleService {
           await insertRoundRow(trx, roundRow(after, actor, 'projected'));
         }
         const entityId = String(after.edition);
-        const fields = (['state', 'date', 'time', 'city', 'year', 'reason'] as const).filter(
-          (f) => before[f] !== after[f],
+        const fields = (['state', 'date', 'time', 'endTime', 'city', 'year', 'reason'] as const).filter(
+          (f) => (before[f] ?? null) !== (after[f] ?? null),
         );
         const audit = fields
           .filter((f) => f !== 'reason')
@@ -222,8 +222,8 @@ export class CycleService {
             actor,
             action: spec.action,
             field,
-            from_value: before[field] === null ? null : String(before[field]),
-            to_value: after[field] === null ? null : String(after[field]),
+            from_value: before[field] == null ? null : String(before[field]),
+            to_value: after[field] == null ? null : String(after[field]),
             note: spec.note,
             change_id: null,
             reverses: null,

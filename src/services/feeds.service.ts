@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { FeedDialogue } from '../calendar/feed.js';
 import { hashFeedToken, isFeedTokenShape, newFeedToken, sameDigest } from '../calendar/token.js';
 import type { Lang } from '../domain/types.js';
+import type { Database } from '../store/database.js';
 import {
   type ActiveFeedRow,
   findActiveFeedRow,
   insertSubscriptionRow,
   listActiveSubscriptionRows,
+  listScopeSubscriptionRows,
+  revokeScopeSubscriptionRows,
   revokeSubscriptionRows,
+  setSubscriptionLang,
 } from '../store/subscriptions.repository.js';
+import { findUserNames } from '../store/users.repository.js';
 import type { CommitmentService } from './commitments.service.js';
 import type { ServiceContext } from './context.js';
 import type { CycleService } from './cycle.service.js';
@@ -24,19 +30,27 @@ export interface FeedUrls {
 
 export interface SubscribeOptions {
   readonly lang: Lang;
-  /** Only the subscriber's own commitments. */
+  /** Only the subscriber's own commitments (the same feed, its address with `?mine=1`). */
   readonly mine: boolean;
-  /** One dialogue, or null for every dialogue. */
+  /** One dialogue, or null for the feed of every dialogue. Each is a feed of its own. */
   readonly dialogueId: string | null;
 }
 
 export interface Subscription {
-  /** The secret; it exists only in this result and in the URLs (the store keeps its hash). */
+  /** The secret; it is in the URLs. */
   readonly token: string;
   readonly urls: FeedUrls;
-  /** How many live feeds of the user this one replaced (revoked). */
+  /** `existing`: the address the user already had (unchanged) · `created`: a first one · `reset`: a new one replacing theirs. */
+  readonly outcome: 'existing' | 'created' | 'reset';
+  /** How many addresses of this feed stopped working (a reset). */
   readonly revoked: number;
+  /**
+   * The user's earlier address of this feed was made before addresses were
+   * kept, so it cannot be shown: a second one was made, and the earlier one keeps working.
+   */
+  readonly legacyKept: boolean;
   readonly mine: boolean;
+  readonly dialogueId: string | null;
 }
 
 /** A rendered feed, ready to send: the bytes and their validators. */
@@ -101,37 +115,97 @@ export class FeedService {
     });
   }
 
-  /** The two forms of a feed's address, from PUBLIC_URL. */
-  urls(token: string): FeedUrls {
+  /** The two forms of a feed's address, from PUBLIC_URL; `mine` narrows it to the subscriber's own commitments. */
+  urls(token: string, mine = false): FeedUrls {
     const base = this.ctx.config.env.publicUrl.replace(/\/+$/, '');
-    const https = `${base}/calendar/${token}.ics`;
+    const https = `${base}/calendar/${token}.ics${mine ? '?mine=1' : ''}`;
     return { https, webcal: https.replace(/^https?:\/\//i, 'webcal://') };
   }
 
   /**
-   * A new feed for the user; any feed they had is revoked in the same
-   * transaction (subscribing again rotates the token).
+   * The user's feed of this scope (one dialogue, or every dialogue): the
+   * address they already have, unchanged, so a calendar using it keeps
+   * working; a new one only when they have none. Each scope is a feed of its
+   * own: subscribing to one never touches another.
    */
   async subscribe(userId: string, options: SubscribeOptions, now: Date): Promise<Subscription> {
-    const token = newFeedToken();
     const at = now.toISOString();
-    const { revoked, id } = await this.ctx.db.transaction().execute(async (trx) => {
-      const revoked = await revokeSubscriptionRows(trx, userId, at);
-      const id = await insertSubscriptionRow(trx, {
-        user_id: userId,
-        dialogue_id: options.dialogueId,
-        token_hash: hashFeedToken(token),
-        mine: options.mine ? 1 : 0,
-        lang: options.lang,
-        created_at: at,
-        revoked_at: null,
-      });
-      await this.ctx.countChange(trx);
-      return { revoked, id };
+    const result = await this.ctx.db.transaction().execute(async (trx) => {
+      const live = await listScopeSubscriptionRows(trx, userId, options.dialogueId);
+      const kept = live.find((r) => r.token !== null);
+      if (kept?.token) {
+        if (kept.lang !== options.lang) {
+          await setSubscriptionLang(trx, kept.id, options.lang);
+          await this.ctx.countChange(trx);
+        }
+        return {
+          token: kept.token,
+          id: kept.id,
+          outcome: 'existing' as const,
+          legacyKept: false,
+          mine: kept.mine === 1,
+        };
+      }
+      const { token, id } = await this.insert(trx, userId, options, at);
+      return { token, id, outcome: 'created' as const, legacyKept: live.length > 0, mine: false };
     });
     // The subscription's id, never its token: tokens stay out of logs.
-    this.ctx.logger.info({ user: userId, subscription: id, revoked }, 'feed subscribed');
-    return { token, urls: this.urls(token), revoked, mine: options.mine };
+    this.ctx.logger.info({ user: userId, subscription: result.id, outcome: result.outcome }, 'feed subscribed');
+    const mine = options.mine || result.mine;
+    return {
+      token: result.token,
+      urls: this.urls(result.token, options.mine && !result.mine),
+      outcome: result.outcome,
+      revoked: 0,
+      legacyKept: result.legacyKept,
+      mine,
+      dialogueId: options.dialogueId,
+    };
+  }
+
+  /**
+   * A new address for the user's feed of this scope; the old one stops
+   * working at once (for a leaked link). Other scopes are untouched.
+   */
+  async reset(userId: string, options: SubscribeOptions, now: Date): Promise<Subscription> {
+    const at = now.toISOString();
+    const result = await this.ctx.db.transaction().execute(async (trx) => {
+      const revoked = await revokeScopeSubscriptionRows(trx, userId, options.dialogueId, at);
+      const { token, id } = await this.insert(trx, userId, options, at);
+      return { token, id, revoked };
+    });
+    this.ctx.logger.info({ user: userId, subscription: result.id, revoked: result.revoked }, 'feed reset');
+    return {
+      token: result.token,
+      urls: this.urls(result.token, options.mine),
+      outcome: result.revoked > 0 ? 'reset' : 'created',
+      revoked: result.revoked,
+      legacyKept: false,
+      mine: options.mine,
+      dialogueId: options.dialogueId,
+    };
+  }
+
+  private async insert(
+    trx: Kysely<Database>,
+    userId: string,
+    options: SubscribeOptions,
+    at: string,
+  ): Promise<{ token: string; id: number }> {
+    const token = newFeedToken();
+    const id = await insertSubscriptionRow(trx, {
+      user_id: userId,
+      dialogue_id: options.dialogueId,
+      token_hash: hashFeedToken(token),
+      token,
+      // "Only mine" is the address with ?mine=1: one feed serves both.
+      mine: 0,
+      lang: options.lang,
+      created_at: at,
+      revoked_at: null,
+    });
+    await this.ctx.countChange(trx);
+    return { token, id };
   }
 
   /** Revokes the user's feeds at once (their URLs answer 404 from now on); returns how many. */
@@ -228,6 +302,10 @@ export class FeedService {
         commitments: await this.commitments.list(d.id),
       });
     }
+    const owners = [...new Set(parts.flatMap((p) => p.commitments.flatMap((c) => Object.values(c.owners))))].filter(
+      (id): id is string => typeof id === 'string',
+    );
+    const names = new Map((await findUserNames(this.ctx.db, owners)).map((r) => [r.user_id, r.name]));
     const { feeds } = this.ctx.config.app;
     // ical-generator and the VTIMEZONE data load with the first feed, not at start.
     const { renderFeed } = await import('../calendar/feed.js');
@@ -237,6 +315,7 @@ export class FeedService {
       now,
       refreshMinutes: feeds.refreshMinutes,
       keepCancelledDays: feeds.keepCancelledDays,
+      names,
     });
     const body = Buffer.from(out.body, 'utf8');
     return {

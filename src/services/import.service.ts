@@ -229,7 +229,15 @@ async function record(
 
   for (const c of plan.commitments.filter((x) => x.isNew)) {
     const commitment = newCommitment(
-      { dialogueId, id: c.id, edition: c.edition, paragraph: c.paragraph, theme: c.theme, text: c.text },
+      {
+        dialogueId,
+        id: c.id,
+        edition: c.edition,
+        paragraph: c.paragraph,
+        theme: c.theme,
+        text: c.text,
+        source: { title: plan.source.title, url: plan.source.url, text: c.sourceText },
+      },
       at,
     );
     await insertCommitmentRow(trx, commitmentRow(commitment));

@@ -2,12 +2,20 @@ import { DateTime } from 'luxon';
 import type { CommitmentFacts, PlannedReminder, ReminderContent } from '../domain/reminders.js';
 import type { Dialogue, Lang } from '../domain/types.js';
 import { cityName, describeWhen, hostName } from '../i18n/describe.js';
-import { formatDate, formatDateTime, messages, pick } from '../i18n/index.js';
+import { capitalise, formatDate, formatDateTime, messages, pick } from '../i18n/index.js';
 import type { Block, Reply } from '../presentation/reply.js';
 
+/**
+ * A digest lists every open commitment, each on its own line with its text
+ * clipped (the full text: /commitments show <ID>). One Slack message holds
+ * this many such lines with room to spare; past it, the digest says how many
+ * more there are and how to list them.
+ */
+export const DIGEST_MAX_ITEMS = 400;
+
 function title(c: CommitmentFacts, lang: Lang): string {
-  const text = c.summary ? pick(c.summary, lang) : c.text;
-  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+  const text = (c.summary ? pick(c.summary, lang) : c.text).replace(/\s+/g, ' ').trim();
+  return text.length > 140 ? `${text.slice(0, 139).trimEnd()}…` : text;
 }
 
 function bodyOf(dialogue: Dialogue, content: ReminderContent, lang: Lang): { header: string; blocks: Block[] } {
@@ -90,16 +98,26 @@ function bodyOf(dialogue: Dialogue, content: ReminderContent, lang: Lang): { hea
         c.dueDate
           ? r.digest.itemDue(c.id, title(c, lang), formatDate(c.dueDate, lang))
           : r.digest.item(c.id, title(c, lang));
-      if (content.overdue.length > 0) {
-        blocks.push({ type: 'text', text: [{ bold: r.digest.overdue(content.overdue.length) }] });
-        blocks.push({ type: 'list', items: content.overdue.map(item) });
-      }
-      for (const status of ['in-progress', 'not-started'] as const) {
-        const group = content.open.filter((c) => c.status === status);
+      // Each commitment once: an overdue one is listed under Overdue only, not again under its status.
+      const overdueIds = new Set(content.overdue.map((c) => c.id));
+      const groups: [string, readonly CommitmentFacts[]][] = [[r.digest.overdue, content.overdue]];
+      for (const status of ['in-progress', 'not-started'] as const)
+        groups.push([
+          capitalise(t.status[status]),
+          content.open.filter((c) => c.status === status && !overdueIds.has(c.id)),
+        ]);
+      let room = DIGEST_MAX_ITEMS;
+      let left = 0;
+      for (const [heading, group] of groups) {
         if (group.length === 0) continue;
-        blocks.push({ type: 'text', text: [{ bold: r.digest.group(t.status[status], group.length) }] });
-        blocks.push({ type: 'list', items: group.map(item) });
+        blocks.push({ type: 'text', text: [{ bold: r.digest.group(heading, group.length) }] });
+        const shown = group.slice(0, Math.max(0, room));
+        room -= shown.length;
+        left += group.length - shown.length;
+        if (shown.length > 0) blocks.push({ type: 'list', items: shown.map(item) });
       }
+      // Past what one message holds, it says how many are left and where they are.
+      if (left > 0) blocks.push({ type: 'text', text: r.digest.more(left) });
       blocks.push({ type: 'context', text: r.digest.footer });
       return { header: content.overdueOnly ? r.digest.overdueHeader(name) : r.digest.header(name), blocks };
     }

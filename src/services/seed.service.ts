@@ -85,6 +85,8 @@ async function seedDialogue(ctx: ServiceContext, settings: DialogueSettings, now
     }
     const haveCommitments = new Set((await listCommitmentRows(trx, dialogue.id)).map((c) => c.id));
     const addedCommitments: string[] = [];
+    // The configured source is the statement of the dialogue's earliest round with commitments.
+    const sourced = Math.min(...seed.commitments.map((c) => c.edition ?? Infinity));
     for (const c of seed.commitments) {
       if (haveCommitments.has(c.id)) continue;
       await insertCommitmentRow(
@@ -101,6 +103,10 @@ async function seedDialogue(ctx: ServiceContext, settings: DialogueSettings, now
               summary: c.summary ?? null,
               status: c.status,
               dueDate: c.due ?? null,
+              source:
+                dialogue.source && c.edition != null && c.edition === sourced
+                  ? { title: dialogue.source.title, url: dialogue.source.url, text: null }
+                  : null,
             },
             at,
           ),

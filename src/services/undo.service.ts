@@ -200,6 +200,7 @@ export class UndoService {
               state: before.state,
               date: before.date,
               time: before.time,
+              endTime: before.endTime ?? null,
               city: before.city,
               year: before.year,
               reason: before.reason,

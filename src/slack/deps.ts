@@ -4,6 +4,7 @@ import type { Answer, CommandName } from '../commands/router.js';
 import type { Core } from '../core.js';
 import type { Lang } from '../domain/types.js';
 import type { HomeRefresher } from './home-refresh.js';
+import { slackName } from './names.js';
 import { type InFlight, KeyedLock, OnceGuard, TtlCache } from './support.js';
 
 /** A user's Slack locale is cached this long (people rarely change it; a restart forgets it anyway). */
@@ -36,6 +37,12 @@ export class LocaleResolver {
       const res = await client.users.info({ user: userId, include_locale: true });
       const locale = res.user?.locale ?? null;
       this.cache.set(userId, locale, now);
+      // Their name, for calendar feeds that list them as an owner.
+      const name = slackName(res.user);
+      if (name)
+        this.core.services.users
+          .rememberName(userId, name, this.clock())
+          .catch((error: unknown) => this.core.logger.warn({ err: error, user: userId }, 'could not store the name'));
       // Their zone, for times shown to them (e.g. /dialogue reminders); kept as fresh as the locale.
       const zone = res.user?.tz;
       if (zone) {

@@ -1,4 +1,5 @@
 import type { Block, Inline, Reply, ReplyAction, Rich } from '../presentation/reply.js';
+import { clip, SLACK_LIMITS as L } from './limits.js';
 
 /**
  * Escapes text for Slack mrkdwn: `&`, `<` and `>` are the control characters
@@ -20,10 +21,16 @@ function escapeInline(text: string): string {
   return escapeMrkdwn(text).replace(/[*_~`]/g, (c) => `\u200b${c}\u200b`);
 }
 
+function wrap(text: string, marker: string): string {
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
+  return m[2] ? `${m[1]}${marker}${escapeInline(m[2])}${marker}${m[3]}` : text;
+}
+
 function inlineMrkdwn(part: Inline): string {
   if (typeof part === 'string') return escapeMrkdwn(part);
-  if ('bold' in part) return `*${escapeInline(part.bold)}*`;
-  if ('code' in part) return `\`${escapeInline(part.code)}\``;
+  // Slack only closes bold and code when the marker touches a word: spaces go outside the markers.
+  if ('bold' in part) return wrap(part.bold, '*');
+  if ('code' in part) return wrap(part.code, '`');
   if ('user' in part) return /^[UW][A-Z0-9]+$/.test(part.user) ? `<@${part.user}>` : escapeMrkdwn(`@${part.user}`);
   if ('channel' in part)
     return /^[CGD][A-Z0-9]+$/.test(part.channel) ? `<#${part.channel}>` : escapeMrkdwn(`#${part.channel}`);
@@ -35,64 +42,84 @@ export function richMrkdwn(rich: Rich): string {
   return typeof rich === 'string' ? escapeMrkdwn(rich) : rich.map(inlineMrkdwn).join('');
 }
 
-/** Slack's limits: section text 3000 chars, header 150, fields 10 of 2000. */
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON is validated by Slack, typed loosely here
 export type SlackBlock = Record<string, any>;
+
+/**
+ * A list's items packed into as few sections as fit Slack's section limit.
+ * Every item is kept: only an item that alone is longer than a section is
+ * clipped (its own text, with "…"), never the section around it.
+ */
+export function listSections(items: readonly Rich[]): SlackBlock[] {
+  const out: SlackBlock[] = [];
+  let current = '';
+  for (const item of items) {
+    const line = clip(`• ${richMrkdwn(item)}`, L.sectionText);
+    if (current && current.length + 1 + line.length > L.sectionText) {
+      out.push({ type: 'section', text: { type: 'mrkdwn', text: current } });
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) out.push({ type: 'section', text: { type: 'mrkdwn', text: current } });
+  return out;
+}
 
 export function blockKit(block: Block): SlackBlock[] {
   switch (block.type) {
     case 'header':
-      return [{ type: 'header', text: { type: 'plain_text', text: clip(block.text, 150), emoji: true } }];
-    case 'text':
-      return [{ type: 'section', text: { type: 'mrkdwn', text: clip(richMrkdwn(block.text), 3000) } }];
+      return [{ type: 'header', text: { type: 'plain_text', text: clip(block.text, L.headerText), emoji: true } }];
+    case 'text': {
+      const text = richMrkdwn(block.text);
+      return text ? [{ type: 'section', text: { type: 'mrkdwn', text: clip(text, L.sectionText) } }] : [];
+    }
     case 'context':
-      return [{ type: 'context', elements: [{ type: 'mrkdwn', text: clip(richMrkdwn(block.text), 3000) }] }];
+      return [{ type: 'context', elements: [{ type: 'mrkdwn', text: clip(richMrkdwn(block.text), L.contextText) }] }];
     case 'divider':
       return [{ type: 'divider' }];
     case 'fields': {
       const out: SlackBlock[] = [];
-      for (let i = 0; i < block.fields.length; i += 10) {
+      for (let i = 0; i < block.fields.length; i += L.sectionFields) {
         out.push({
           type: 'section',
-          fields: block.fields.slice(i, i + 10).map(([label, value]) => ({
+          fields: block.fields.slice(i, i + L.sectionFields).map(([label, value]) => ({
             type: 'mrkdwn',
-            text: clip(`*${escapeInline(label)}*\n${richMrkdwn(value)}`, 2000),
+            text: clip(`*${escapeInline(label)}*\n${richMrkdwn(value)}`, L.fieldText),
           })),
         });
       }
       return out;
     }
-    case 'list': {
-      // One section per ~40 items keeps each under Slack's 3000-character limit.
-      const out: SlackBlock[] = [];
-      for (let i = 0; i < block.items.length; i += 40) {
-        const text = block.items
-          .slice(i, i + 40)
-          .map((item) => `• ${richMrkdwn(item)}`)
-          .join('\n');
-        out.push({ type: 'section', text: { type: 'mrkdwn', text: clip(text, 3000) } });
-      }
-      return out;
-    }
+    case 'list':
+      return listSections(block.items);
   }
+}
+
+/** A Slack confirmation dialog for a button, clipped to its limits. */
+function confirmDialog(c: NonNullable<ReplyAction['confirm']>): SlackBlock {
+  return {
+    title: { type: 'plain_text', text: clip(c.title, L.confirmTitle) },
+    text: { type: 'plain_text', text: clip(c.text, L.confirmText) },
+    confirm: { type: 'plain_text', text: clip(c.confirm, L.confirmButton) },
+    deny: { type: 'plain_text', text: clip(c.deny, L.confirmButton) },
+    ...(c.style ? { style: c.style } : {}),
+  };
 }
 
 export function actionButtons(actions: readonly ReplyAction[]): SlackBlock[] {
   const out: SlackBlock[] = [];
+  // Five to a row reads better than Slack's 25.
   for (let i = 0; i < actions.length; i += 5) {
     out.push({
       type: 'actions',
       elements: actions.slice(i, i + 5).map((a) => ({
         type: 'button',
         // Unique within the message; Slack allows 255 characters (the value carries the data).
-        action_id: `${a.id}:${a.value}`.slice(0, 255),
-        text: { type: 'plain_text', text: clip(a.label, 75), emoji: true },
+        action_id: `${a.id}:${a.value}`.slice(0, L.actionId),
+        text: { type: 'plain_text', text: clip(a.label, L.buttonText), emoji: true },
         value: a.value,
         ...(a.style ? { style: a.style } : {}),
+        ...(a.confirm ? { confirm: confirmDialog(a.confirm) } : {}),
       })),
     });
   }
@@ -103,5 +130,12 @@ export function actionButtons(actions: readonly ReplyAction[]): SlackBlock[] {
 export function renderSlackMessage(reply: Reply, extra: SlackBlock[] = []): { text: string; blocks: SlackBlock[] } {
   // `extra` (e.g. a Share button) is kept whole; the reply's own blocks give way if over the limit.
   const blocks = [...reply.blocks.flatMap(blockKit), ...actionButtons(reply.actions ?? [])];
-  return { text: clip(escapeMrkdwn(reply.summary), 3000), blocks: [...blocks.slice(0, 50 - extra.length), ...extra] };
+  const room = L.messageBlocks - extra.length;
+  // Replies are paged to fit (commands size their pages by SLACK_LIMITS); should one still not fit,
+  // it ends with a visible "…", never silently.
+  const kept =
+    blocks.length <= room
+      ? blocks
+      : [...blocks.slice(0, room - 1), { type: 'context', elements: [{ type: 'mrkdwn', text: '…' }] }];
+  return { text: clip(escapeMrkdwn(reply.summary), L.sectionText), blocks: [...kept, ...extra] };
 }

@@ -53,3 +53,14 @@ export async function commitmentIdsWithPrefix(db: Db, dialogueId: string, prefix
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Whether the user owns any commitment, on either side, in any dialogue (owners are a JSON object of IDs). */
+export async function ownsAnyCommitment(db: Db, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('commitments')
+    .select('id')
+    .where('owners', 'like', `%"${userId.replace(/[%_"\\]/g, '')}"%`)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

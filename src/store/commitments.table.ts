@@ -13,6 +13,12 @@ export interface CommitmentsTable {
   /** JSON object: party code → Slack user ID or null. */
   owners: string;
   due_date: string | null;
+  /** The statement it was read from: title, URL when known, and the sentence in its own words. */
+  source_title: string | null;
+  source_url: string | null;
+  source_text: string | null;
+  /** Who added it by hand (null for one read from a statement or the config). */
+  created_by: string | null;
   sequence: number;
   created_at: string;
   updated_at: string;

@@ -9,7 +9,7 @@ import type { RequestLogTable } from './request-log.table.js';
 import type { RoundsTable } from './rounds.table.js';
 import type { StoreRevisionTable } from './store-revision.table.js';
 import type { SubscriptionsTable } from './subscriptions.table.js';
-import type { UserPrefsTable } from './users.table.js';
+import type { UserNamesTable, UserPrefsTable } from './users.table.js';
 
 export interface Database {
   dialogues: DialoguesTable;
@@ -18,6 +18,7 @@ export interface Database {
   commitments: CommitmentsTable;
   audit_events: AuditEventsTable;
   user_prefs: UserPrefsTable;
+  user_names: UserNamesTable;
   subscriptions: SubscriptionsTable;
   reminder_deliveries: ReminderDeliveriesTable;
   store_revision: StoreRevisionTable;

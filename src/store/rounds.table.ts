@@ -10,6 +10,8 @@ export interface RoundsTable {
   state: string;
   date: string | null;
   time: string | null;
+  /** Local `HH:MM` the round ends, when given. */
+  end_time: string | null;
   timezone: string;
   city: string | null;
   reason: string | null;

@@ -32,6 +32,38 @@ export async function revokeSubscriptionRows(db: Db, userId: string, at: string)
   return Number(result.numUpdatedRows);
 }
 
+/** A user's live feeds of one scope: one dialogue, or (null) the feed of every dialogue. Newest first. */
+export function listScopeSubscriptionRows(
+  db: Db,
+  userId: string,
+  dialogueId: string | null,
+): Promise<SubscriptionRow[]> {
+  let q = db.selectFrom('subscriptions').selectAll().where('user_id', '=', userId).where('revoked_at', 'is', null);
+  q = dialogueId === null ? q.where('dialogue_id', 'is', null) : q.where('dialogue_id', '=', dialogueId);
+  return q.orderBy('id', 'desc').execute();
+}
+
+/** Revokes a user's live feeds of one scope; returns how many there were. */
+export async function revokeScopeSubscriptionRows(
+  db: Db,
+  userId: string,
+  dialogueId: string | null,
+  at: string,
+): Promise<number> {
+  let q = db
+    .updateTable('subscriptions')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
+  q = dialogueId === null ? q.where('dialogue_id', 'is', null) : q.where('dialogue_id', '=', dialogueId);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function setSubscriptionLang(db: Db, id: number, lang: string): Promise<void> {
+  await db.updateTable('subscriptions').set({ lang }).where('id', '=', id).execute();
+}
+
 export function listActiveSubscriptionRows(db: Db, userId: string): Promise<SubscriptionRow[]> {
   return db
     .selectFrom('subscriptions')

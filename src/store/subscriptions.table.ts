@@ -7,6 +7,12 @@ export interface SubscriptionsTable {
   /** null = every dialogue. */
   dialogue_id: string | null;
   token_hash: string;
+  /**
+   * The token itself, so the same address can be shown again (subscribing
+   * twice must not break a calendar). Null for feeds made before it was kept.
+   * Feeds are looked up by the hash only.
+   */
+  token: string | null;
   /** 1 = only the subscriber's own commitments. */
   mine: number;
   lang: string;

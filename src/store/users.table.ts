@@ -9,3 +9,10 @@ export interface UserPrefsTable {
   updated_at: string;
 }
 export type UserPrefsRow = Selectable<UserPrefsTable>;
+
+/** A Slack user's display name, for places that cannot render a mention (calendar feeds). */
+export interface UserNamesTable {
+  user_id: string;
+  name: string;
+  refreshed_at: string;
+}

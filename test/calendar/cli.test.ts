@@ -48,19 +48,25 @@ describe('dialogue-bot feed', () => {
   it('creates a feed and prints both URLs, saying a token was created', async () => {
     const { code, stdout } = await cli('--user', 'UANA1');
     expect(code).toBe(0);
-    expect(stdout).toContain('New feed token created for UANA1.');
+    expect(stdout).toContain('New feed created for UANA1.');
     const token = tokenOf(stdout)!;
     expect(token).toBeDefined();
     expect(stdout).toContain(`webcal://dialogue.example.org/calendar/${token}.ics`);
     expect(await liveHashes('UANA1')).toEqual([hashFeedToken(token)]);
   });
 
-  it('rotates on every call (only hashes are stored) and says the old URL was revoked', async () => {
+  it('prints the same address on every call; only --reset rotates it, and says the old one stopped', async () => {
     const first = tokenOf((await cli('--user', 'UANA1')).stdout)!;
     const again = await cli('--user', 'UANA1', '--mine', '--lang', 'es');
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/previous feed URL was revoked/);
-    const second = tokenOf(again.stdout)!;
+    expect(again.stdout).toContain('existing address (unchanged)');
+    expect(tokenOf(again.stdout)).toBe(first);
+    expect(again.stdout).toContain(`${first}.ics?mine=1`);
+    expect(await liveHashes('UANA1')).toEqual([hashFeedToken(first)]);
+    const reset = await cli('--user', 'UANA1', '--reset');
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toMatch(/the previous address has stopped working/);
+    const second = tokenOf(reset.stdout)!;
     expect(second).not.toBe(first);
     expect(await liveHashes('UANA1')).toEqual([hashFeedToken(second)]);
   });
@@ -68,7 +74,7 @@ describe('dialogue-bot feed', () => {
   it('explains itself with --help and refuses bad input with exit code 2', async () => {
     const help = await cli('--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/CREATES A NEW\s+TOKEN/);
+    expect(help.stdout).toMatch(/--reset: a NEW address/);
     expect((await cli()).code).toBe(2);
     const badUser = await cli('--user', 'ana');
     expect(badUser.code).toBe(2);
@@ -79,7 +85,7 @@ describe('dialogue-bot feed', () => {
     expect(badDialogue.stderr).toContain('mexico-uk');
   });
 
-  it('a feed rotated by the CLI on the server’s SQLite file answers 404 at the server’s next fetch', async () => {
+  it('a feed reset by the CLI on the server’s SQLite file answers 404 at the server’s next fetch', async () => {
     const first = tokenOf((await cli('--user', 'UANA1')).stdout)!;
     const core = await openCore({ env, cwd: dir });
     const http = createHttpServer(
@@ -93,7 +99,9 @@ describe('dialogue-bot feed', () => {
       const etag = served.headers.get('etag')!;
       expect((await fetch(`${base}/calendar/${first}.ics`, { headers: { 'if-none-match': etag } })).status).toBe(304);
       // The CLI is another process on the same file: the server learns of it from the store alone.
-      const second = tokenOf((await cli('--user', 'UANA1')).stdout)!;
+      expect(tokenOf((await cli('--user', 'UANA1')).stdout)).toBe(first);
+      expect((await fetch(`${base}/calendar/${first}.ics`)).status).toBe(200);
+      const second = tokenOf((await cli('--user', 'UANA1', '--reset')).stdout)!;
       expect((await fetch(`${base}/calendar/${first}.ics`, { headers: { 'if-none-match': etag } })).status).toBe(404);
       expect((await fetch(`${base}/calendar/${second}.ics`)).status).toBe(200);
     } finally {

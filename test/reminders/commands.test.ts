@@ -66,7 +66,7 @@ describe.each(DIALECTS)('/dialogue reminders and remind-here (%s)', (dialect) =>
     expect(en.text).toContain('Coming reminders · Mexico–UK');
     // Monday 8 July, 09:00 London.
     expect(en.text).toContain('8 Jul 2024 09:00 BST → #C0TEAM: Weekly digest');
-    expect(en.text).toContain('16 Jul 2024 09:00 BST → #C0TEAM: No date agreed yet: round 2');
+    expect(en.text).toContain('16 Jul 2024 09:00 BST → #C0TEAM: Date not fixed yet: round 2');
     expect(en.text).toContain('Reminder channel: #C0TEAM');
 
     // A Spanish speaker in Mexico City sees Mexico City times (CST, UTC−6) in Spanish.
@@ -74,7 +74,7 @@ describe.each(DIALECTS)('/dialogue reminders and remind-here (%s)', (dialect) =>
     await upsertUserTimezone(core.store.db, READER, 'America/Mexico_City', new Date().toISOString());
     const es = await ask('reminders 20', { user: READER });
     expect(es.text).toContain('Próximos recordatorios');
-    expect(es.text).toMatch(/16 jul 2024 02:00 CST → #C0TEAM: Aún sin fecha acordada: ronda 2/);
+    expect(es.text).toMatch(/16 jul 2024 02:00 CST → #C0TEAM: Fecha aún sin fijar: ronda 2/);
     expect(es.text).toContain('America/Mexico_City (CST)');
   });
 
@@ -106,16 +106,16 @@ describe('dialogue-bot reminders and tick', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('Reminders from 2024-07-10 01:00 BST for 10 days (Europe/London)');
     expect(r.out).toMatch(/2024-07-15 09:00 BST {2}#local {2}digest:mexico-uk:2024-W29/);
-    expect(r.out).toMatch(/2024-07-16 09:00 BST {2}#local {2}expected:mexico-uk:2:2024-07\n\s+No date agreed yet/);
+    expect(r.out).toMatch(/2024-07-16 09:00 BST {2}#local {2}expected:mexico-uk:2:2024-07\n\s+Date not fixed yet/);
     const es = await run(['reminders', '--from', '2024-07-10T00:00:00Z', '--days', '10', '--lang', 'es']);
-    expect(es.out).toContain('Aún sin fecha acordada');
+    expect(es.out).toContain('Fecha aún sin fijar');
   });
 
   it('tick --at delivers what is due (stdout in local mode), prints it, and never twice', async () => {
     const env = { REMINDER_CHANNEL: 'C0REMIND' };
     const first = await run(['tick', '--at', '2024-07-16T08:00:00Z'], env);
     expect(first.code).toBe(0);
-    expect(first.out).toContain('[reminder → #C0REMIND] No date agreed yet: round 2');
+    expect(first.out).toContain('[reminder → #C0REMIND] Date not fixed yet: round 2');
     expect(first.out).toContain('sent → #C0REMIND  expected:mexico-uk:2:2024-07');
     expect(first.out).toMatch(/sent → #C0REMIND {2}digest:mexico-uk:2024-W29 \(late: due 2024-07-15 09:00 BST\)/);
     const again = await run(['tick', '--at', '2024-07-16T08:01:00Z'], env);

@@ -318,7 +318,9 @@ describe('planReminders: after a round, commitments, digests', () => {
     const text = renderText(reminderReply(dialogue, weekly[0]!, 'en'));
     expect(text).toContain('2 open commitments, 1 overdue.');
     expect(text).toMatch(/Overdue \(1\)\n• R1-4/);
-    expect(text).toMatch(/not started \(2\)/);
+    // Each commitment once: R1-4 is under Overdue only, not again under its status.
+    expect(text).toMatch(/Not started \(1\)\n• R1-8/);
+    expect(text.match(/R1-4/g)).toHaveLength(1);
   });
 
   it('the weekly digest moves off a bank holiday Monday, and stops when nothing is open', () => {

@@ -136,7 +136,7 @@ describe.skipIf(!PG_URL)('two bot processes on one Postgres', () => {
 
   it('a process killed (SIGKILL) between claim and send: another delivers it once, after the lease', async () => {
     const posts = () =>
-      slack.callsTo('chat.postMessage').filter((c) => String(c.args.text).includes('No date agreed yet'));
+      slack.callsTo('chat.postMessage').filter((c) => String(c.args.text).includes('Date not fixed yet'));
     const before = posts().length;
     const doomed = new Replica(envFor({ REPLICA_CRASH_AFTER_CLAIM: '1' }));
     await doomed.next(); // ready

@@ -205,7 +205,7 @@ describe.each(DIALECTS)('the reminder tick (%s)', (dialect: DialectName) => {
       for (const m of [5, 6, 60, 600]) expect((await tick(at(m))).sent).toEqual([]);
       expect(posted()).toHaveLength(3); // two failures, one delivery
       expect(posted()[2]!.args).toMatchObject({ channel: 'C0REMIND' });
-      expect(String(posted()[2]!.args.text)).toContain('No date agreed yet: round 2');
+      expect(String(posted()[2]!.args.text)).toContain('Date not fixed yet: round 2');
       const row = (await rows(core)).find((r) => r.key === 'expected:mexico-uk:2:2024-07');
       expect(row).toMatchObject({ status: 'sent', last_error: null });
       expect(Number(row?.attempts)).toBe(3);
@@ -263,7 +263,7 @@ describe.each(DIALECTS)('the reminder tick (%s)', (dialect: DialectName) => {
       const t = Date.parse('2024-07-16T08:00:00Z');
       for (let m = 0; m <= 26 * 60; m += 10) await tick(new Date(t + m * 60_000));
       // Hourly attempts while the catch-up window (24 h) lasts: 0 h, 1 h, … 23 h, 24 h.
-      expect(posted().filter((c) => String(c.args.text).includes('No date agreed yet'))).toHaveLength(25);
+      expect(posted().filter((c) => String(c.args.text).includes('Date not fixed yet'))).toHaveLength(25);
       const row = (await rows(core)).find((r) => r.key === 'expected:mexico-uk:2:2024-07');
       expect(row).toMatchObject({ status: 'failed', last_error: 'channel_not_found' });
     });

@@ -324,13 +324,16 @@ function themeOf(sentence: string, paragraph: string): string {
  * sentence lists three or more. "women and girls" inside an item stays whole:
  * only the first "and" after the last comma-separated item splits.
  */
-function itemsOf(sentence: string): string[] {
+function itemsOf(sentence: string): { lead: string; items: string[] } {
+  const none = { lead: '', items: [] };
   const m = /\bincluding\s+(?:with regard to|in relation to|with respect to|regarding|on|in)?\s*(.+)$/i.exec(sentence);
   if (!m || (!UNDERTAKING.test(sentence.slice(0, m.index)) && !SUBJECT_WILL.test(sentence.slice(0, m.index))))
-    return [];
+    return none;
+  // "They decided to strengthen their exchanges on equality, including on ": each item's own text starts so.
+  const lead = sentence.slice(0, m.index + m[0].length - m[1]!.length);
   const list = m[1]!.replace(/[.;]\s*$/, '');
   const chunks = list.split(/,\s+/);
-  if (chunks.length < 2) return [];
+  if (chunks.length < 2) return none;
   const items: string[] = [chunks[0]!];
   let closed = false;
   for (let i = 1; i < chunks.length; i++) {
@@ -350,7 +353,12 @@ function itemsOf(sentence: string): string[] {
       closed = true;
     } else items.push(chunk);
   }
-  return closed && items.length >= 3 ? items.map((i) => i.trim()) : [];
+  return closed && items.length >= 3 ? { lead, items: items.map((i) => i.trim()) } : none;
+}
+
+/** One undertaking of a list, in the statement's words: the sentence's lead and this item alone. */
+function itemText(lead: string, item: string): string {
+  return `${lead}${item.replace(/[.;,]\s*$/, '')}.`;
 }
 
 function commitmentsOf(sentences: readonly Sentence[], next: StatementNextMeeting | null): StatementCommitment[] {
@@ -364,9 +372,9 @@ function commitmentsOf(sentences: readonly Sentence[], next: StatementNextMeetin
       text,
       theme: themeOf(text, paragraph.text),
     };
-    const items = itemsOf(text);
-    if (items.length === 0) out.push({ ...base, item: null });
-    else for (const item of items) out.push({ ...base, item });
+    const { lead, items } = itemsOf(text);
+    if (items.length === 0) out.push({ ...base, item: null, itemText: null });
+    else for (const item of items) out.push({ ...base, item, itemText: itemText(lead, item) });
   }
   return out;
 }
@@ -427,6 +435,7 @@ export function parseStatement(raw: string): ParsedStatement {
     editionNumber,
     publishedOn,
     title,
+    url: /\bhttps?:\/\/[^\s<>"\u201c\u201d]+[^\s<>"\u201c\u201d.,;:)]/.exec(raw)?.[0] ?? null,
     delegates,
     paragraphs,
     commitments: commitmentsOf(sentences, nextMeeting),

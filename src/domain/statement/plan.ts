@@ -158,12 +158,16 @@ export function planImport(statement: ParsedStatement, state: ImportState, now: 
   const commitments: PlannedCommitment[] = statement.commitments.map((c, i) => {
     const id = ids[i]!;
     const have = existing.get(id);
-    if (have !== undefined && !sameText(have, c.text)) problems.push(problem('commitment.conflict', { id }));
+    // Its own text: for one item of a list, that item alone (an earlier import may have kept the whole sentence).
+    const text = c.itemText ?? c.text;
+    if (have !== undefined && !sameText(have, text) && !sameText(have, c.text))
+      problems.push(problem('commitment.conflict', { id }));
     return {
       id,
       edition: round.edition,
       paragraph: c.paragraph,
-      text: c.text,
+      text,
+      sourceText: c.text,
       item: c.item,
       theme: c.theme,
       isNew: have === undefined,
@@ -219,6 +223,8 @@ export function planImport(statement: ParsedStatement, state: ImportState, now: 
 
   const plan: ImportPlan = {
     dialogueId: dialogue.id,
+    // The statement every commitment it records cites (a statement without a title is named by its date).
+    source: { title: statement.title ?? date, url: statement.url },
     edition: round.edition,
     date,
     host,

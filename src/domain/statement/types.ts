@@ -43,6 +43,12 @@ export interface StatementCommitment {
    * it yields one commitment per item, each with the same `text`; this is the item.
    */
   readonly item: string | null;
+  /**
+   * That one undertaking in the statement's words: the sentence's lead and
+   * this item alone ("They decided to strengthen … including on feminist
+   * foreign policy."); null when the sentence holds one undertaking.
+   */
+  readonly itemText: string | null;
   /** A lower-case kebab-case theme guessed from the words (multilateralism, human-rights, …). */
   readonly theme: string;
 }
@@ -64,6 +70,8 @@ export interface ParsedStatement {
   /** The publication line's date, when there is one. */
   readonly publishedOn: string | null;
   readonly title: string | null;
+  /** The first web address the text gives (where it is published), when it gives one. */
+  readonly url: string | null;
   readonly delegates: readonly StatementDelegate[];
   readonly paragraphs: readonly StatementParagraph[];
   readonly commitments: readonly StatementCommitment[];
@@ -116,7 +124,10 @@ export interface PlannedCommitment {
   readonly id: string;
   readonly edition: number;
   readonly paragraph: string | null;
+  /** This undertaking's own text (for one item of a list, that item alone). */
   readonly text: string;
+  /** The sentence it was read from, in the statement's words. */
+  readonly sourceText: string;
   readonly item: string | null;
   readonly theme: string;
   /** False when a commitment with this ID and text is already recorded. */
@@ -136,6 +147,8 @@ export interface PlannedNextRound {
 /** What importing a statement into a dialogue would change. Computed purely from the store's state. */
 export interface ImportPlan {
   readonly dialogueId: string;
+  /** The statement the commitments cite: its title (or the first line), and its URL when the text gives one. */
+  readonly source: { readonly title: string; readonly url: string | null };
   readonly edition: number;
   readonly date: string;
   /** Party code of the host of the recorded round. */

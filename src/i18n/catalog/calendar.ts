@@ -4,16 +4,18 @@ export const en = {
     /** Calendar name when a feed covers several dialogues. */
     name: 'Dialogue Tracker',
     round: (n: number, dialogue: string) => `Round ${n} · ${dialogue}`,
-    tbc: '(date to be confirmed)',
-    postponed: '(postponed)',
-    cancelled: '(cancelled)',
+    /** `Round 2 · … — cancelled`, `— postponed`, `— date not fixed yet`. */
+    titled: (title: string, state: string) => `${title} — ${state}`,
     host: (host: string) => `Host: ${host}`,
     state: (state: string) => `Status: ${state}`,
     when: (when: string) => `When: ${when}`,
     venue: (city: string) => `Venue: ${city}`,
     reason: (reason: string) => `Reason: ${reason}`,
-    expected: (host: string, year: number) =>
-      `Expected in ${host} in ${year}; the date is not fixed yet. Shown on the anniversary of the last round until it is.`,
+    expected: (host: string, year: number) => `Expected in ${host} in ${year}; date not fixed yet.`,
+    marker:
+      'This all-day marker is not a date: it sits a year after the last round while that day is ahead, then on today, until a date is fixed.',
+    noEndTime: (minutes: number) =>
+      `No end time was given: shown as ${minutes === 60 ? 'one hour' : `${minutes} minutes`} from the start.`,
     postponedNote: 'Postponed: a new date will replace this one.',
     cancelledNote: 'This round was cancelled.',
     due: (id: string, title: string) => `Due: ${id} · ${title}`,
@@ -21,44 +23,71 @@ export const en = {
     dropped: '(dropped)',
     id: (id: string) => `ID: ${id}`,
     owners: (list: string) => `Owners: ${list}`,
-    owner: (side: string, user: string) => `${side}: @${user}`,
+    owner: (side: string, user: string) => `${side}: ${user}`,
     nobody: 'nobody yet',
     agreedAt: (n: number) => `Agreed at round ${n}`,
     paragraph: (p: string) => `paragraph ${p}`,
     addedByHand: 'Added between rounds',
     text: (text: string) => `In the statement’s words: ${text}`,
+    handText: (text: string) => `As added: ${text}`,
   },
   subscribe: {
     header: 'Your private calendar feed',
+    existing: 'This is your feed address, the same as before: calendars already using it keep working.',
+    created: 'Here is your new feed address.',
     intro:
-      'Add this address to your calendar app. It is private to you: anyone who has it can read the feed, so do not share it.',
+      'Add it to your calendar app. It is private to you: anyone who has it can read the feed, so do not share it.',
     https: 'Feed address',
     webcal: 'webcal address',
     google: 'Google Calendar (web): Other calendars → + → From URL → paste the feed address.',
     outlook: 'Outlook: Add calendar → Subscribe from web → paste the feed address.',
     apple: 'Apple Calendar: open the webcal address, or File → New Calendar Subscription and paste it.',
-    mine: 'Only the commitments you own are in it (subscribe without “mine” for all of them).',
+    mine: 'This address shows only the commitments you own (it ends in “?mine=1”; without that, everything).',
     all: 'Every round and every commitment with a due date is in it (“/dialogue subscribe mine” for only yours).',
-    rotated: 'Your previous feed address has stopped working.',
+    scopeAll:
+      'It covers every dialogue. A feed of one dialogue (/dialogue subscribe --dialogue <id>) is a separate address; each keeps working.',
+    scopeOne: (dialogue: string) =>
+      `It covers ${dialogue} only. Your feed of every dialogue, if you have one, is separate and keeps working.`,
+    legacyKept:
+      'Your earlier address was made before addresses could be shown again; it keeps working, and this one shows the same feed.',
     refresh:
       'Calendar apps fetch it on their own schedule: changes can take from an hour (Apple, Outlook) to a day (Google) to show.',
-    usage: 'Usage: /dialogue subscribe [mine] — your private calendar feed (“mine”: only your commitments)',
+    resetHint: (command: string) =>
+      `Subscribing again always shows this same address. If it leaked: ${command} gives a new one (this one then stops working).`,
+    usage:
+      'Usage: /dialogue subscribe [mine] — your private calendar feed (“mine”: only your commitments) · /dialogue subscribe reset — a new address',
+  },
+  reset: {
+    header: 'Reset your calendar link?',
+    preview:
+      'Resetting gives you a new feed address, and the current one stops working at once: calendars using it go empty until you add the new one. Nothing has changed yet.',
+    confirmHint: (command: string) => `To go ahead: ${command}`,
+    button: 'Reset link…',
+    confirmTitle: 'Reset your calendar link?',
+    confirmText: 'The current address stops working at once; calendars using it go empty until you add the new one.',
+    confirmButton: 'Reset link',
+    denyButton: 'Keep it',
+    done: 'Your feed has a new address. The old one has stopped working: replace it in your calendar app.',
   },
   unsubscribe: {
-    done: 'Your calendar feed is switched off: its address no longer works. Remove the calendar from your app too.',
+    done: 'Your calendar feeds are switched off: their addresses no longer work. Remove them from your app too.',
     none: 'You have no calendar feed to switch off.',
     usage: 'Usage: /dialogue unsubscribe',
   },
   cli: {
-    usage: `Usage: dialogue-bot feed --user U… [--mine] [--lang en|es] [--dialogue id]
+    usage: `Usage: dialogue-bot feed --user U… [--reset] [--mine] [--lang en|es] [--dialogue id]
 
-Prints the user's private calendar feed URL. Only a hash of each feed token
-is stored, so an existing URL cannot be printed again: this CREATES A NEW
-TOKEN and revokes the user's previous one (their old URL stops working),
-exactly like /dialogue subscribe. --mine: only the commitments they own.`,
-    created: (user: string) => `New feed token created for ${user}.`,
+Prints the user's private calendar feed URL: the address they already have
+(unchanged, so calendars using it keep working), or a new one when they have
+none. Without --dialogue it is the feed of every dialogue; with it, that
+dialogue's own feed (a separate address). --mine: only the commitments they
+own (the same feed, its URL ending in ?mine=1). --reset: a NEW address; the
+previous one stops working at once.`,
+    existing: (user: string) => `Feed of ${user}: their existing address (unchanged).`,
+    created: (user: string) => `New feed created for ${user}.`,
     rotated: (user: string, n: number) =>
-      `New feed token created for ${user}; ${n === 1 ? 'their previous feed URL was' : `${n} previous feed URLs were`} revoked (tokens are stored only as hashes, so an old URL cannot be shown again).`,
+      `New feed address for ${user}; ${n === 1 ? 'the previous address has' : `${n} previous addresses have`} stopped working.`,
+    legacyKept: 'Their earlier address (made before addresses were kept) keeps working too.',
     https: 'https:',
     webcal: 'webcal:',
     badUser: (user: string) => `--user: not a Slack user ID: "${user}"`,
@@ -74,16 +103,17 @@ export const es: CalendarMessages = {
   feed: {
     name: 'Dialogue Tracker',
     round: (n, dialogue) => `Ronda ${n} · ${dialogue}`,
-    tbc: '(fecha por confirmar)',
-    postponed: '(aplazada)',
-    cancelled: '(cancelada)',
+    titled: (title, state) => `${title} — ${state}`,
     host: (host) => `Sede: ${host}`,
     state: (state) => `Estado: ${state}`,
     when: (when) => `Cuándo: ${when}`,
     venue: (city) => `Lugar: ${city}`,
     reason: (reason) => `Motivo: ${reason}`,
-    expected: (host, year) =>
-      `Prevista en ${host} en ${year}; la fecha aún no está fijada. Se muestra en el aniversario de la última ronda hasta que lo esté.`,
+    expected: (host, year) => `Prevista en ${host} en ${year}; fecha aún sin fijar.`,
+    marker:
+      'Este marcador de día completo no es una fecha: se muestra un año después de la última ronda mientras ese día no haya llegado, y después en el día de hoy, hasta que se fije una fecha.',
+    noEndTime: (minutes) =>
+      `No se indicó hora de término: se muestra como ${minutes === 60 ? 'una hora' : `${minutes} minutos`} desde el inicio.`,
     postponedNote: 'Aplazada: una nueva fecha sustituirá a esta.',
     cancelledNote: 'Esta ronda se canceló.',
     due: (id, title) => `Vence: ${id} · ${title}`,
@@ -91,44 +121,73 @@ export const es: CalendarMessages = {
     dropped: '(descartado)',
     id: (id) => `ID: ${id}`,
     owners: (list) => `Responsables: ${list}`,
-    owner: (side, user) => `${side}: @${user}`,
+    owner: (side, user) => `${side}: ${user}`,
     nobody: 'nadie todavía',
     agreedAt: (n) => `Acordado en la ronda ${n}`,
     paragraph: (p) => `párrafo ${p}`,
     addedByHand: 'Agregado entre rondas',
     text: (text) => `En palabras de la declaración: ${text}`,
+    handText: (text) => `Tal como se agregó: ${text}`,
   },
   subscribe: {
     header: 'Su calendario privado',
+    existing:
+      'Esta es la dirección de su calendario, la misma de antes: los calendarios que ya la usan siguen funcionando.',
+    created: 'Esta es la dirección de su nuevo calendario.',
     intro:
-      'Agregue esta dirección a su aplicación de calendario. Es solo para usted: quien la tenga puede leer el calendario, así que no la comparta.',
+      'Agréguela a su aplicación de calendario. Es solo para usted: quien la tenga puede leer el calendario, así que no la comparta.',
     https: 'Dirección del calendario',
     webcal: 'Dirección webcal',
     google: 'Google Calendar (web): Otros calendarios → + → Desde URL → pegue la dirección del calendario.',
     outlook: 'Outlook: Agregar calendario → Suscribirse desde la web → pegue la dirección del calendario.',
     apple: 'Calendario de Apple: abra la dirección webcal, o Archivo → Nueva suscripción a calendario y péguela.',
-    mine: 'Solo incluye los compromisos de los que usted es responsable (suscríbase sin “mine” para verlos todos).',
+    mine: 'Esta dirección muestra solo los compromisos a su cargo (termina en “?mine=1”; sin eso, todo).',
     all: 'Incluye todas las rondas y todos los compromisos con fecha límite (“/dialogue subscribe mine” para solo los suyos).',
-    rotated: 'Su dirección anterior ha dejado de funcionar.',
+    scopeAll:
+      'Abarca todos los diálogos. El calendario de un solo diálogo (/dialogue subscribe --dialogue <id>) tiene otra dirección; ambas siguen funcionando.',
+    scopeOne: (dialogue) =>
+      `Abarca solo el ${dialogue}. Su calendario de todos los diálogos, si lo tiene, es aparte y sigue funcionando.`,
+    legacyKept:
+      'Su dirección anterior se creó antes de que las direcciones pudieran mostrarse de nuevo; sigue funcionando, y esta muestra el mismo calendario.',
     refresh:
       'Las aplicaciones de calendario lo consultan a su ritmo: los cambios pueden tardar de una hora (Apple, Outlook) a un día (Google) en verse.',
-    usage: 'Uso: /dialogue subscribe [mine] — su calendario privado (“mine”: solo sus compromisos)',
+    resetHint: (command) =>
+      `Suscribirse de nuevo siempre muestra esta misma dirección. Si se divulgó: ${command} le da una nueva (y esta deja de funcionar).`,
+    usage:
+      'Uso: /dialogue subscribe [mine] — su calendario privado (“mine”: solo sus compromisos) · /dialogue subscribe reset — una dirección nueva',
+  },
+  reset: {
+    header: '¿Restablecer el enlace de su calendario?',
+    preview:
+      'Al restablecerlo recibirá una dirección nueva y la actual dejará de funcionar de inmediato: los calendarios que la usan quedarán vacíos hasta que agregue la nueva. Todavía no se ha cambiado nada.',
+    confirmHint: (command) => `Para continuar: ${command}`,
+    button: 'Restablecer enlace…',
+    confirmTitle: '¿Restablecer el enlace del calendario?',
+    confirmText:
+      'La dirección actual deja de funcionar de inmediato; los calendarios que la usan quedarán vacíos hasta que agregue la nueva.',
+    confirmButton: 'Restablecer',
+    denyButton: 'Conservarlo',
+    done: 'Su calendario tiene una dirección nueva. La anterior dejó de funcionar: reemplácela en su aplicación de calendario.',
   },
   unsubscribe: {
-    done: 'Su calendario está desactivado: su dirección ya no funciona. Quítelo también de su aplicación.',
+    done: 'Sus calendarios están desactivados: sus direcciones ya no funcionan. Quítelos también de su aplicación.',
     none: 'No tiene ningún calendario que desactivar.',
     usage: 'Uso: /dialogue unsubscribe',
   },
   cli: {
-    usage: `Uso: dialogue-bot feed --user U… [--mine] [--lang en|es] [--dialogue id]
+    usage: `Uso: dialogue-bot feed --user U… [--reset] [--mine] [--lang en|es] [--dialogue id]
 
-Muestra la URL del calendario privado del usuario. Solo se guarda un hash de
-cada token, así que una URL existente no puede mostrarse de nuevo: esto CREA
-UN TOKEN NUEVO y revoca el anterior (la URL antigua deja de funcionar), igual
-que /dialogue subscribe. --mine: solo los compromisos de los que es responsable.`,
-    created: (user) => `Token de calendario nuevo creado para ${user}.`,
+Muestra la URL del calendario privado del usuario: la dirección que ya tiene
+(sin cambios, así que los calendarios que la usan siguen funcionando), o una
+nueva si no tiene ninguna. Sin --dialogue es el calendario de todos los
+diálogos; con él, el de ese diálogo (otra dirección). --mine: solo los
+compromisos a su cargo (el mismo calendario, con la URL terminada en ?mine=1).
+--reset: una dirección NUEVA; la anterior deja de funcionar de inmediato.`,
+    existing: (user) => `Calendario de ${user}: su dirección actual (sin cambios).`,
+    created: (user) => `Calendario nuevo creado para ${user}.`,
     rotated: (user, n) =>
-      `Token de calendario nuevo creado para ${user}; ${n === 1 ? 'su URL anterior fue revocada' : `${n} URL anteriores fueron revocadas`} (los tokens se guardan solo como hash, así que una URL antigua no puede mostrarse de nuevo).`,
+      `Dirección nueva para ${user}; ${n === 1 ? 'la dirección anterior dejó' : `${n} direcciones anteriores dejaron`} de funcionar.`,
+    legacyKept: 'Su dirección anterior (creada antes de que se guardaran las direcciones) también sigue funcionando.',
     https: 'https:',
     webcal: 'webcal:',
     badUser: (user) => `--user: no es un ID de usuario de Slack: "${user}"`,

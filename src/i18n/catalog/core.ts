@@ -39,7 +39,8 @@ export const en = {
   },
   cycle: {
     header: (dialogue: string) => `Cycle · ${dialogue}`,
-    dateNotFixed: 'date not fixed',
+    /** The same term as `dateNotFixed` at the top: one term everywhere. */
+    dateNotFixed: 'date not fixed yet',
     projected: 'projected',
     overdue: 'overdue',
     awaitingOutcome: 'outcome not recorded',
@@ -75,13 +76,17 @@ export const en = {
       source: 'Source',
       notes: 'Latest notes',
       text: 'In the statement’s words',
+      handText: 'As added',
     },
+    addedBy: 'Added by ',
+    fromSentence: (sentence: string) => `From the sentence: “${sentence}”`,
     paragraphOf: (p: string) => `¶${p}`,
     roundN: (n: number) => `round ${n}`,
     addedByHand: 'added between rounds',
     nobody: 'nobody yet',
     noDue: 'no due date',
     noNotes: 'no notes yet',
+    clippedHint: 'Long texts are shortened here (…): /commitments show <ID> gives the whole text.',
     showHint: (id: string) =>
       `Change it: /commitments update ${id} <status> [note] · history: /commitments history ${id}`,
   },
@@ -98,6 +103,9 @@ export const en = {
     added: (id: string) => `Commitment ${id} added.`,
     by: 'by ',
     nextUp: (n: number, host: string, year: number) => `Next: round ${n}, ${host}, ${year}.`,
+    endsAt: (end: string) => `Ends at ${end}.`,
+    defaultEnd: (start: string, end: string, minutes: number) =>
+      `No end time given: calendars show it as ${start}–${end} (${minutes === 60 ? 'one hour' : `${minutes} minutes`}); to set one: /dialogue schedule YYYY-MM-DD ${start}-HH:MM.`,
   },
   history: {
     header: (id: string) => `History of ${id}`,
@@ -181,6 +189,7 @@ export const en = {
     seeHelp: (command: string) => `Type ${command} help for the list.`,
     badDate: (text: string) => `“${text}” is not a date: use YYYY-MM-DD (e.g. 2025-05-14).`,
     badTime: (text: string) => `“${text}” is not a time: use HH:MM, 24-hour (e.g. 10:00).`,
+    endBeforeStart: (start: string, end: string) => `The end (${end}) must be after the start (${start}).`,
     badStatus: (text: string) => `“${text}” is not a status: use not-started, in-progress, done or dropped.`,
     badUser: (text: string) => `“${text}” is not a Slack user: mention them with @.`,
     badFilter: (text: string, themes: string) =>
@@ -189,7 +198,7 @@ export const en = {
     tooLong: (max: number) => `That text is too long (at most ${max} characters).`,
     dialogueFlag: 'Usage: --dialogue <id>',
     dialogue: {
-      schedule: 'Usage: /dialogue schedule YYYY-MM-DD [HH:MM] [city…]',
+      schedule: 'Usage: /dialogue schedule YYYY-MM-DD [HH:MM[-HH:MM]] [city…]',
       held: 'Usage: /dialogue held YYYY-MM-DD',
       lang: 'Usage: /dialogue lang en|es',
     },
@@ -203,6 +212,20 @@ export const en = {
       history: 'Usage: /commitments history <ID>',
       list: 'Usage: /commitments list [open|done|all|<theme>|@user]',
     },
+  },
+  /** The one term for a round whose date is not fixed: chat, calendar feeds, App Home and reminders all use it. */
+  dateNotFixed: 'date not fixed yet',
+  paging: {
+    status: (page: number, pages: number, first: number, last: number, total: number) =>
+      `Page ${page} of ${pages} · ${first}–${last} of ${total}`,
+    nextHint: (command: string, left: number) => `${left} more: ${command}`,
+    next: 'Next ▸',
+    previous: '◂ Previous',
+    badPage: (word: string) => `“${word}” is not a page number: use page 1, page 2…`,
+    beyond: (page: number, pages: number) =>
+      pages === 1
+        ? `There is only one page (asked for page ${page}).`
+        : `There are ${pages} pages (asked for page ${page}).`,
   },
   help: {
     dialogue: {
@@ -274,7 +297,7 @@ export const es: CoreMessages = {
   },
   cycle: {
     header: (dialogue) => `Ciclo · ${dialogue}`,
-    dateNotFixed: 'fecha sin fijar',
+    dateNotFixed: 'fecha aún sin fijar',
     projected: 'proyectada',
     overdue: 'atrasada',
     awaitingOutcome: 'resultado sin registrar',
@@ -309,13 +332,17 @@ export const es: CoreMessages = {
       source: 'Fuente',
       notes: 'Últimas notas',
       text: 'En palabras de la declaración',
+      handText: 'Tal como se agregó',
     },
+    addedBy: 'Agregado por ',
+    fromSentence: (sentence) => `De la oración: “${sentence}”`,
     paragraphOf: (p) => `¶${p}`,
     roundN: (n) => `la ronda ${n}`,
     addedByHand: 'agregado entre rondas',
     nobody: 'nadie aún',
     noDue: 'sin fecha límite',
     noNotes: 'sin notas',
+    clippedHint: 'Los textos largos se acortan aquí (…): /commitments show <ID> muestra el texto completo.',
     showHint: (id) => `Cámbielo: /commitments update ${id} <estado> [nota] · historial: /commitments history ${id}`,
   },
   change: {
@@ -331,6 +358,9 @@ export const es: CoreMessages = {
     added: (id) => `Compromiso ${id} agregado.`,
     by: 'por ',
     nextUp: (n, host, year) => `Próxima: ronda ${n}, ${host}, ${year}.`,
+    endsAt: (end) => `Termina a las ${end}.`,
+    defaultEnd: (start, end, minutes) =>
+      `Sin hora de término: los calendarios la muestran de ${start} a ${end} (${minutes === 60 ? 'una hora' : `${minutes} minutos`}); para fijarla: /dialogue schedule AAAA-MM-DD ${start}-HH:MM.`,
   },
   history: {
     header: (id) => `Historial de ${id}`,
@@ -397,6 +427,7 @@ export const es: CoreMessages = {
     seeHelp: (command) => `Escriba ${command} help para ver la lista.`,
     badDate: (text) => `“${text}” no es una fecha: use AAAA-MM-DD (p. ej. 2025-05-14).`,
     badTime: (text) => `“${text}” no es una hora: use HH:MM, de 24 horas (p. ej. 10:00).`,
+    endBeforeStart: (start, end) => `La hora de término (${end}) debe ser posterior a la de inicio (${start}).`,
     badStatus: (text) => `“${text}” no es un estado: use no-iniciado, en-curso, cumplido o descartado.`,
     badUser: (text) => `“${text}” no es un usuario de Slack: menciónelo con @.`,
     badFilter: (text, themes) => `“${text}” no es un filtro: use open, done, all, @usuario o un tema (${themes}).`,
@@ -404,7 +435,7 @@ export const es: CoreMessages = {
     tooLong: (max) => `El texto es demasiado largo (máximo ${max} caracteres).`,
     dialogueFlag: 'Uso: --dialogue <id>',
     dialogue: {
-      schedule: 'Uso: /dialogue schedule AAAA-MM-DD [HH:MM] [ciudad…]',
+      schedule: 'Uso: /dialogue schedule AAAA-MM-DD [HH:MM[-HH:MM]] [ciudad…]',
       held: 'Uso: /dialogue held AAAA-MM-DD',
       lang: 'Uso: /dialogue lang en|es',
     },
@@ -418,6 +449,16 @@ export const es: CoreMessages = {
       history: 'Uso: /commitments history <ID>',
       list: 'Uso: /commitments list [open|done|all|<tema>|@usuario]',
     },
+  },
+  dateNotFixed: 'fecha aún sin fijar',
+  paging: {
+    status: (page, pages, first, last, total) => `Página ${page} de ${pages} · ${first}–${last} de ${total}`,
+    nextHint: (command, left) => `${left} más: ${command}`,
+    next: 'Siguiente ▸',
+    previous: '◂ Anterior',
+    badPage: (word) => `“${word}” no es un número de página: use page 1, page 2…`,
+    beyond: (page, pages) =>
+      pages === 1 ? `Solo hay una página (pidió la ${page}).` : `Hay ${pages} páginas (pidió la ${page}).`,
   },
   help: {
     dialogue: {

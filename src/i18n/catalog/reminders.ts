@@ -12,9 +12,9 @@ export const en = {
     venue: (city: string) => `Venue: ${city}.`,
   },
   expected: {
-    header: (n: number, dialogue: string) => `No date agreed yet: round ${n} · ${dialogue}`,
+    header: (n: number, dialogue: string) => `Date not fixed yet: round ${n} · ${dialogue}`,
     text: (n: number, host: string, year: number) =>
-      `Round ${n} is expected in ${host} in ${year}, and no date has been agreed yet.`,
+      `Round ${n} is expected in ${host} in ${year}; date not fixed yet.`,
     around: (date: string) => `A year after the last round would be around ${date}.`,
     action: 'When it is agreed: /dialogue schedule YYYY-MM-DD [HH:MM] [city].',
   },
@@ -52,8 +52,11 @@ export const en = {
     summary: (open: number, overdue: number) =>
       `${open} open commitment${open === 1 ? '' : 's'}${overdue > 0 ? `, ${overdue} overdue` : ''}.`,
     overdueSummary: (overdue: number) => `${overdue} commitment${overdue === 1 ? ' is' : 's are'} past the due date.`,
-    group: (status: string, count: number) => `${status} (${count})`,
-    overdue: (count: number) => `Overdue (${count})`,
+    /** Every heading of a digest reads the same way: `Overdue (3)`, `In progress (12)`, `Not started (40)`. */
+    group: (heading: string, count: number) => `${heading} (${count})`,
+    overdue: 'Overdue',
+    more: (n: number) =>
+      `…and ${n} more open commitment${n === 1 ? '' : 's'}: /commitments list open shows them all, a page at a time.`,
     item: (id: string, title: string) => `${id} — ${title}`,
     itemDue: (id: string, title: string, due: string) => `${id} — ${title} · due ${due}`,
     footer: 'Details: /commitments show <ID> · update: /commitments update <ID> <status>',
@@ -100,8 +103,8 @@ export const es: RemindersMessages = {
     venue: (city) => `Sede: ${city}.`,
   },
   expected: {
-    header: (n, dialogue) => `Aún sin fecha acordada: ronda ${n} · ${dialogue}`,
-    text: (n, host, year) => `La ronda ${n} se espera en ${host} en ${year} y aún no se ha acordado una fecha.`,
+    header: (n, dialogue) => `Fecha aún sin fijar: ronda ${n} · ${dialogue}`,
+    text: (n, host, year) => `La ronda ${n} se espera en ${host} en ${year}; fecha aún sin fijar.`,
     around: (date) => `Un año después de la última ronda sería alrededor del ${date}.`,
     action: 'Cuando se acuerde: /dialogue schedule AAAA-MM-DD [HH:MM] [ciudad].',
   },
@@ -138,8 +141,10 @@ export const es: RemindersMessages = {
       `${open} compromiso${open === 1 ? '' : 's'} abierto${open === 1 ? '' : 's'}${overdue > 0 ? `, ${overdue} vencido${overdue === 1 ? '' : 's'}` : ''}.`,
     overdueSummary: (overdue) =>
       overdue === 1 ? '1 compromiso ha pasado su fecha límite.' : `${overdue} compromisos han pasado su fecha límite.`,
-    group: (status, count) => `${status} (${count})`,
-    overdue: (count) => `Vencidos (${count})`,
+    group: (heading, count) => `${heading} (${count})`,
+    overdue: 'Vencidos',
+    more: (n) =>
+      `…y ${n} compromiso${n === 1 ? '' : 's'} abierto${n === 1 ? '' : 's'} más: /commitments list open los muestra todos, página por página.`,
     item: (id, title) => `${id} — ${title}`,
     itemDue: (id, title, due) => `${id} — ${title} · vence el ${due}`,
     footer: 'Detalles: /commitments show <ID> · actualizar: /commitments update <ID> <estado>',

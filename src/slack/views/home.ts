@@ -1,4 +1,5 @@
 import { commitmentTitle } from '../../commands/commitments.js';
+import { clipItem, pageOf } from '../../commands/paging.js';
 import { COMMITMENT_STATUSES, type Commitment, isOpenCommitment } from '../../domain/commitments.js';
 import { type CycleEntry, roundLabel } from '../../domain/cycle.js';
 import type { Dialogue, Lang } from '../../domain/types.js';
@@ -6,22 +7,24 @@ import { cityName, daysUntil, describeEntry, describeWhen, hostName } from '../.
 import { capitalise, formatDate, messages, pick } from '../../i18n/index.js';
 import type { Inline, Rich } from '../../presentation/reply.js';
 import type { CycleView } from '../../services/cycle.service.js';
-import { escapeMrkdwn, richMrkdwn, type SlackBlock } from '../render.js';
-
-/** Slack allows 100 blocks in a Home tab; commitments beyond this are left to /commitments list. */
-const MAX_COMMITMENT_ROWS = 30;
+import { clip, SLACK_LIMITS as L } from '../limits.js';
+import { escapeMrkdwn, listSections, richMrkdwn, type SlackBlock } from '../render.js';
 
 export const HOME_ACTIONS = {
   schedule: 'round.schedule',
   subscribe: 'calendar.subscribe',
   done: 'commitment.done',
   update: 'commitment.update',
+  reset: 'calendar.reset',
+  page: 'home.page',
 } as const;
 
 export interface HomeSection {
   readonly view: CycleView;
   readonly commitments: readonly Commitment[];
   readonly isEditor: boolean;
+  /** Which page of the commitments to show (1 when not given). */
+  readonly page?: number;
 }
 
 /** 🇲🇽 / 🇬🇧 from an ISO 3166 code. */
@@ -29,7 +32,10 @@ export function flag(code: string): string {
   return /^[A-Z]{2}$/.test(code) ? String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65)) : '';
 }
 
-const section = (text: Rich): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text: richMrkdwn(text) } });
+const section = (text: Rich): SlackBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clip(richMrkdwn(text), L.sectionText) },
+});
 
 function button(
   text: string,
@@ -41,7 +47,7 @@ function button(
   return {
     type: 'button',
     action_id: actionId,
-    text: { type: 'plain_text', text, emoji: true },
+    text: { type: 'plain_text', text: clip(text, L.buttonText), emoji: true },
     value,
     // Slack asks "are you sure?" before the click is sent (one click no longer changes and announces at once).
     ...(confirm
@@ -89,104 +95,156 @@ function nextRoundBlocks(
   return [section(lines), { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(context) }] }];
 }
 
+/** Open work first: in progress, then not started; done and dropped last. */
+const HOME_ORDER = ['in-progress', 'not-started', 'done', 'dropped'] as const;
+
+/** At most this many commitments per dialogue on one page of the Home tab (fewer when several dialogues share it). */
+export const HOME_PAGE_SIZE = 15;
+
 /** Readers see the same rows without buttons: every change would be refused. */
 function commitmentRows(
   dialogue: Dialogue,
   commitments: readonly Commitment[],
   lang: Lang,
   isEditor: boolean,
+  page: number,
+  size: number,
 ): SlackBlock[] {
   const t = messages(lang);
   const h = t.slack.home;
   const out: SlackBlock[] = [];
-  let shown = 0;
-  // Open work first: in progress, then not started; done and dropped last.
-  const order = ['in-progress', 'not-started', 'done', 'dropped'] as const;
-  for (const status of order.filter((s) => COMMITMENT_STATUSES.includes(s))) {
-    const group = commitments.filter((c) => c.status === status);
-    if (group.length === 0) continue;
-    out.push(section([{ bold: h.group(capitalise(t.status[status]), group.length) }]));
-    for (const c of group) {
-      if (shown >= MAX_COMMITMENT_ROWS) break;
-      shown++;
-      // The dialogue is named: a Home shows every dialogue, and action IDs must be unique in a view.
-      const target = `${dialogue.id}|${c.id}`;
-      const parts: Inline[] = [{ bold: c.id }, ` · ${commitmentTitle(c, lang)}\n`];
-      dialogue.parties.forEach((p, i) => {
-        if (i > 0) parts.push(' · ');
-        const owner = c.owners[p.code];
-        parts.push(`${flag(p.code)} `, owner ? { user: owner } : t.commitments.nobody);
-      });
-      if (c.dueDate) parts.push(` · ${h.due(formatDate(c.dueDate, lang))}`);
-      const row = section(parts);
-      if (!isEditor) out.push(row);
-      else if (isOpenCommitment(c)) {
-        out.push(row, {
-          type: 'actions',
-          elements: [
-            button(t.slack.buttons.markDone, `${HOME_ACTIONS.done}:${target}`, target, 'primary', {
-              title: t.changes.markDone.title,
-              text: t.changes.markDone.text(c.id),
-              confirm: t.changes.markDone.confirm,
-              deny: t.changes.markDone.deny,
-            }),
-            button(t.slack.buttons.update, `${HOME_ACTIONS.update}:${target}`, target),
-          ],
-        });
-      } else
-        out.push({ ...row, accessory: button(t.slack.buttons.update, `${HOME_ACTIONS.update}:${target}`, target) });
+  if (commitments.length === 0) return [section(h.none)];
+  const ordered = HOME_ORDER.filter((s) => COMMITMENT_STATUSES.includes(s)).flatMap((status) =>
+    commitments.filter((c) => c.status === status),
+  );
+  const p = pageOf(ordered, page, size);
+  let heading: string | null = null;
+  for (const c of p.items) {
+    if (c.status !== heading) {
+      heading = c.status;
+      const count = commitments.filter((x) => x.status === c.status).length;
+      out.push(section([{ bold: h.group(capitalise(t.status[c.status]), count) }]));
     }
+    // The dialogue is named: a Home shows every dialogue, and action IDs must be unique in a view.
+    const target = `${dialogue.id}|${c.id}`;
+    const parts: Inline[] = [{ bold: c.id }, ` · ${clipItem(commitmentTitle(c, lang))}\n`];
+    dialogue.parties.forEach((party, i) => {
+      if (i > 0) parts.push(' · ');
+      const owner = c.owners[party.code];
+      parts.push(`${flag(party.code)} `, owner ? { user: owner } : t.commitments.nobody);
+    });
+    if (c.dueDate) parts.push(` · ${h.due(formatDate(c.dueDate, lang))}`);
+    const row = section(parts);
+    if (!isEditor) out.push(row);
+    else if (isOpenCommitment(c)) {
+      out.push(row, {
+        type: 'actions',
+        elements: [
+          button(t.slack.buttons.markDone, `${HOME_ACTIONS.done}:${target}`, target, 'primary', {
+            title: t.changes.markDone.title,
+            text: t.changes.markDone.text(c.id),
+            confirm: t.changes.markDone.confirm,
+            deny: t.changes.markDone.deny,
+          }),
+          button(t.slack.buttons.update, `${HOME_ACTIONS.update}:${target}`, target),
+        ],
+      });
+    } else out.push({ ...row, accessory: button(t.slack.buttons.update, `${HOME_ACTIONS.update}:${target}`, target) });
   }
-  if (commitments.length === 0) out.push(section(h.none));
-  else if (shown < commitments.length)
+  if (p.pages > 1) {
     out.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: escapeMrkdwn(h.truncated(shown, commitments.length)) }],
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: escapeMrkdwn(`${t.paging.status(p.page, p.pages, p.first, p.last, p.total)} · ${h.allHint}`),
+        },
+      ],
     });
+    const elements: SlackBlock[] = [];
+    if (p.page > 1)
+      elements.push(
+        button(t.paging.previous, `${HOME_ACTIONS.page}:${dialogue.id}:prev`, `${dialogue.id}|${p.page - 1}`),
+      );
+    if (p.page < p.pages)
+      elements.push(
+        button(t.paging.next, `${HOME_ACTIONS.page}:${dialogue.id}:next`, `${dialogue.id}|${p.page + 1}`, 'primary'),
+      );
+    out.push({ type: 'actions', elements });
+  }
   return out;
 }
 
-/** The App Home tab: next round, the cycle, commitments by status with buttons. */
-export function homeView(sections: readonly HomeSection[], lang: Lang, now: Date, updated: string): SlackBlock {
+function dialogueBlocks(
+  { view, commitments, isEditor, page }: HomeSection,
+  lang: Lang,
+  now: Date,
+  size: number,
+): SlackBlock[] {
   const t = messages(lang);
   const h = t.slack.home;
-  const blocks: SlackBlock[] = [];
-  for (const { view, commitments, isEditor } of sections) {
-    const { dialogue, next, lastHeld } = view;
-    const value = dialogue.id;
-    blocks.push(
-      {
-        type: 'header',
-        text: { type: 'plain_text', text: h.header(pick(dialogue.name, lang)).slice(0, 150), emoji: true },
-      },
-      ...nextRoundBlocks(dialogue, next, lastHeld, lang, now),
-      {
-        type: 'actions',
-        elements: [
-          ...(isEditor ? [button(t.slack.buttons.schedule, HOME_ACTIONS.schedule, value)] : []),
-          button(t.slack.buttons.subscribe, HOME_ACTIONS.subscribe, value, 'primary'),
-        ],
-      },
-      { type: 'divider' },
-      section([{ bold: h.cycleTitle }]),
-      section(
-        view.entries
-          .map(
-            (e) =>
-              `${flag(e.host)} ${t.cycle.entry(roundLabel(e), e.year, capitalise(hostName(dialogue, e, lang)), describeEntry(dialogue, e, lang))}`,
-          )
-          .join('\n'),
+  const { dialogue, next, lastHeld } = view;
+  const value = dialogue.id;
+  return [
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: clip(h.header(pick(dialogue.name, lang)), L.headerText), emoji: true },
+    },
+    ...nextRoundBlocks(dialogue, next, lastHeld, lang, now),
+    {
+      type: 'actions',
+      elements: [
+        ...(isEditor ? [button(t.slack.buttons.schedule, `${HOME_ACTIONS.schedule}:${value}`, value)] : []),
+        button(t.slack.buttons.subscribe, `${HOME_ACTIONS.subscribe}:${value}`, value, 'primary'),
+        {
+          ...button(t.slack.buttons.resetLink, `${HOME_ACTIONS.reset}:${value}`, value),
+          confirm: confirmReset(lang),
+        },
+      ],
+    },
+    { type: 'divider' },
+    section([{ bold: h.cycleTitle }]),
+    ...listSections(
+      view.entries.map(
+        (e) =>
+          `${flag(e.host)} ${t.cycle.entry(roundLabel(e), e.year, capitalise(hostName(dialogue, e, lang)), describeEntry(dialogue, e, lang))}`,
       ),
-      { type: 'divider' },
-      section([{ bold: h.commitmentsTitle }]),
-      ...commitmentRows(dialogue, commitments, lang, isEditor),
-      {
-        type: 'context',
-        elements: [
-          { type: 'mrkdwn', text: escapeMrkdwn(`${isEditor ? h.editorHint : h.readerHint} · ${h.updated(updated)}`) },
-        ],
-      },
-    );
+    ),
+    { type: 'divider' },
+    section([{ bold: h.commitmentsTitle }]),
+    ...commitmentRows(dialogue, commitments, lang, isEditor, page ?? 1, size),
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: escapeMrkdwn(isEditor ? h.editorHint : h.readerHint) }],
+    },
+  ];
+}
+
+/** The confirmation Slack shows before a feed address is replaced. */
+export function confirmReset(lang: Lang): SlackBlock {
+  const r = messages(lang).calendar.reset;
+  return {
+    title: { type: 'plain_text', text: clip(r.confirmTitle, L.confirmTitle) },
+    text: { type: 'plain_text', text: clip(r.confirmText, L.confirmText) },
+    confirm: { type: 'plain_text', text: clip(r.confirmButton, L.confirmButton) },
+    deny: { type: 'plain_text', text: clip(r.denyButton, L.confirmButton) },
+    style: 'danger',
+  };
+}
+
+/**
+ * The App Home tab: per dialogue the next round, the cycle, and one page of
+ * its commitments by status with buttons (◂ Previous / Next ▸ for the rest).
+ * Pages are as large as Slack's 100 blocks per view allow, at most HOME_PAGE_SIZE.
+ */
+export function homeView(sections: readonly HomeSection[], lang: Lang, now: Date, updated: string): SlackBlock {
+  const t = messages(lang);
+  const footer: SlackBlock = {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: escapeMrkdwn(t.slack.home.updated(updated)) }],
+  };
+  for (let size = HOME_PAGE_SIZE; ; size--) {
+    const blocks = [...sections.flatMap((s) => dialogueBlocks(s, lang, now, size)), footer];
+    if (blocks.length <= L.viewBlocks || size === 1) return { type: 'home', blocks: blocks.slice(0, L.viewBlocks) };
   }
-  return { type: 'home', blocks: blocks.slice(0, 100) };
 }

@@ -44,6 +44,18 @@ export function scheduleModal(dialogue: Dialogue, next: CycleEntry, meta: Schedu
       },
       {
         type: 'input',
+        block_id: 'end',
+        optional: true,
+        label: { type: 'plain_text', text: m.schedule.endTime },
+        hint: { type: 'plain_text', text: m.schedule.endHint },
+        element: {
+          type: 'timepicker',
+          action_id: 'value',
+          ...(next.time && next.endTime ? { initial_time: next.endTime } : {}),
+        },
+      },
+      {
+        type: 'input',
         block_id: 'city',
         optional: true,
         label: { type: 'plain_text', text: m.schedule.city },

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261128_0001_initial.js';
 import * as storeRevision from './20261128_0002_store_revision.js';
 import * as changes from './20261202_0012_changes.js';
+import * as sourcesFeedsNames from './20261202_0013_sources_feeds_names.js';
 
 /**
  * Migrations are listed here (not read from disk) so they run the same from
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '20261128_0001_initial': initial,
   '20261128_0002_store_revision': storeRevision,
   '20261202_0012_changes': changes,
+  '20261202_0013_sources_feeds_names': sourcesFeedsNames,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,11 +1,15 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { PAGE_ACTION } from '../../../commands/paging.js';
 import type { SlackDeps } from '../../deps.js';
 import { HOME_ACTIONS } from '../../views/home.js';
 import { SHARE_ACTION } from '../../views/reply-message.js';
 import { CHANGE_ACTIONS, confirmChange, undoChange } from './change-buttons.js';
+import { homePage } from './home-page.js';
 import { markDone } from './mark-done.js';
 import { openSchedule } from './open-schedule.js';
 import { openUpdate } from './open-update.js';
+import { page } from './page.js';
+import { resetFeed } from './reset-feed.js';
 import { share } from './share.js';
 import { subscribe } from './subscribe.js';
 
@@ -21,12 +25,15 @@ type Handler = (args: Args) => Promise<void>;
 export function register(app: App, deps: SlackDeps): void {
   const handlers = new Map<string, Handler>([
     [SHARE_ACTION, share(deps)],
+    [PAGE_ACTION, page(deps)],
     [HOME_ACTIONS.done, markDone(deps)],
     [HOME_ACTIONS.update, openUpdate(deps)],
     [HOME_ACTIONS.schedule, openSchedule(deps)],
     [HOME_ACTIONS.subscribe, subscribe(deps)],
     [CHANGE_ACTIONS.confirm, confirmChange(deps)],
     [CHANGE_ACTIONS.undo, undoChange(deps)],
+    [HOME_ACTIONS.reset, resetFeed(deps)],
+    [HOME_ACTIONS.page, homePage(deps)],
   ]);
   app.action<BlockAction<ButtonAction>>(/./, async (args) => {
     const handler = handlers.get(args.action.action_id.split(':', 1)[0]!);

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { type CommandName, isCommandName } from '../../../commands/router.js';
 import { messages } from '../../../i18n/index.js';
 import { requestKey, runCommand, type SlackDeps } from '../../deps.js';
+import { refreshOwnerNames } from '../../names.js';
 import { deliverOutcome } from '../../outcome.js';
 import { ephemeralMessage, shareValue } from '../../views/reply-message.js';
 import { isImportCommand, openImportModal } from './import-modal.js';
@@ -87,6 +88,11 @@ export function slashCommand(deps: SlackDeps) {
         share,
         answered: inAck,
       });
+      // A change may have named a new owner: keep their display name (calendar feeds show it).
+      if (reply.kind === 'change')
+        void deps.inflight.track(
+          refreshOwnerNames(deps, client).catch((error) => logger.warn({ err: error }, 'name refresh failed')),
+        );
     } catch (error) {
       if (budget) clearTimeout(budget);
       logger.error({ err: error, command: commandName }, 'slash command failed');

@@ -16,7 +16,10 @@ export function scheduleSubmitted(deps: SlackDeps) {
     const userId = body.user.id;
     const values = view.state.values;
     const date = values.date?.value?.selected_date ?? '';
-    const time = values.time?.value?.selected_time ?? '';
+    const start = values.time?.value?.selected_time ?? '';
+    const end = values.end?.value?.selected_time ?? '';
+    // An end only goes with a start (`10:00-17:30`); the router checks it comes after.
+    const time = start && end ? `${start}-${end}` : start;
     const city = (values.city?.value?.value ?? '').replace(/\s+/g, ' ').trim();
     const text = `${dialogueFlag(meta.dialogue).trim()} schedule ${[date, time, city].filter(Boolean).join(' ')}`;
     try {
