@@ -233,11 +233,11 @@ export const en = {
       lines: [
         '/dialogue next — the next round: host, date or year, countdown',
         '/dialogue cycle — every round: held, scheduled, expected and projected',
-        '/dialogue schedule YYYY-MM-DD [HH:MM] [city…] — fix the next round’s date (editors)',
+        '/dialogue schedule YYYY-MM-DD [HH:MM[-HH:MM]] [city…] — fix the next round’s date, start and end (editors)',
         '/dialogue held YYYY-MM-DD — record that the round took place (editors)',
         '/dialogue postpone [reason] · /dialogue cancel [reason] — (editors)',
         '/dialogue brief — pre-dialogue brief: every commitment since the last round',
-        '/dialogue subscribe [mine] · unsubscribe — your private calendar feed (mine: only your commitments)',
+        '/dialogue subscribe [mine] · unsubscribe — your private calendar feed, the same address every time (mine: only your commitments) · subscribe reset — a new address',
         '/dialogue reminders — what reminders are coming',
         '/dialogue remind-here — post reminders in this channel (editors)',
         '/dialogue import — read a joint statement and record the round it reports (editors)',
@@ -248,7 +248,7 @@ export const en = {
     commitments: {
       header: '/commitments — what the two governments agreed to do',
       lines: [
-        '/commitments list [open|done|all|<theme>|@user] — the list (default: all)',
+        '/commitments list [open|done|all|<theme>|@user] [page N] — the list, a page at a time (default: all)',
         '/commitments show <ID> — full text, owners, due date, notes',
         '/commitments update <ID> <not-started|in-progress|done|dropped> [note…] — (editors)',
         '/commitments assign <ID> @user [<side>] — owner on one side (editors)',
@@ -466,11 +466,11 @@ export const es: CoreMessages = {
       lines: [
         '/dialogue next — la próxima ronda: sede, fecha o año, cuenta regresiva',
         '/dialogue cycle — todas las rondas: celebradas, programadas, previstas y proyectadas',
-        '/dialogue schedule AAAA-MM-DD [HH:MM] [ciudad…] — fijar la fecha de la próxima ronda (editores)',
+        '/dialogue schedule AAAA-MM-DD [HH:MM[-HH:MM]] [ciudad…] — fijar la fecha, inicio y término de la próxima ronda (editores)',
         '/dialogue held AAAA-MM-DD — registrar que la ronda se celebró (editores)',
         '/dialogue postpone [motivo] · /dialogue cancel [motivo] — (editores)',
         '/dialogue brief — tarjeta informativa: cada compromiso desde la última ronda',
-        '/dialogue subscribe [mine] · unsubscribe — su calendario privado (mine: solo sus compromisos)',
+        '/dialogue subscribe [mine] · unsubscribe — su calendario privado, siempre la misma dirección (mine: solo sus compromisos) · subscribe reset — una dirección nueva',
         '/dialogue reminders — los próximos recordatorios',
         '/dialogue remind-here — publicar los recordatorios en este canal (editores)',
         '/dialogue import — leer una declaración conjunta y registrar la ronda (editores)',
@@ -481,7 +481,7 @@ export const es: CoreMessages = {
     commitments: {
       header: '/commitments — lo que los dos gobiernos acordaron hacer',
       lines: [
-        '/commitments list [open|done|all|<tema>|@usuario] — la lista (por defecto: todos)',
+        '/commitments list [open|done|all|<tema>|@usuario] [page N] — la lista, página por página (por defecto: todos)',
         '/commitments show <ID> — texto completo, responsables, fecha límite, notas',
         '/commitments update <ID> <no-iniciado|en-curso|cumplido|descartado> [nota…] — (editores)',
         '/commitments assign <ID> @usuario [<parte>] — responsable de una parte (editores)',
