@@ -113,7 +113,7 @@ describe.each(DIALECTS)('command router on %s', (dialect) => {
   it.each([
     ['/dialogue frobnicate', '“frobnicate” is not a /dialogue command. Type /dialogue help for the list.'],
     ['/dialogue schedule 2025-02-30', '“2025-02-30” is not a date: use YYYY-MM-DD'],
-    ['/dialogue schedule', 'Usage: /dialogue schedule YYYY-MM-DD [HH:MM] [city…]'],
+    ['/dialogue schedule', 'Usage: /dialogue schedule YYYY-MM-DD [HH:MM[-HH:MM]] [city…]'],
     ['/dialogue schedule 2025-05-14 25:00', '“25:00” is not a time'],
     ['/dialogue schedule 2024-01-01', '2024-01-01 is in the past.'],
     ['/dialogue held 2030-01-01', '2030-01-01 is in the future'],

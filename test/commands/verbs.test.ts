@@ -94,7 +94,7 @@ describe('the verb registry', () => {
   });
 
   it('builds a usage hint with every verb and its arguments', () => {
-    expect(usageHint('/dialogue')).toContain('schedule YYYY-MM-DD [HH:MM] [city]');
+    expect(usageHint('/dialogue')).toContain('schedule YYYY-MM-DD [HH:MM[-HH:MM]] [city]');
     expect(usageHint('/commitments').split(' · ')).toHaveLength(Object.keys(VERBS['/commitments']).length);
   });
 });
