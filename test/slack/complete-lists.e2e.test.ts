@@ -92,7 +92,7 @@ describe.each(DIALECTS)('every item reachable, nothing over Slack’s limits: 15
   });
 
   it('/commitments list all: every ID once across its pages, reached with Next ▸, each page within limits', async () => {
-    const line = new RegExp(String.raw`^• (${ID}) `, 'gm');
+    const line = new RegExp(`^• (${ID}) `, 'gm');
     const cmd = commandBody(h.fake, { command: '/commitments', text: 'list all' });
     expect((await postSigned(h.url, cmd.body)).status).toBe(200);
     let page: Json = await answerTo(h.fake, cmd.method);
@@ -149,7 +149,7 @@ describe.each(DIALECTS)('every item reachable, nothing over Slack’s limits: 15
     expect(digests).toHaveLength(1);
     const digest = digests[0]!;
     expectWithinLimits(digest, 'message');
-    const ids = listedIds(digest, new RegExp(String.raw`^• (${ID}) — `, 'gm'));
+    const ids = listedIds(digest, new RegExp(`^• (${ID}) — `, 'gm'));
     expect(ids).toHaveLength(open.length);
     expect(new Set(ids)).toEqual(new Set(open));
     const headings = texts(digest).filter((t) => /^\*[^*]+ \(\d+\)\*$/.test(t));

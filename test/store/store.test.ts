@@ -190,6 +190,7 @@ describe('migrations', () => {
         '20261128_0001_initial',
         '20261128_0002_store_revision',
         '20261202_0012_changes',
+        '20261202_0013_sources_feeds_names',
       ]);
       await store.close();
       const again = await openStore(`sqlite:${path}`);
