@@ -1,5 +1,6 @@
-import { completeDate, type DateHit, findDates } from './dates.js';
-import { delegatesOfClause, delegationClauses } from './delegates.js';
+import { completeDate, type DateHit, findDates, findRelativeDays, resolveRelative } from './dates.js';
+import { continuedPeople, delegatesOfClause, delegationClauses } from './delegates.js';
+import { detectLanguage, en, LANGUAGES, type LanguageTable } from './lang/index.js';
 import { displayName, findNames, isCapital, PLACES, type Place } from './parties.js';
 import { layout } from './text.js';
 import type {
@@ -11,51 +12,86 @@ import type {
   StatementParagraph,
 } from './types.js';
 
-const ORDINAL_WORDS: Record<string, number> = {
-  inaugural: 1,
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-  eleventh: 11,
-  twelfth: 12,
-  thirteenth: 13,
-  fourteenth: 14,
-  fifteenth: 15,
-  sixteenth: 16,
-  seventeenth: 17,
-  eighteenth: 18,
-  nineteenth: 19,
-  twentieth: 20,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30 };
+/** Every language's ordinal words, for reading an edition back as a number. */
+const ORDINAL_WORDS: Record<string, number> = Object.assign({}, ...LANGUAGES.map((l) => l.ordinals));
 
-const MEETING_NOUN =
-  '(?:round|edition|session|meeting|dialogue|version|consultations?|talks|strategic dialogue|high-level dialogue)';
-const ORDINAL =
-  '(inaugural|(?:(?:twenty|thirty)-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|\\d{1,3}(?:st|nd|rd|th))';
-/** An ordinal followed, within a few words, by what it counts ("the inaugural version of", "first … Dialogue"). */
-const EDITION_RE = new RegExp(
-  `\\b${ORDINAL}\\b(?!\\s+(?:time|half|quarter|day|week|step|phase|anniversary))(?=(?:\\s+[\\p{L}’'–-]+){0,6}?\\s+${MEETING_NOUN}\\b)`,
-  'giu',
-);
-/** "the XII Mexico–EU Joint Committee", "the XII round": a Roman numeral after "the" (or "hold"). */
-const ROMAN_RE =
-  /\b(?:[Tt]he|hold|holds|held)\s+((?=[MDCLXVI]{2,}\b|[VX]\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\s+(?=\p{Lu}|(?:round|edition|session|meeting|dialogue|consultations)\b)/gu;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ROMAN = '((?=[MDCLXVI]{2,}\\b|[VX]\\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))';
+
+/** One language's patterns, compiled once. */
+interface Vocabulary {
+  readonly lang: LanguageTable;
+  readonly ordinal: string;
+  readonly meetingNoun: string;
+  readonly edition: RegExp;
+  readonly roman: RegExp;
+  readonly otherMeeting: RegExp;
+  readonly meetingVerb: RegExp;
+  readonly next: RegExp;
+  readonly laterEdition: RegExp;
+  readonly notThisSeries: RegExp;
+  readonly undertaking: RegExp;
+  readonly subjectWill: RegExp | null;
+  readonly listLead: RegExp;
+  readonly themes: readonly (readonly [string, RegExp])[];
+  readonly place: RegExp;
+  readonly notPlace: RegExp;
+  readonly nextPreposition: RegExp;
+}
+
+const vocabularies = new Map<string, Vocabulary>();
+
+function vocabulary(lang: LanguageTable): Vocabulary {
+  const have = vocabularies.get(lang.code);
+  if (have) return have;
+  const words = Object.keys(lang.ordinals)
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|');
+  const ordinal = `(${words}|\\d{1,3}(?:${lang.ordinalSuffix}))`;
+  const meetingNoun = `(?:${lang.meetingNouns.join('|')})`;
+  const names = PLACES.flatMap((p) => p.names)
+    .map(escapeRe)
+    .join('|');
+  const v: Vocabulary = {
+    lang,
+    ordinal,
+    meetingNoun,
+    // An ordinal followed, within a few words, by what it counts ("the inaugural version of", "la sexta edición").
+    edition: new RegExp(
+      `(?<![\\p{L}\\d])${ordinal}(?![\\p{L}])(?!\\s+(?:${lang.notMeetingAfterOrdinal.join('|')})\\b)(?=(?:\\s+[\\p{L}’'–-]+){0,6}?\\s+${meetingNoun}(?![\\p{L}]))`,
+      'giu',
+    ),
+    // "the XII Mexico–EU Joint Committee", "el XIII Diálogo": a Roman numeral after an article (or "hold").
+    roman: new RegExp(
+      `(?<![\\p{L}])(?:${lang.romanLead.join('|')})\\s+${ROMAN}\\s+(?=\\p{Lu}|${meetingNoun}(?![\\p{L}]))`,
+      'gu',
+    ),
+    otherMeeting: new RegExp(lang.otherMeeting, 'iu'),
+    meetingVerb: new RegExp(lang.meetingVerbs, 'iu'),
+    next: new RegExp(lang.nextMeeting, 'iu'),
+    laterEdition: new RegExp(lang.laterEdition.replace('{ORDINAL}', ordinal).replace('{NOUN}', meetingNoun), 'iu'),
+    notThisSeries: new RegExp(lang.notThisSeries, 'iu'),
+    undertaking: new RegExp(lang.undertakings, 'iu'),
+    subjectWill: lang.subjectWill ? new RegExp(lang.subjectWill.replace('{NAMES}', names), 'i') : null,
+    listLead: new RegExp(`${lang.listLead}(.+)$`, 'iu'),
+    themes: lang.themes.map(([name, source, cs]) => [name, new RegExp(source, cs ? 'u' : 'iu')] as const),
+    place: new RegExp(
+      `(?<![\\p{L}])(?:${lang.placePrepositions.join('|')})\\s+((?:the\\s+|la\\s+|el\\s+)?\\p{Lu}[\\p{L}'\\u2019.-]*(?:\\s+(?:de\\s+|del\\s+|of\\s+)?\\p{Lu}[\\p{L}'\\u2019.-]*)*)`,
+      'gu',
+    ),
+    notPlace: new RegExp(`(?<![\\p{L}])(?:${lang.notPlaceWords.join('|')})(?![\\p{L}])`, 'u'),
+    nextPreposition: new RegExp(`(?<![\\p{L}])(?:${lang.nextPrepositions.join('|')})\\s+$`, 'iu'),
+  };
+  vocabularies.set(lang.code, v);
+  return v;
+}
 
 export function ordinalValue(word: string): number | null {
-  const w = word.toLowerCase();
-  if (/^\d+(st|nd|rd|th)$/.test(w)) return Number.parseInt(w, 10);
+  const w = word.toLowerCase().replace(/\.(?=[ºª])/, '');
+  const numeric = /^(\d+)(?:st|nd|rd|th|º|ª|°|o|a)$/.exec(w);
+  if (numeric) return Number.parseInt(numeric[1]!, 10);
   if (w in ORDINAL_WORDS) return ORDINAL_WORDS[w]!;
-  const m = /^(twenty|thirty)-(\w+)$/.exec(w);
-  if (m && m[2]! in ORDINAL_WORDS) return TENS[m[1]!]! + ORDINAL_WORDS[m[2]!]!;
-  if (w === 'thirtieth') return 30;
   if (/^[mdclxvi]+$/.test(w)) return romanValue(word.toUpperCase());
   return null;
 }
@@ -72,38 +108,41 @@ function romanValue(roman: string): number | null {
   return total > 0 ? total : null;
 }
 
-function findEdition(text: string): string | null {
+function findEdition(text: string, v: Vocabulary): string | null {
   const hits: { index: number; word: string }[] = [];
-  for (const m of text.matchAll(EDITION_RE)) hits.push({ index: m.index, word: m[1]! });
-  for (const m of text.matchAll(ROMAN_RE)) hits.push({ index: m.index + m[0].indexOf(m[1]!), word: m[1]! });
+  for (const m of text.matchAll(v.edition)) hits.push({ index: m.index, word: m[1]! });
+  for (const m of text.matchAll(v.roman)) hits.push({ index: m.index + m[0].indexOf(m[1]!), word: m[1]! });
   hits.sort((a, b) => a.index - b.index);
   return hits[0]?.word ?? null;
 }
 
-/** Words that show a sentence is about some other meeting (an earlier round, a coming summit). */
-const OTHER_MEETING =
-  /\b(?:previous|preceding|prior|earlier|former|last (?:year|round|dialogue|meeting|session)|recall(?:ed|ing)?|since|next|upcoming|forthcoming|future|will|would|expected|summit|conference|general assembly|G20|G7|COP\s?\d*)\b/i;
-const MEETING_VERB =
-  /\b(?:held|hold|holds|met|meet|meets|took place|takes place|convened|convene|hosted|gathered|co-chaired|chaired|welcomed .* to)\b/i;
+const PUBLICATION_LINE =
+  /^(?:published|date|dated|issued|released|updated|press release|for immediate release|publicado|fecha|fecha de publicación|comunicado)\b/i;
+/** "Bruselas, 21 de junio de 2016.", "Bruxelles, 20/07/2017 - 20:52, UNIQUE ID …": a place, then the date. */
+const PLACE_DATE_LINE = /^\p{Lu}[\p{L} .'\u2019-]{1,40},\s+/u;
 
-const PUBLICATION_LINE = /^(?:published|date|dated|issued|released|updated|press release|for immediate release)\b/i;
-
-function publicationDate(header: readonly string[], dateline: string | null): string | null {
-  const lines = [
-    ...header.filter((l) => PUBLICATION_LINE.test(l) || findDates(l)[0]?.text === l.trim()),
-    ...(dateline ? [dateline] : []),
-  ];
+function publicationDate(header: readonly string[], dateline: string | null, lang: LanguageTable): string | null {
+  const isDateLine = (l: string) => {
+    const first = findDates(l, lang)[0];
+    if (!first) return false;
+    if (first.text === l.trim().replace(/\.$/, '')) return true;
+    const lead = PLACE_DATE_LINE.exec(l);
+    return lead !== null && first.index === lead[0].length;
+  };
+  const lines = [...header.filter((l) => PUBLICATION_LINE.test(l) || isDateLine(l)), ...(dateline ? [dateline] : [])];
   for (const line of lines) {
-    const hit = findDates(line).find((h) => h.year !== null);
+    const hit = findDates(line, lang).find((h) => h.year !== null);
     if (hit) return completeDate(hit, null, null);
   }
   // A dateline or date line without its own year ("Tokyo, 3 March —") gives nothing here.
   return null;
 }
 
-function pickTitle(header: readonly string[]): string | null {
-  const candidates = header.filter((l) => !PUBLICATION_LINE.test(l) && findDates(l)[0]?.text !== l.trim());
-  const sorted = [...candidates].sort((a, b) => b.length - a.length);
+function pickTitle(header: readonly string[], lang: LanguageTable): string | null {
+  const candidates = header.filter(
+    (l) => !PUBLICATION_LINE.test(l) && findDates(l, lang)[0]?.text !== l.trim() && !PLACE_DATE_LINE.test(l),
+  );
+  const sorted = [...(candidates.length > 0 ? candidates : header)].sort((a, b) => b.length - a.length);
   return sorted[0] ?? null;
 }
 
@@ -125,15 +164,16 @@ interface Clause {
  * in Brussels on 14 June 2023, …") shares its subject: after "We recalled the
  * 7th Dialogue" it is about that other meeting too.
  */
-function clausesOf(sentence: string): Clause[] {
+function clausesOf(sentence: string, v: Vocabulary): Clause[] {
   const out: Clause[] = [];
   let start = 0;
   let prevOther = false;
   const push = (end: number) => {
     const text = sentence.slice(start, end);
     const other =
-      OTHER_MEETING.test(text) || (prevOther && /^(?:held|hosted|convened|which|that|where|when)\b/i.test(text));
-    out.push({ start, text, other, verb: MEETING_VERB.test(text) });
+      v.otherMeeting.test(text) ||
+      (prevOther && /^(?:held|hosted|convened|which|that|where|when|celebrad[oa]|que|donde|cuando)\b/i.test(text));
+    out.push({ start, text, other, verb: v.meetingVerb.test(text) });
     prevOther = other;
   };
   for (const m of sentence.matchAll(/\s*[,;]\s*/g)) {
@@ -155,87 +195,84 @@ function clauseAt(clauses: readonly Clause[], index: number): Clause {
   return [...clauses].reverse().find((c) => c.start <= index) ?? clauses[0]!;
 }
 
-function ownDates(focus: { sentence: Sentence; clauses: readonly Clause[] }): DateHit[] {
-  return findDates(focus.sentence.text).filter((h) => !clauseAt(focus.clauses, h.index).other);
+/** Dates of the sentence that belong to this meeting: not in a clause about another, not in brackets (an aside). */
+function ownDates(focus: { sentence: Sentence; clauses: readonly Clause[] }, lang: LanguageTable): DateHit[] {
+  const text = focus.sentence.text;
+  return findDates(text, lang).filter((h) => {
+    if (clauseAt(focus.clauses, h.index).other) return false;
+    const before = text.slice(0, h.index);
+    return (before.match(/\(/g)?.length ?? 0) <= (before.match(/\)/g)?.length ?? 0);
+  });
 }
 
-function meetingFocus(sentences: readonly Sentence[]): MeetingFocus | null {
+function meetingFocus(sentences: readonly Sentence[], v: Vocabulary): MeetingFocus | null {
   const all = sentences.map((sentence) => {
-    const clauses = clausesOf(sentence.text);
+    const clauses = clausesOf(sentence.text, v);
     return { sentence, clauses, clause: clauses.find((c) => c.verb && !c.other) ?? null };
   });
   return (
-    all.find((f) => f.clause && ownDates(f).length > 0) ??
-    all.find((f) => /^On\s/.test(f.sentence.text) && ownDates(f).length > 0) ??
+    all.find((f) => f.clause && ownDates(f, v.lang).length > 0) ??
+    all.find((f) => /^(?:On|El)\s/.test(f.sentence.text) && ownDates(f, v.lang).length > 0) ??
     all.find((f) => f.clause) ??
     null
   );
 }
 
 /** The date this meeting was held: in the clause that records it, else one introduced by "on"/"from", else the first. */
-function meetingDateHit(focus: MeetingFocus): DateHit | null {
+function meetingDateHit(focus: MeetingFocus, lang: LanguageTable): DateHit | null {
   const text = focus.sentence.text;
-  const hits = ownDates(focus);
+  const hits = ownDates(focus, lang);
   const inClause = focus.clause ? hits.filter((h) => clauseAt(focus.clauses, h.index) === focus.clause) : [];
-  const introduced = hits.find((h) => /\b(?:on|from|between)\s+(?:the\s+)?$/i.test(text.slice(0, h.index)));
+  const introduced = hits.find((h) =>
+    /\b(?:on|from|between|el|los días|del|entre el)\s+(?:the\s+)?$/i.test(text.slice(0, h.index)),
+  );
   return inClause[0] ?? introduced ?? hits[0] ?? null;
 }
 
-const MONTH_OR_DAY =
-  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const MONTH_OR_DAY = new Set(
+  LANGUAGES.flatMap((l) => [...l.months.flat(), ...l.weekdays.flat()]).map((w) => w.toLowerCase()),
+);
 
-/** "in London", "in Mexico City", "at Lancaster House in London" → the last place named after in/at. */
-function placeIn(sentence: string): string | null {
-  const re = /\b(?:in|at)\s+((?:the\s+)?\p{Lu}[\p{L}'\u2019.-]*(?:\s+(?:de\s+|of\s+)?\p{Lu}[\p{L}'\u2019.-]*)*)/gu;
+/** "in London", "in Mexico City", "en Bruselas, Bélgica" → the last place named after in/at/en (a capital first). */
+function placeIn(sentence: string, v: Vocabulary): string | null {
   const found: string[] = [];
-  for (const m of sentence.matchAll(re)) {
+  for (const m of sentence.matchAll(v.place)) {
     const candidate = m[1]!.replace(/[.]$/, '');
-    const first = candidate.replace(/^the\s+/, '').split(/\s+/)[0]!;
-    if (MONTH_OR_DAY.test(first)) continue;
+    const first = candidate.replace(/^(?:the|la|el)\s+/, '').split(/\s+/)[0]!;
+    if (MONTH_OR_DAY.has(first.toLowerCase())) continue;
     const names = findNames(candidate);
     const isPlace = names.length > 0 && names[0]!.index === 0 && names[0]!.text.length === candidate.length;
-    if (candidate.startsWith('the ') && !isPlace) continue;
-    if (
-      !isPlace &&
-      /\b(?:Dialogue|Office|House|Ministry|Council|Summit|Conference|Committee|Framework)\b/.test(candidate)
-    )
-      continue;
+    if (/^(?:the|la|el)\s/.test(candidate) && !isPlace) continue;
+    if (!isPlace && v.notPlace.test(candidate)) continue;
     found.push(candidate);
   }
   return found.find((f) => isCapital(f)) ?? found[0] ?? null;
 }
 
-const NEXT_MEETING =
-  /\b(?:next|following|subsequent)\s+(?:[\p{L}-]+\s+){0,4}?(?:round|edition|session|meeting|dialogue|consultations?|talks)\b|\bmeet again\b|\breconvene\b/iu;
-/** "The third Dialogue is expected to take place in Mexico in 2026": a later edition, in the future tense. */
-const LATER_EDITION = new RegExp(
-  `\\b${ORDINAL}\\s+(?:[\\p{L}’'–-]+\\s+){0,5}?${MEETING_NOUN}\\s+(?:is|was|will|would|shall)\\s+(?:expected\\s+to\\s+|to\\s+|planned\\s+to\\s+|scheduled\\s+to\\s+)?(?:be\\s+held|take\\s+place|be\\s+hosted|convene)`,
-  'iu',
-);
-const NOT_THIS_SERIES = /\b(?:summit|G20|G7|COP\s?\d*|General Assembly|Conference|Forum|Ministerial)\b/;
-
 function nextMeetingOf(
   sentences: readonly Sentence[],
   parties: readonly PartyName[],
   edition: number | null,
+  v: Vocabulary,
 ): StatementNextMeeting | null {
   const found = sentences.find((s) => {
-    const later = LATER_EDITION.exec(s.text);
+    const later = v.laterEdition.exec(s.text);
     if (later && (edition === null || (ordinalValue(later[1]!) ?? 0) > edition)) return true;
-    const m = NEXT_MEETING.exec(s.text);
+    const m = v.next.exec(s.text);
     if (!m) return /\bhosted by\b.*\b(?:at an appropriate time|at a mutually convenient|in \d{4})\b/i.test(s.text);
-    return !NOT_THIS_SERIES.test(m[0]) && !/\bnext steps\b/i.test(s.text);
+    return !v.notThisSeries.test(m[0]) && !/\b(?:next steps|próximos pasos)\b/i.test(s.text);
   });
   if (!found) return null;
   const text = found.text;
   const year =
-    /\b(?:in|by|during|for)\s+(?:early\s+|late\s+|mid-)?((?:19|20|21)\d{2})\b/.exec(text)?.[1] ??
-    /\b((?:19|20|21)\d{2})\b/.exec(text)?.[1];
-  const names = findNames(text).filter((h) => /\b(?:in|by|to)\s+$/i.test(text.slice(0, h.index)));
+    /\b(?:in|by|during|for|en|para|durante|a lo largo de)\s+(?:early\s+|late\s+|mid-|el\s+(?:primer|segundo)\s+semestre\s+de\s+)?((?:19|20|21)\d{2})\b/i.exec(
+      text,
+    )?.[1] ?? /\b((?:19|20|21)\d{2})\b/.exec(text)?.[1];
+  const names = findNames(text).filter((h) => v.nextPreposition.test(text.slice(0, h.index)));
   let host: string | null = null;
   const hit = names[0];
   if (hit) {
-    if (hit.kind === 'capital') host = parties.find((p) => p.place?.code === hit.place.code)?.name ?? null;
+    if (hit.kind === 'capital') host = parties.find((p) => p.place?.code === hit.place.code)?.name ?? hit.text;
     else host = hit.text;
   }
   return { host, year: year ? Number(year) : null, text };
@@ -278,44 +315,20 @@ function partiesOf(title: string | null, paragraphs: readonly StatementParagraph
   return out.slice(0, 2);
 }
 
-/** Phrases by which the parties undertake something. */
-const UNDERTAKING =
-  /\b(?:agreed (?:to|on|upon|that)|agree (?:to|on|that)|(?:committed|commit) (?:themselves |ourselves )?to|decided to|decide to|reaffirmed (?:their|our|its) commitment to|reaffirm (?:their|our) commitment to|pledged to|pledge to|undertook to|undertake to|resolved to|resolve to)\b/i;
-const SUBJECT_WILL = new RegExp(
-  `(?:^|\\b(?:and|,)\\s+)(?:we|they|both (?:sides|countries|governments|parties|delegations)|the two (?:sides|countries|governments|delegations|parties)|the parties|the delegations|${PLACES.flatMap(
-    (p) => p.names,
-  )
-    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join(
-      '|',
-    )})\\s+(?:(?:also|further|jointly|together|now|each)\\s+)?will\\s+(?!be held|take place|meet again|be hosted)`,
-  'i',
-);
-
-export function isUndertaking(sentence: string): boolean {
-  return UNDERTAKING.test(sentence) || SUBJECT_WILL.test(sentence);
+function isUndertakingIn(sentence: string, v: Vocabulary): boolean {
+  return v.undertaking.test(sentence) || (v.subjectWill?.test(sentence) ?? false);
 }
 
-const THEMES: readonly (readonly [string, RegExp])[] = [
-  [
-    'dialogue',
-    /\b(?:hold|holding|convene|convening|meet|meeting)\b[^.]*\b(?:dialogue|round|meeting|consultations)\b|\bnext (?:dialogue|round)\b/i,
-  ],
-  ['gender-equality', /\b(?:gender|women|girls)\b/i],
-  ['human-rights', /\b(?:human rights|defenders|journalists|migrants|migration|freedom of|torture|death penalty)\b/i],
-  ['climate', /\b(?:climate|emissions|net zero|biodiversity|environment(?:al)?|energy transition)\b/i],
-  ['security', /\b(?:security|peacekeeping|defen[cs]e|terroris\w*|disarmament|non-proliferation)\b/i],
-  ['technology', /\b(?:technolog\w*|digital|cyber\w*|artificial intelligence)\b/i],
-  ['trade', /\b(?:trade|investment|economic|business)\b/i],
-  ['health', /\b(?:health|pandemic|vaccines?)\b/i],
-  ['multilateralism', /\b(?:multilateral\w*|United Nations|UN)\b/],
-];
+/** True when a sentence undertakes something, in any language the parser reads. */
+export function isUndertaking(sentence: string, lang: LanguageTable = en): boolean {
+  return isUndertakingIn(sentence, vocabulary(lang));
+}
 
-function themeOf(sentence: string, paragraph: string): string {
-  for (const [theme, re] of THEMES) if (re.test(sentence)) return theme;
+function themeOf(sentence: string, paragraph: string, v: Vocabulary): string {
+  for (const [theme, re] of v.themes) if (re.test(sentence)) return theme;
   // The paragraph gives the subject when the sentence only points back ("these challenges");
   // a mention of the next round elsewhere in it does not make a sentence about meeting.
-  for (const [theme, re] of THEMES) if (theme !== 'dialogue' && re.test(paragraph)) return theme;
+  for (const [theme, re] of v.themes) if (theme !== 'dialogue' && re.test(paragraph)) return theme;
   return 'general';
 }
 
@@ -324,16 +337,16 @@ function themeOf(sentence: string, paragraph: string): string {
  * sentence lists three or more. "women and girls" inside an item stays whole:
  * only the first "and" after the last comma-separated item splits.
  */
-function itemsOf(sentence: string): { lead: string; items: string[] } {
+function itemsOf(sentence: string, v: Vocabulary): { lead: string; items: string[] } {
   const none = { lead: '', items: [] };
-  const m = /\bincluding\s+(?:with regard to|in relation to|with respect to|regarding|on|in)?\s*(.+)$/i.exec(sentence);
-  if (!m || (!UNDERTAKING.test(sentence.slice(0, m.index)) && !SUBJECT_WILL.test(sentence.slice(0, m.index))))
-    return none;
+  const m = v.listLead.exec(sentence);
+  if (!m || !isUndertakingIn(sentence.slice(0, m.index), v)) return none;
   // "They decided to strengthen their exchanges on equality, including on ": each item's own text starts so.
   const lead = sentence.slice(0, m.index + m[0].length - m[1]!.length);
   const list = m[1]!.replace(/[.;]\s*$/, '');
   const chunks = list.split(/,\s+/);
   if (chunks.length < 2) return none;
+  const and = v.lang.listAnd;
   const items: string[] = [chunks[0]!];
   let closed = false;
   for (let i = 1; i < chunks.length; i++) {
@@ -342,14 +355,14 @@ function itemsOf(sentence: string): { lead: string; items: string[] } {
       items[items.length - 1] += `, ${chunk}`;
       continue;
     }
-    if (/^and\s+/.test(chunk)) {
-      items.push(chunk.replace(/^and\s+/, ''));
+    if (chunk.startsWith(`${and} `)) {
+      items.push(chunk.slice(and.length + 1));
       closed = true;
       continue;
     }
-    const and = chunk.indexOf(' and ');
-    if (and >= 0) {
-      items.push(chunk.slice(0, and), chunk.slice(and + 5));
+    const at = chunk.indexOf(` ${and} `);
+    if (at >= 0) {
+      items.push(chunk.slice(0, at), chunk.slice(at + and.length + 2));
       closed = true;
     } else items.push(chunk);
   }
@@ -361,18 +374,28 @@ function itemText(lead: string, item: string): string {
   return `${lead}${item.replace(/[.;,]\s*$/, '')}.`;
 }
 
-function commitmentsOf(sentences: readonly Sentence[], next: StatementNextMeeting | null): StatementCommitment[] {
+/** Sentences about another dialogue's past ("the recent dialogue on drugs, in which they reaffirmed …") undertake nothing now. */
+const ABOUT_ANOTHER = /\b(?:en el que|en la que|in which|at which)\b/i;
+
+function commitmentsOf(
+  sentences: readonly Sentence[],
+  next: StatementNextMeeting | null,
+  v: Vocabulary,
+): StatementCommitment[] {
   const out: StatementCommitment[] = [];
   for (const { text, paragraph } of sentences) {
     if (next && text === next.text) continue;
-    if (!isUndertaking(text)) continue;
+    if (!isUndertakingIn(text, v)) continue;
+    const verb = v.undertaking.exec(text);
+    if (verb && ABOUT_ANOTHER.test(text.slice(0, verb.index)) && v.otherMeeting.test(text.slice(0, verb.index)))
+      continue;
     const base = {
       paragraph: paragraph.number,
       position: paragraph.position,
       text,
-      theme: themeOf(text, paragraph.text),
+      theme: themeOf(text, paragraph.text, v),
     };
-    const { lead, items } = itemsOf(text);
+    const { lead, items } = itemsOf(text, v);
     if (items.length === 0) out.push({ ...base, item: null, itemText: null });
     else for (const item of items) out.push({ ...base, item, itemText: itemText(lead, item) });
   }
@@ -380,56 +403,95 @@ function commitmentsOf(sentences: readonly Sentence[], next: StatementNextMeetin
 }
 
 /** Delegates, each with its side as named in `parties`; a side named only by an adjective joins `parties`. */
-function delegatesOf(sentences: readonly Sentence[], parties: PartyName[]): StatementDelegate[] {
+function delegatesOf(sentences: readonly Sentence[], parties: PartyName[], lang: LanguageTable): StatementDelegate[] {
   const out: StatementDelegate[] = [];
+  const seen = new Set<string>();
+  const push = (d: ReturnType<typeof delegatesOfClause>[number]) => {
+    const key = d.name.toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (d.place && parties.length < 2 && !parties.some((p) => p.place?.code === d.place!.code))
+      parties.push({ name: displayName(d.place), place: d.place });
+    const party = d.place ? (parties.find((p) => p.place?.code === d.place!.code)?.name ?? null) : null;
+    out.push({ name: d.name, title: d.title, party, lead: d.lead });
+  };
+  let lastSide: Place | null | undefined;
   for (const { text } of sentences) {
-    if (!/\b(?:delegation|side|team|represented)\b/i.test(text)) continue;
-    for (const clause of delegationClauses(text)) {
-      for (const d of delegatesOfClause(clause)) {
-        if (d.place && parties.length < 2 && !parties.some((p) => p.place?.code === d.place!.code))
-          parties.push({ name: displayName(d.place), place: d.place });
-        const party = d.place ? (parties.find((p) => p.place?.code === d.place!.code)?.name ?? null) : null;
-        out.push({ name: d.name, title: d.title, party, lead: d.lead });
-      }
+    const clauses = delegationClauses(text, lang);
+    if (clauses.length === 0) {
+      // "… encabezada por el Subsecretario …, Embajador Miguel Ruíz-Cabañas. El Subsecretario …, Roberto Campa, …":
+      // a sentence with no verb of its own goes on listing the delegation before it.
+      if (lastSide !== undefined) for (const d of continuedPeople(text, lastSide, lang)) push(d);
+      lastSide = undefined;
+      continue;
+    }
+    lastSide = undefined;
+    for (const clause of clauses) {
+      const found = delegatesOfClause(clause, lang);
+      for (const d of found) push(d);
+      if (found.length > 0) lastSide = found.at(-1)!.place;
     }
   }
   return out;
 }
 
+export interface ParseOptions {
+  /** The page's publication date (`YYYY-MM-DD`), when it is known apart from the text; the text's own publication line wins. */
+  readonly publishedOn?: string | null;
+}
+
 /**
- * Reads a joint statement. Rule-based: no network, no model. Dates, places and
- * editions are taken from the sentence that records this meeting; sentences
- * about other meetings (earlier rounds, summits, the next round) are skipped.
+ * Reads a joint statement, in any language the parser has a table for (detected from the
+ * text). Rule-based: no network, no model. Dates, places and editions are taken from the
+ * sentence that records this meeting; sentences about other meetings (earlier rounds,
+ * summits, the next round) are skipped.
  */
-export function parseStatement(raw: string): ParsedStatement {
+export function parseStatement(raw: string, options: ParseOptions = {}): ParsedStatement {
   const { header, paragraphs, dateline } = layout(raw);
-  const title = pickTitle(header);
-  const publishedOn = publicationDate(header, dateline);
+  const lang = detectLanguage(paragraphs.map((p) => p.text).join(' ') || header.join(' '));
+  const v = vocabulary(lang);
+  const title = pickTitle(header, lang);
+  const publishedOn = publicationDate(header, dateline, lang) ?? options.publishedOn ?? null;
   const sentences: Sentence[] = paragraphs.flatMap((paragraph) =>
     paragraph.sentences.map((text) => ({ text, paragraph })),
   );
   const parties = partiesOf(title, paragraphs);
 
-  const focus = meetingFocus(sentences);
-  const hit = focus ? meetingDateHit(focus) : null;
+  const focus = meetingFocus(sentences, v);
+  const hit = focus ? meetingDateHit(focus, lang) : null;
   const titleYear = title ? /\b((?:19|20|21)\d{2})\b/.exec(title)?.[1] : undefined;
-  // "…, met today in Tokyo": the day it was published.
-  const today = !hit && focus?.clause && /\btoday\b/i.test(focus.clause.text) ? publishedOn : null;
-  const date = hit ? completeDate(hit, publishedOn, titleYear ? Number(titleYear) : null) : today;
+  // Without a publication date, a date with no year takes the year of the nearest date written in full.
+  const nearestYear = (): number | null => {
+    if (!focus) return null;
+    const all = sentences.flatMap((s) => findDates(s.text, lang)).filter((h) => h.year !== null);
+    return all[0]?.year ?? null;
+  };
+  // "…, met today in Tokyo", "sostuvieron este martes": a day counted from the publication.
+  const relative =
+    !hit && focus?.clause && publishedOn
+      ? findRelativeDays(focus.sentence.text, lang).find((r) => !clauseAt(focus.clauses, r.index).other)
+      : undefined;
+  const date = hit
+    ? completeDate(hit, publishedOn, titleYear ? Number(titleYear) : nearestYear())
+    : relative && publishedOn
+      ? resolveRelative(relative, publishedOn)
+      : null;
   const own = focus ? [focus.clause, ...focus.clauses.filter((c) => !c.other)].filter((c) => c !== null) : [];
-  const place = own.map((c) => placeIn(c.text)).find((p) => p !== null) ?? null;
+  const place = own.map((c) => placeIn(c.text, v)).find((p) => p !== null) ?? null;
 
-  const safe = sentences.filter((s) => !OTHER_MEETING.test(s.text));
+  const safe = sentences.filter((s) => !v.otherMeeting.test(s.text));
   const edition =
-    own.map((c) => findEdition(c.text)).find((e) => e !== null) ??
-    (title && findEdition(title)) ??
-    safe.map((s) => findEdition(s.text)).find((e) => e !== null) ??
+    own.map((c) => findEdition(c.text, v)).find((e) => e !== null) ??
+    (focus ? findEdition(focus.sentence.text, v) : null) ??
+    (title && findEdition(title, v)) ??
+    safe.map((s) => findEdition(s.text, v)).find((e) => e !== null) ??
     null;
 
   const editionNumber = edition ? ordinalValue(edition) : null;
-  const nextMeeting = nextMeetingOf(sentences, parties, editionNumber);
-  const delegates = delegatesOf(sentences, parties);
+  const nextMeeting = nextMeetingOf(sentences, parties, editionNumber, v);
+  const delegates = delegatesOf(sentences, parties, lang);
   return {
+    language: lang.code,
     parties: parties.map((p) => p.name),
     meeting: { date, place, edition },
     editionNumber,
@@ -438,7 +500,7 @@ export function parseStatement(raw: string): ParsedStatement {
     url: /\bhttps?:\/\/[^\s<>"\u201c\u201d]+[^\s<>"\u201c\u201d.,;:)]/.exec(raw)?.[0] ?? null,
     delegates,
     paragraphs,
-    commitments: commitmentsOf(sentences, nextMeeting),
+    commitments: commitmentsOf(sentences, nextMeeting, v),
     nextMeeting,
   };
 }

@@ -14,14 +14,33 @@ export interface Place {
   readonly display?: string;
   readonly adjectives: readonly string[];
   readonly capitals: readonly string[];
+  /** Offices and institutions that belong to this side ("Secretaría de Relaciones Exteriores", "EEAS"), as regex sources. */
+  readonly institutions?: readonly string[];
 }
 
 export const PLACES: readonly Place[] = [
   {
     code: 'MX',
-    names: ['the United Mexican States', 'United Mexican States', 'Mexico'],
-    adjectives: ['Mexican'],
+    names: [
+      'the United Mexican States',
+      'United Mexican States',
+      'los Estados Unidos Mexicanos',
+      'Estados Unidos Mexicanos',
+      'Mexico',
+      'México',
+    ],
+    display: 'Mexico',
+    adjectives: ['Mexican', 'mexicana', 'mexicano', 'mexicanas', 'mexicanos'],
     capitals: ['Mexico City', 'Ciudad de México'],
+    institutions: [
+      'Secretar[ií]a de Relaciones Exteriores',
+      'SRE',
+      'Secretar[ií]a de Gobernaci[oó]n',
+      'Procuradur[ií]a General de la Rep[uú]blica',
+      'Subsecretari[oa] de Relaciones Exteriores',
+      'Subsecretari[oa] para Asuntos Multilaterales',
+      'Secretar[ií]a de las Mujeres',
+    ],
   },
   {
     code: 'GB',
@@ -33,18 +52,37 @@ export const PLACES: readonly Place[] = [
       'Britain',
       'the UK',
       'UK',
+      'el Reino Unido de Gran Bretaña e Irlanda del Norte',
+      'Reino Unido de Gran Bretaña e Irlanda del Norte',
+      'el Reino Unido',
+      'Reino Unido',
     ],
-    adjectives: ['British', 'UK', 'United Kingdom'],
+    adjectives: ['British', 'UK', 'United Kingdom', 'británica', 'británico', 'británicas', 'británicos'],
     display: 'the United Kingdom',
-    capitals: ['London'],
+    capitals: ['London', 'Londres'],
+    institutions: ['Foreign, Commonwealth and Development Office', 'FCDO', 'Foreign and Commonwealth Office'],
   },
-  { code: 'JP', names: ['Japan'], adjectives: ['Japanese'], capitals: ['Tokyo'] },
+  {
+    code: 'JP',
+    display: 'Japan',
+    names: ['Japan', 'Japón'],
+    adjectives: ['Japanese', 'japonesa', 'japonés'],
+    capitals: ['Tokyo', 'Tokio'],
+  },
   {
     code: 'EU',
-    names: ['the European Union', 'European Union', 'the EU', 'EU'],
-    adjectives: ['EU', 'European Union', 'European'],
+    names: ['the European Union', 'European Union', 'the EU', 'EU', 'la Unión Europea', 'Unión Europea', 'la UE', 'UE'],
+    adjectives: ['EU', 'European Union', 'European', 'europea', 'europeo', 'UE'],
     display: 'the European Union',
-    capitals: ['Brussels'],
+    capitals: ['Brussels', 'Bruselas', 'Bruxelles'],
+    institutions: [
+      'European External Action Service',
+      'EEAS',
+      'European Commission',
+      'Servicio Europeo de Acci[oó]n Exterior',
+      'SEAE',
+      'Comisi[oó]n Europea',
+    ],
   },
   {
     code: 'IR',
@@ -60,21 +98,72 @@ export const PLACES: readonly Place[] = [
   },
   {
     code: 'US',
-    names: ['the United States of America', 'the United States', 'United States', 'the US', 'the USA'],
-    adjectives: ['American', 'US'],
+    names: [
+      'the United States of America',
+      'the United States',
+      'United States',
+      'the US',
+      'the USA',
+      'los Estados Unidos de América',
+      'los Estados Unidos',
+      'Estados Unidos',
+    ],
+    adjectives: ['American', 'US', 'estadounidense'],
     display: 'the United States',
     capitals: ['Washington, D.C.', 'Washington'],
   },
   { code: 'CA', names: ['Canada'], adjectives: ['Canadian'], capitals: ['Ottawa'] },
   { code: 'FR', names: ['France'], adjectives: ['French'], capitals: ['Paris'] },
   { code: 'DE', names: ['Germany'], adjectives: ['German'], capitals: ['Berlin'] },
-  { code: 'ES', names: ['Spain'], adjectives: ['Spanish'], capitals: ['Madrid'] },
+  {
+    code: 'ES',
+    names: ['Spain', 'España'],
+    display: 'Spain',
+    adjectives: ['Spanish', 'española', 'español', 'españolas', 'españoles'],
+    capitals: ['Madrid'],
+    institutions: [
+      'Secretari[oa] de Estado para Iberoam[eé]rica',
+      'Ministerio de Asuntos Exteriores, Uni[oó]n Europea y Cooperaci[oó]n',
+    ],
+  },
   { code: 'IT', names: ['Italy'], adjectives: ['Italian'], capitals: ['Rome'] },
-  { code: 'IN', names: ['India'], adjectives: ['Indian'], capitals: ['New Delhi'] },
+  {
+    code: 'IN',
+    names: ['India'],
+    adjectives: ['Indian'],
+    capitals: ['New Delhi', 'Nueva Delhi'],
+    institutions: ['Ministry of External Affairs', 'MEA'],
+  },
   { code: 'BR', names: ['Brazil'], adjectives: ['Brazilian'], capitals: ['Brasília', 'Brasilia'] },
   { code: 'AR', names: ['Argentina'], adjectives: ['Argentine', 'Argentinian'], capitals: ['Buenos Aires'] },
-  { code: 'CL', names: ['Chile'], adjectives: ['Chilean'], capitals: ['Santiago'] },
-  { code: 'CO', names: ['Colombia'], adjectives: ['Colombian'], capitals: ['Bogotá', 'Bogota'] },
+  { code: 'CL', names: ['Chile'], adjectives: ['Chilean', 'chilena', 'chileno'], capitals: ['Santiago'] },
+  {
+    code: 'CO',
+    names: ['Colombia'],
+    adjectives: ['Colombian', 'colombiana', 'colombiano'],
+    capitals: ['Bogotá', 'Bogota'],
+  },
+  {
+    code: 'BY',
+    names: ['the Republic of Belarus', 'Republic of Belarus', 'Belarus', 'Bielorrusia'],
+    display: 'Belarus',
+    adjectives: ['Belarusian', 'bielorrusa', 'bielorruso'],
+    capitals: ['Minsk'],
+  },
+  {
+    code: 'ET',
+    display: 'Ethiopia',
+    names: ['Ethiopia', 'Etiopía'],
+    adjectives: ['Ethiopian', 'etíope'],
+    capitals: ['Addis Ababa', 'Adís Abeba'],
+  },
+  {
+    code: 'MY',
+    names: ['Malaysia', 'Malasia'],
+    display: 'Malaysia',
+    adjectives: ['Malaysian', 'malasia', 'malasio'],
+    capitals: ['Kuala Lumpur', 'Putrajaya'],
+  },
   { code: 'PE', names: ['Peru'], adjectives: ['Peruvian'], capitals: ['Lima'] },
   { code: 'AU', names: ['Australia'], adjectives: ['Australian'], capitals: ['Canberra'] },
   { code: 'NZ', names: ['New Zealand'], adjectives: ['New Zealand'], capitals: ['Wellington'] },
@@ -102,7 +191,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Drops a leading article so "the UK" and "The UK" compare equal. */
 export function bareName(name: string): string {
-  return name.replace(/^the\s+/i, '').trim();
+  return name.replace(/^(?:the|la|el|los|las)\s+/i, '').trim();
 }
 
 function sameWords(a: string, b: string): boolean {
@@ -144,7 +233,7 @@ const ENTRIES: Entry[] = PLACES.flatMap((place) => [
 ]).sort((a, b) => b.text.length - a.text.length);
 
 const NAME_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${ENTRIES.map((e) => escapeRe(e.text).replace(/^the\\ /i, '[Tt]he ')).join('|')})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(${ENTRIES.map((e) => escapeRe(e.text).replace(/^(the|la|el|los|las)\\ /i, (_, a: string) => `[${a[0]!.toUpperCase()}${a[0]}]${a.slice(1)} `)).join('|')})(?![\\p{L}\\p{N}])`,
   'gu',
 );
 
@@ -155,7 +244,12 @@ export function findNames(text: string): NameHit[] {
     const raw = m[1]!;
     const entry = ENTRIES.find((e) => e.text.toLowerCase() === raw.toLowerCase());
     if (!entry) continue;
-    hits.push({ place: entry.place, text: raw.replace(/^The /, 'the '), index: m.index, kind: entry.kind });
+    hits.push({
+      place: entry.place,
+      text: raw.replace(/^(The|La|El|Los|Las) /, (a) => a.toLowerCase()),
+      index: m.index,
+      kind: entry.kind,
+    });
   }
   return hits;
 }
@@ -201,4 +295,18 @@ export function partyFromStatement(dialogue: Dialogue, word: string): Party | un
 
 export function displayName(place: Place): string {
   return place.display ?? place.names.at(-1)!;
+}
+
+/** The side an office or institution belongs to ("the Secretaría de Relaciones Exteriores" → Mexico). */
+const INSTITUTIONS = PLACES.flatMap((place) =>
+  (place.institutions ?? []).map((source) => ({ place, re: new RegExp(`(?<![\\p{L}])${source}(?![\\p{L}])`, 'iu') })),
+);
+
+export function placeOfInstitution(text: string): { place: Place; index: number } | undefined {
+  let best: { place: Place; index: number } | undefined;
+  for (const { place, re } of INSTITUTIONS) {
+    const m = re.exec(text);
+    if (m && (!best || m.index < best.index)) best = { place, index: m.index };
+  }
+  return best;
 }

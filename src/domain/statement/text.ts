@@ -1,3 +1,5 @@
+import { LANGUAGES } from './lang/index.js';
+import { findNames } from './parties.js';
 import type { StatementParagraph } from './types.js';
 
 /** One statement split into its header (title, publication line) and body paragraphs. */
@@ -23,36 +25,8 @@ export function squash(text: string): string {
 
 const NUMBERED = /^\s*(?:\((\d{1,3})\)|(\d{1,3})[.)])\s+(\S.*)$/;
 
-/** Words after which a full stop does not end a sentence. */
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'st',
-  'no',
-  'nos',
-  'hon',
-  'rt',
-  'amb',
-  'jr',
-  'sr',
-  'gen',
-  'col',
-  'lt',
-  'e.g',
-  'i.e',
-  'cf',
-  'vs',
-  'approx',
-  'dept',
-  'govt',
-  'mtro',
-  'mtra',
-  'lic',
-  'ing',
-]);
+/** Words after which a full stop does not end a sentence (every language's, and a few shared ones). */
+const ABBREVIATIONS = new Set([...LANGUAGES.flatMap((l) => l.abbreviations), 'mtro', 'mtra', 'lic', 'ing']);
 
 /**
  * Sentences in order. A full stop after an initial ("O."), an abbreviation
@@ -81,8 +55,9 @@ export function splitSentences(text: string): string[] {
 
 /** A block that reads like prose rather than a title or a label. */
 function isProse(block: string): boolean {
-  const flat = squash(block);
-  return /[.!?]["\u201D\u2019)]*$/.test(flat) && (flat.length >= 60 || /^(On|We|The|In)\b/.test(flat));
+  // "… in New Delhi. (ANI)": an agency's attribution after the last sentence.
+  const flat = squash(block).replace(/\s*\((?:[\p{Lu}\p{N}][\p{L}\p{N} .-]{0,20})\)$/u, '');
+  return /[.!?]["\u201D\u2019)]*$/.test(flat) && (flat.length >= 60 || /^(On|We|The|In|El|La|Los|Las|En)\b/.test(flat));
 }
 
 /**
@@ -100,6 +75,8 @@ function oneParagraphPerLine(text: string): boolean {
 
 const DATELINE =
   /^([\p{Lu}][\p{L} .'\u2019-]{1,40}?),\s+([^\u2014\u2013]{4,40}?)(?:\s*[\u2014\u2013]+\s*|\s+-{1,2}\s+)/u;
+/** "México.- La subsecretaria …", "New Delhi: Saurabh Kumar …": a known place and no date. */
+const PLACE_DATELINE = /^([\p{Lu}][\p{L} .'\u2019-]{1,30}?)(?:\.-|\s*:)\s+(?=\p{Lu})/u;
 
 function paragraph(number: string | null, position: number, text: string): StatementParagraph {
   const flat = squash(text);
@@ -143,9 +120,13 @@ export function layout(raw: string): StatementLayout {
   let dateline: string | null = null;
   const first = squash(bodyBlocks[0]!);
   const d = DATELINE.exec(first);
+  const p = d ? null : PLACE_DATELINE.exec(first);
   if (d) {
     dateline = `${d[1]}, ${d[2]}`;
     bodyBlocks[0] = first.slice(d[0].length);
+  } else if (p && findNames(p[1]!).some((h) => h.index === 0 && h.text.length === p[1]!.length)) {
+    dateline = p[1]!;
+    bodyBlocks[0] = first.slice(p[0].length);
   }
   return { header, paragraphs: bodyBlocks.map((b, k) => paragraph(null, k + 1, b)), dateline };
 }

@@ -62,6 +62,8 @@ export interface StatementNextMeeting {
 }
 
 export interface ParsedStatement {
+  /** The language the statement is written in (detected from its words). */
+  readonly language: 'en' | 'es';
   /** The sides, as named (defined short names win: "Mexico", "the United Kingdom"). */
   readonly parties: readonly string[];
   readonly meeting: StatementMeeting;
