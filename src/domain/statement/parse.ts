@@ -237,11 +237,17 @@ const MONTH_OR_DAY = new Set(
 function placeIn(sentence: string, v: Vocabulary): string | null {
   const found: string[] = [];
   for (const m of sentence.matchAll(v.place)) {
-    const candidate = m[1]!.replace(/[.]$/, '');
+    let candidate = m[1]!.replace(/[.]$/, '');
     const first = candidate.replace(/^(?:the|la|el)\s+/, '').split(/\s+/)[0]!;
     if (MONTH_OR_DAY.has(first.toLowerCase())) continue;
-    const names = findNames(candidate);
-    const isPlace = names.length > 0 && names[0]!.index === 0 && names[0]!.text.length === candidate.length;
+    const whole = (c: string) => {
+      const names = findNames(c);
+      return names.length > 0 && names[0]!.index === 0 && names[0]!.text.length === c.length;
+    };
+    // "en la Ciudad de México": the article is not part of the city's name.
+    const bare = candidate.replace(/^(?:la|el)\s+/, '');
+    if (bare !== candidate && !whole(candidate) && whole(bare)) candidate = bare;
+    const isPlace = whole(candidate);
     if (/^(?:the|la|el)\s/.test(candidate) && !isPlace) continue;
     if (!isPlace && v.notPlace.test(candidate)) continue;
     found.push(candidate);
@@ -374,6 +380,33 @@ function itemText(lead: string, item: string): string {
   return `${lead}${item.replace(/[.;,]\s*$/, '')}.`;
 }
 
+/**
+ * "Acordaron A y se comprometieron a B": one undertaking per verb when a sentence
+ * joins several with "and"/"y" or a semicolon; each item runs to the next verb.
+ */
+function verbItemsOf(sentence: string, v: Vocabulary): string[] {
+  const re = new RegExp(v.undertaking.source, 'giu');
+  const hits = [...sentence.matchAll(re)];
+  if (hits.length < 2) return [];
+  const joined = hits
+    .slice(1)
+    .every((h) =>
+      /(?:[,;]|\b(?:and|y|e|así como|as well as))\s+(?:(?:also|además|también)\s+)?$/iu.test(
+        sentence.slice(0, h.index),
+      ),
+    );
+  if (!joined) return [];
+  return hits.map((h, i) => {
+    const start = i === 0 ? 0 : h.index;
+    const end = i + 1 < hits.length ? hits[i + 1]!.index : sentence.length;
+    return sentence
+      .slice(start, end)
+      .replace(/(?:[,;]|\s)+(?:(?:and|y|e|así como|as well as)\s+)?(?:(?:also|además|también)\s+)?$/iu, '')
+      .replace(/[.;]\s*$/, '')
+      .trim();
+  });
+}
+
 /** Sentences about another dialogue's past ("the recent dialogue on drugs, in which they reaffirmed …") undertake nothing now. */
 const ABOUT_ANOTHER = /\b(?:en el que|en la que|in which|at which)\b/i;
 
@@ -395,9 +428,13 @@ function commitmentsOf(
       text,
       theme: themeOf(text, paragraph.text, v),
     };
-    const { lead, items } = itemsOf(text, v);
-    if (items.length === 0) out.push({ ...base, item: null, itemText: null });
-    else for (const item of items) out.push({ ...base, item, itemText: itemText(lead, item) });
+    const listed = itemsOf(text, v);
+    const verbItems = listed.items.length > 0 ? [] : verbItemsOf(text, v);
+    if (listed.items.length > 0)
+      for (const item of listed.items) out.push({ ...base, item, itemText: itemText(listed.lead, item) });
+    // "Acordaron A y se comprometieron a B": each item is already an undertaking in its own words.
+    else if (verbItems.length > 0) for (const item of verbItems) out.push({ ...base, item, itemText: `${item}.` });
+    else out.push({ ...base, item: null, itemText: null });
   }
   return out;
 }
