@@ -25,7 +25,7 @@ function readStatement(file: string, io: CliIo, lang: Lang): string {
 }
 
 /**
- * `dialogue-bot import <file> [--dialogue id] [--apply] [--json]`: prints what a
+ * `dialogue-bot import <file> [--with <translation>] [--dialogue id] [--apply] [--json]`: prints what a
  * joint statement proposes; with `--apply` records it (one audited transaction).
  * Exit 2 when the statement cannot be recorded (empty, no date, wrong dialogue…).
  */
@@ -35,6 +35,7 @@ async function importVerb(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
     options: {
       dialogue: { type: 'string' },
+      with: { type: 'string' },
       apply: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       at: { type: 'string' },
@@ -57,6 +58,8 @@ async function importVerb(args: string[], io: CliIo): Promise<number> {
   const user = values.user ?? LOCAL_USER;
   if (!/^[UW][A-Z0-9]{2,}$/.test(user)) throw new CliUsage(t.badUser(user));
   const text = readStatement(file, io, lang);
+  // `--with statement-es.txt`: the same statement in the other language, paired paragraph by paragraph.
+  const translation = values.with === undefined ? null : readStatement(values.with, io, lang);
   const now = parseInstant(values.at);
 
   return withCore(io, now, async (core) => {
@@ -72,7 +75,7 @@ async function importVerb(args: string[], io: CliIo): Promise<number> {
       return EXIT.badInput;
     };
     if (!values.apply || !dialogueId) {
-      const proposal = await imports.propose(text, dialogueId, now);
+      const proposal = await imports.propose(text, dialogueId, now, translation);
       const reply = proposalReply(proposal, lang);
       if (values.json) io.stdout.write(`${JSON.stringify(proposal.json, null, 2)}\n`);
       if (proposal.problems.length > 0) {
@@ -86,7 +89,7 @@ async function importVerb(args: string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     try {
-      const result = await imports.apply(dialogueId, user, text, now);
+      const result = await imports.apply(dialogueId, user, text, now, { translation });
       if (values.json) io.stdout.write(`${JSON.stringify(result.proposal.json, null, 2)}\n`);
       else io.stdout.write(`${renderText(importResultReply(result, lang, user))}\n`);
       return EXIT.ok;

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import {
   type Commitment,
   type CommitmentFilter,
+  commitmentTextFor,
   isCommitmentStatus,
   normaliseCommitmentId,
   parseCommitmentStatus,
@@ -17,8 +18,11 @@ import { checkPage, clipItem, PAGE_SIZES, pageOf, pager, takePage } from './pagi
 import { limitText, parseUserRef, requireDate, UsageError } from './parse.js';
 import { undoVerb } from './undo.js';
 
-export function commitmentTitle(c: Commitment, lang: Lang): string {
-  return c.summary?.[lang] ?? c.text;
+/** What a reader sees of a commitment: the curated summary, else the words in their language, else the words marked with theirs. */
+export function commitmentTitle(c: Pick<Commitment, 'summary' | 'text' | 'texts'>, lang: Lang): string {
+  if (c.summary?.[lang]) return c.summary[lang];
+  const { text, foreign } = commitmentTextFor(c, lang);
+  return foreign ? messages(lang).import.foreignText(text, foreign) : text;
 }
 
 function ownersRich(dialogue: Dialogue, c: Commitment, lang: Lang): Rich {

@@ -16,9 +16,9 @@ function hostName(dialogue: Dialogue, code: string, lang: Lang): string {
   return party ? party.name[lang] : code;
 }
 
-/** What will be recorded: the undertaking's own text (one item of a list: that item alone). */
-function commitmentLine(c: PlannedCommitment): string {
-  return c.text;
+/** What will be recorded: the undertaking's own text (one item of a list: that item alone), in the reader's language when the import has it. */
+function commitmentLine(c: PlannedCommitment, lang: Lang): string {
+  return c.texts?.[lang] ?? c.text;
 }
 
 function statementBlocks(s: ParsedStatement, lang: Lang, plan: ImportPlan | null): Block[] {
@@ -48,7 +48,7 @@ function statementBlocks(s: ParsedStatement, lang: Lang, plan: ImportPlan | null
   else if (commitments)
     blocks.push({
       type: 'list',
-      items: commitments.map((c) => t.plannedCommitment(c.id, c.isNew, commitmentLine(c))),
+      items: commitments.map((c) => t.plannedCommitment(c.id, c.isNew, commitmentLine(c, lang))),
     });
   else blocks.push({ type: 'list', items: s.commitments.map((c) => t.commitment(c.paragraph, c.text)) });
   blocks.push({

@@ -1,5 +1,5 @@
 import { type ConfirmReason, DomainError, NoChange } from './errors.js';
-import type { Localized, Party } from './types.js';
+import type { Lang, Localized, Party } from './types.js';
 
 export const COMMITMENT_STATUSES = ['not-started', 'in-progress', 'done', 'dropped'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
@@ -42,6 +42,8 @@ export interface Commitment {
   readonly theme: string;
   /** The statement's own words. */
   readonly text: string;
+  /** The words in each language known (a statement imported with its translation has both); empty when not known. */
+  readonly texts?: Readonly<Partial<Record<Lang, string>>>;
   /** A short title in each language, when curated. */
   readonly summary: Localized | null;
   readonly status: CommitmentStatus;
@@ -70,7 +72,7 @@ export interface CommitmentSource {
 /** A commitment as first recorded: not started, no owners, no due date. */
 export function newCommitment(
   fields: Pick<Commitment, 'dialogueId' | 'id' | 'edition' | 'paragraph' | 'theme' | 'text'> &
-    Partial<Pick<Commitment, 'summary' | 'status' | 'dueDate' | 'source' | 'createdBy'>>,
+    Partial<Pick<Commitment, 'summary' | 'status' | 'dueDate' | 'source' | 'createdBy' | 'texts'>>,
   at: string,
 ): Commitment {
   return {
@@ -160,4 +162,19 @@ export function commitmentVisiblyDiffers(a: Commitment, b: Commitment): boolean 
     a.text !== b.text ||
     JSON.stringify(a.owners) !== JSON.stringify(b.owners)
   );
+}
+
+/**
+ * The words a reader of `lang` sees: their language's when known, else the statement's own words with
+ * the language they are in (so a reply can say "in Spanish"), else the stored text as it is.
+ */
+export function commitmentTextFor(
+  c: Pick<Commitment, 'text' | 'texts'>,
+  lang: Lang,
+): { readonly text: string; readonly foreign: Lang | null } {
+  const texts = c.texts ?? {};
+  const own = texts[lang];
+  if (own) return { text: own, foreign: null };
+  const other = (Object.keys(texts) as Lang[]).find((l) => texts[l]);
+  return other ? { text: texts[other]!, foreign: other } : { text: c.text, foreign: null };
 }

@@ -60,6 +60,8 @@ export interface CommitmentFacts {
   readonly id: string;
   readonly text: string;
   readonly summary: { readonly en: string; readonly es: string } | null;
+  /** The words in each language, when known (see `commitmentTextFor`). */
+  readonly texts?: Commitment['texts'];
   readonly status: CommitmentStatus;
   readonly dueDate: string | null;
   readonly owners: readonly string[];
@@ -206,6 +208,7 @@ export function commitmentFacts(c: Commitment): CommitmentFacts {
     id: c.id,
     text: c.text,
     summary: c.summary,
+    ...(c.texts && Object.keys(c.texts).length > 0 ? { texts: c.texts } : {}),
     status: c.status,
     dueDate: c.dueDate,
     owners: [...new Set(Object.values(c.owners).filter((o): o is string => !!o))],

@@ -31,6 +31,8 @@ import { commitmentRow, roundRow, toDelegate, toRound } from './mappers.js';
 /** What a statement would record: read by any front end (CLI, local mode, the Slack modal). */
 export interface ImportProposal {
   readonly statement: ParsedStatement;
+  /** The same statement in the other language, when one was given (`--with`, the form's translation field). */
+  readonly translation: ParsedStatement | null;
   /** The contract's `--json` shape of the statement. */
   readonly json: StatementJson;
   /** The dialogue it was matched against, or null (read and print only). */
@@ -77,10 +79,18 @@ export class ImportService {
     readonly commitments: CommitmentService,
   ) {}
 
-  /** Reads a statement; with a dialogue, also plans what recording it would change. Changes nothing. */
-  async propose(text: string, dialogueId: string | null, now: Date): Promise<ImportProposal> {
+  /**
+   * Reads a statement (and its version in the other language, when given); with a dialogue, also
+   * plans what recording it would change, each commitment with its words in both languages. Changes nothing.
+   */
+  async propose(
+    text: string,
+    dialogueId: string | null,
+    now: Date,
+    translation: string | null = null,
+  ): Promise<ImportProposal> {
     const dialogue = dialogueId ? await this.dialogues.get(dialogueId) : null;
-    return this.proposeWith(text, dialogue, now, this.ctx.db);
+    return this.proposeWith(text, translation, dialogue, now, this.ctx.db);
   }
 
   /**
@@ -93,45 +103,58 @@ export class ImportService {
     actor: string,
     text: string,
     now: Date,
-    /** The channel announcement, written to the outbox in the import's own transaction. */
-    options: ChangeOptions<ImportResult> = {},
+    /** The channel announcement, written to the outbox in the import's own transaction; `translation`: the same statement in the other language. */
+    options: ChangeOptions<ImportResult> & { readonly translation?: string | null } = {},
   ): Promise<ImportResult> {
     this.ctx.requireEditor(dialogueId, actor);
     const at = now.toISOString();
     // Read outside the transaction: SQLite has one connection (see cycle.service.ts).
     const dialogue = await this.dialogues.get(dialogueId);
+    const { translation = null, ...change } = options;
     return this.ctx.change<ImportResult>(
       dialogueId,
       at,
       async (trx) => {
-        const proposal = await this.proposeWith(text, dialogue, now, trx);
+        const proposal = await this.proposeWith(text, translation, dialogue, now, trx);
         const plan = proposal.plan;
         if (!plan || proposal.problems.length > 0) throw new ImportRefused(proposal);
         if (plan.noop) return { result: { proposal, plan, changed: false }, audit: [], events: [] };
         const { audit, events } = await record(trx, dialogue, proposal.statement, plan, actor, now);
         return { result: { proposal, plan, changed: true }, audit, events };
       },
-      options,
+      change,
     );
   }
 
   private async proposeWith(
     text: string,
+    translationText: string | null,
     dialogue: Dialogue | null,
     now: Date,
     db: Kysely<Database>,
   ): Promise<ImportProposal> {
-    const { parseStatement, planImport, statementJson } = await statementParser();
-    const statement = parseStatement(text.length > MAX_STATEMENT_CHARS ? '' : text);
-    const base = { statement, json: statementJson(statement), dialogueId: dialogue?.id ?? null, dialogue };
+    const { parseStatement, planImport, statementJson, translationProblems, withTexts } = await statementParser();
+    const read = (t: string) => parseStatement(t.length > MAX_STATEMENT_CHARS ? '' : t);
+    const statement = read(text);
+    const translation = translationText === null ? null : read(translationText);
+    const base = {
+      statement,
+      translation,
+      json: statementJson(statement),
+      dialogueId: dialogue?.id ?? null,
+      dialogue,
+    };
     const early: ImportProblem[] = [];
-    if (!text.trim() || statement.paragraphs.length === 0)
+    const empty = (s: ParsedStatement, t: string) => !t.trim() || s.paragraphs.length === 0;
+    if (empty(statement, text) || (translation && translationText !== null && empty(translation, translationText)))
       early.push({ code: 'statement.empty', params: { max: MAX_STATEMENT_CHARS } });
     else if (!statement.meeting.date) early.push({ code: 'statement.no_date', params: {} });
+    else if (translation) early.push(...translationProblems(statement, translation));
     if (early.length > 0 || !dialogue) return { ...base, plan: null, problems: early, notes: [] };
     const state = await loadState(db, dialogue);
     const outcome = planImport(statement, state, now);
-    return { ...base, plan: outcome.plan, problems: outcome.problems, notes: outcome.notes };
+    const plan = outcome.plan ? withTexts(outcome.plan, statement, translation) : null;
+    return { ...base, plan, problems: outcome.problems, notes: outcome.notes };
   }
 }
 
@@ -237,6 +260,7 @@ async function record(
         theme: c.theme,
         text: c.text,
         source: { title: plan.source.title, url: plan.source.url, text: c.sourceText },
+        ...(c.texts ? { texts: c.texts } : {}),
       },
       at,
     );

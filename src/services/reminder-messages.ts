@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { commitmentTextFor } from '../domain/commitments.js';
 import type { CommitmentFacts, PlannedReminder, ReminderContent } from '../domain/reminders.js';
 import type { Dialogue, Lang } from '../domain/types.js';
 import { cityName, describeWhen, hostName } from '../i18n/describe.js';
@@ -14,7 +15,13 @@ import type { Block, Reply } from '../presentation/reply.js';
 export const DIGEST_MAX_ITEMS = 400;
 
 function title(c: CommitmentFacts, lang: Lang): string {
-  const text = (c.summary ? pick(c.summary, lang) : c.text).replace(/\s+/g, ' ').trim();
+  const own = commitmentTextFor(c, lang);
+  const words = c.summary
+    ? pick(c.summary, lang)
+    : own.foreign
+      ? messages(lang).import.foreignText(own.text, own.foreign)
+      : own.text;
+  const text = words.replace(/\s+/g, ' ').trim();
   return text.length > 140 ? `${text.slice(0, 139).trimEnd()}…` : text;
 }
 

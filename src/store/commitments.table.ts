@@ -7,6 +7,9 @@ export interface CommitmentsTable {
   paragraph: string | null;
   theme: string;
   text: string;
+  /** The words in English / Spanish, when the statement was imported in that language (or with its translation). */
+  text_en: string | null;
+  text_es: string | null;
   summary_en: string | null;
   summary_es: string | null;
   status: string;

@@ -73,7 +73,7 @@ function vocabulary(lang: LanguageTable): Vocabulary {
     laterEdition: new RegExp(lang.laterEdition.replace('{ORDINAL}', ordinal).replace('{NOUN}', meetingNoun), 'iu'),
     notThisSeries: new RegExp(lang.notThisSeries, 'iu'),
     undertaking: new RegExp(lang.undertakings, 'iu'),
-    subjectWill: lang.subjectWill ? new RegExp(lang.subjectWill.replace('{NAMES}', names), 'i') : null,
+    subjectWill: lang.subjectWill ? new RegExp(lang.subjectWill.replaceAll('{NAMES}', names), 'iu') : null,
     listLead: new RegExp(`${lang.listLead}(.+)$`, 'iu'),
     themes: lang.themes.map(([name, source, cs]) => [name, new RegExp(source, cs ? 'u' : 'iu')] as const),
     place: new RegExp(

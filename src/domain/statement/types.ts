@@ -92,6 +92,8 @@ export interface StatementJson {
 /** Why a statement cannot be recorded (each has an en/es message in the import catalog). */
 export type ImportProblemCode =
   | 'statement.empty'
+  | 'translation.same_language'
+  | 'translation.other_meeting'
   | 'statement.no_date'
   | 'statement.date_in_future'
   | 'statement.parties_mismatch'
@@ -132,6 +134,8 @@ export interface PlannedCommitment {
   readonly sourceText: string;
   readonly item: string | null;
   readonly theme: string;
+  /** The words in each language: the statement's own, and its translation's when one was given. */
+  readonly texts?: Readonly<Partial<Record<'en' | 'es', string>>>;
   /** False when a commitment with this ID and text is already recorded. */
   readonly isNew: boolean;
 }

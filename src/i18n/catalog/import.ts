@@ -23,6 +23,8 @@ export const en = {
   plannedCommitment: (id: string, isNew: boolean, text: string) =>
     `${id} · ${isNew ? 'new' : 'already recorded'} · ${text}`,
   noCommitments: 'No commitments found.',
+  /** A commitment's words in the other language, marked as such. */
+  foreignText: (text: string, lang: 'en' | 'es') => `${text} (${lang === 'es' ? 'in Spanish' : 'in English'})`,
   noDelegates: 'No delegates found.',
   next: (host: string | null, year: number | null, text: string) =>
     `Next meeting: ${[host, year].filter((x) => x !== null).join(', ') || 'host and year not stated'} — “${text}”`,
@@ -50,6 +52,10 @@ export const en = {
     by: 'by ',
   },
   problems: {
+    'translation.same_language': (p: P) =>
+      `Both texts are in ${p.lang === 'es' ? 'Spanish' : 'English'}: give the other language’s version with --with (or in the translation field).`,
+    'translation.other_meeting': (p: P) =>
+      `The two texts are not the same statement: one says the meeting was on ${p.date}, the other on ${p.other}.`,
     'statement.empty': (p: P) =>
       `The statement is empty (or longer than ${p.max} characters): paste the plain text of the joint statement.`,
     'statement.no_date': () =>
@@ -77,7 +83,7 @@ export const en = {
       '/dialogue import reads a joint statement and records the round, delegates, commitments and next round. At the terminal run: dialogue-bot import <file> --dialogue <id> --apply (without --apply it only shows what it would record). In Slack, /dialogue import opens a form to paste the text.',
   },
   cli: {
-    usage: 'Usage: dialogue-bot import <file> [--dialogue id] [--apply] [--json]',
+    usage: 'Usage: dialogue-bot import <file> [--with <translation file>] [--dialogue id] [--apply] [--json]',
     noFile: 'give the statement file, e.g. dialogue-bot import statement.txt --dialogue mexico-uk',
     tooMany: (extra: string) => `one file at a time (also got: ${extra})`,
     unreadable: (file: string, why: string) => `cannot read “${file}”: ${why}`,
@@ -108,6 +114,7 @@ export const es: ImportMessages = {
   commitment: (paragraph, text) => `${paragraph ? `¶${paragraph}: ` : ''}${text}`,
   plannedCommitment: (id, isNew, text) => `${id} · ${isNew ? 'nuevo' : 'ya registrado'} · ${text}`,
   noCommitments: 'No se encontraron compromisos.',
+  foreignText: (text, lang) => `${text} (${lang === 'es' ? 'en español' : 'en inglés'})`,
   noDelegates: 'No se encontraron delegados.',
   next: (host, year, text) =>
     `Próxima reunión: ${[host, year].filter((x) => x !== null).join(', ') || 'sede y año no indicados'} — “${text}”`,
@@ -134,6 +141,10 @@ export const es: ImportMessages = {
     by: 'por ',
   },
   problems: {
+    'translation.same_language': (p) =>
+      `Los dos textos están en ${p.lang === 'es' ? 'español' : 'inglés'}: indique la versión en el otro idioma con --with (o en el campo de la traducción).`,
+    'translation.other_meeting': (p) =>
+      `Los dos textos no son la misma declaración: uno fecha la reunión el ${p.date} y el otro el ${p.other}.`,
     'statement.empty': (p) =>
       `La declaración está vacía (o supera los ${p.max} caracteres): pegue el texto plano de la declaración conjunta.`,
     'statement.no_date': () =>
@@ -162,7 +173,7 @@ export const es: ImportMessages = {
       '/dialogue import lee una declaración conjunta y registra la ronda, los delegados, los compromisos y la próxima ronda. En la terminal ejecute: dialogue-bot import <archivo> --dialogue <id> --apply (sin --apply solo muestra lo que registraría). En Slack, /dialogue import abre un formulario para pegar el texto.',
   },
   cli: {
-    usage: 'Uso: dialogue-bot import <archivo> [--dialogue id] [--apply] [--json]',
+    usage: 'Uso: dialogue-bot import <archivo> [--with <archivo de la traducción>] [--dialogue id] [--apply] [--json]',
     noFile: 'indique el archivo de la declaración, p. ej. dialogue-bot import declaracion.txt --dialogue mexico-uk',
     tooMany: (extra) => `un archivo cada vez (también recibí: ${extra})`,
     unreadable: (file, why) => `no se puede leer “${file}”: ${why}`,

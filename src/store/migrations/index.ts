@@ -3,6 +3,7 @@ import * as initial from './20261128_0001_initial.js';
 import * as storeRevision from './20261128_0002_store_revision.js';
 import * as changes from './20261202_0012_changes.js';
 import * as sourcesFeedsNames from './20261202_0013_sources_feeds_names.js';
+import * as commitmentTexts from './20261202_0015_commitment_texts.js';
 
 /**
  * Migrations are listed here (not read from disk) so they run the same from
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '20261128_0002_store_revision': storeRevision,
   '20261202_0012_changes': changes,
   '20261202_0013_sources_feeds_names': sourcesFeedsNames,
+  '20261202_0015_commitment_texts': commitmentTexts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -124,13 +124,14 @@ export const es: LanguageTable = {
   nextMeeting:
     '\\b(?:próxim[oa]|siguiente)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:reunión|edición|sesión|ronda|diálogo|encuentro|consultas)\\b|\\bvolver(?:án|ían) a reunirse\\b|\\bse reunirán nuevamente\\b',
   laterEdition:
-    "\\b(?:la|el)\\s+{ORDINAL}\\s+(?:[\\p{L}’'–-]+\\s+){0,5}?{NOUN}\\b[^.]*?\\b(?:se celebrará|tendrá lugar|se llevará a cabo|se realizará|será)",
+    "\\b(?:la|el)\\s+{ORDINAL}\\s+(?:[\\p{L}’'–-]+\\s+){0,5}?{NOUN}\\b[^.]*?\\b(?:se celebrará|se celebre|tendrá lugar|tenga lugar|se llevará a cabo|se lleve a cabo|se realizará|se realice|será)",
   notThisSeries:
     '\\b(?:cumbre|G20|G7|COP\\s?\\d*|Asamblea General|Conferencia|Foro|Ministerial|Comisión Mixta|Comisión)\\b',
   nextPrepositions: ['en', 'a', 'para', 'durante'],
   undertakings:
     '\\b(?:acordaron|acuerdan|acordamos|convinieron(?: en)?|convienen(?: en)?|se comprometieron a|se comprometen a|nos comprometemos a|decidieron|deciden|resolvieron|coincidieron en (?:la necesidad|el interés|la conveniencia|el compromiso) de|(?:reafirmaron|reiteraron|refrendaron|renovaron) su (?:compromiso|determinación|voluntad) (?:de|con|para)|asumieron el compromiso de)\\b',
-  subjectWill: null,
+  subjectWill:
+    '(?:^|(?:\\by|,)\\s+)(?:ambos países|ambas partes|ambas delegaciones|ambos gobiernos|las (?:dos )?partes|los dos países|las delegaciones|(?:{NAMES})(?:\\s+y\\s+(?:{NAMES}))?)\\s+(?:(?:también|además|conjuntamente)\\s+)?(?!se\\s)\\p{Ll}+(?:arán|erán|irán)(?![\\p{L}])',
   listLead: '\\b(?:incluyendo|incluidos?|incluidas?|entre ellos|en particular)\\s+(?:en materia de|en|sobre)?\\s*',
   listAnd: 'y',
   leadIn:
