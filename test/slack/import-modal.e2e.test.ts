@@ -14,6 +14,8 @@ import {
 } from './helpers.js';
 
 const STATEMENT = readFileSync(`${REPO}test/fixtures/statements/mexico-uk-2025-second-round.txt`, 'utf8');
+/** The same statement in Spanish (a translation written for the tests). */
+const STATEMENT_ES = readFileSync(`${REPO}test/fixtures/statements/mexico-uk-2025-second-round.es.txt`, 'utf8');
 /** After the second round (14 May 2025), so the statement can be recorded. */
 const AFTER_ROUND_2 = new Date('2025-06-01T12:00:00Z');
 
@@ -34,12 +36,16 @@ describe.each(DIALECTS)('/dialogue import modal (%s)', (dialect) => {
     return { open, method };
   };
 
-  const preview = async (meta: string, user?: string) => {
+  const preview = async (meta: string, user?: string, translation: string | null = null) => {
     const submission = viewSubmissionBody({
       callbackId: 'statement.import',
       viewId: 'VIMPORT',
       privateMetadata: meta,
-      values: { text: { value: { type: 'plain_text_input', value: STATEMENT } }, more: { value: { value: null } } },
+      values: {
+        text: { value: { type: 'plain_text_input', value: STATEMENT } },
+        more: { value: { value: null } },
+        translation: { value: { value: translation } },
+      },
       ...(user ? { user } : {}),
     });
     const res = await postSigned(h.url, submission);
@@ -84,6 +90,25 @@ describe.each(DIALECTS)('/dialogue import modal (%s)', (dialect) => {
     const ids = (await h.app.core.services.commitments.list('mexico-uk')).map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining(['R2-5', 'R2-7', 'R2-8a', 'R2-9']));
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('offers a field for the other language’s version; both texts are recorded from it', async () => {
+    const { open } = await openModal();
+    expect(open.view.blocks.map((b: { block_id: string }) => b.block_id)).toEqual(['text', 'more', 'translation']);
+    const update = await preview(open.view.private_metadata, undefined, STATEMENT_ES);
+    expect(update.view.callback_id).toBe('statement.import.apply');
+    const apply = viewSubmissionBody({
+      callbackId: 'statement.import.apply',
+      viewId: 'VIMPORT',
+      privateMetadata: update.view.private_metadata,
+      values: {},
+    });
+    expect((await postSigned(h.url, apply)).status).toBe(200);
+    await waitFor(() => h.fake.callsTo('chat.postMessage')[0]?.args, 'the announcement');
+    await h.app.idle();
+    const r27 = (await h.app.core.services.commitments.list('mexico-uk')).find((c) => c.id === 'R2-7');
+    expect(r27?.texts?.es).toMatch(/^Ambos países organizarán un taller conjunto/);
+    expect(r27?.texts?.en).toBe(r27?.text);
   });
 
   it('shows a reader the preview without a way to record it', async () => {

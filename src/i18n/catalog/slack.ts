@@ -77,6 +77,9 @@ export const en = {
     label: 'Joint statement text',
     more: 'Continued (optional)',
     moreHint: 'Slack fields hold 3,000 characters: paste the rest of a long statement here.',
+    translation: 'The same statement in the other language (optional)',
+    translationHint:
+      'Paste the Spanish version of an English statement (or the English of a Spanish one): each commitment keeps both texts, and each reader sees their own.',
     placeholder: 'Paste the joint statement here',
     propose: 'Preview',
     apply: 'Record it',
@@ -168,6 +171,9 @@ export const es: SlackMessages = {
     label: 'Texto de la declaración conjunta',
     more: 'Continuación (opcional)',
     moreHint: 'Los campos de Slack admiten 3000 caracteres: pegue aquí el resto de una declaración larga.',
+    translation: 'La misma declaración en el otro idioma (opcional)',
+    translationHint:
+      'Pegue la versión en inglés de una declaración en español (o la versión en español de una en inglés): cada compromiso conserva ambos textos y cada lector ve el suyo.',
     placeholder: 'Pegue aquí la declaración conjunta',
     propose: 'Vista previa',
     apply: 'Registrarla',

@@ -40,7 +40,11 @@ export function importModal(meta: ModalOrigin, lang: Lang): SlackBlock {
     title: t.title,
     submit: t.propose,
     close: messages(lang).slack.modal.cancel,
-    blocks: [input('text', t.label, false), input('more', t.more, true, t.moreHint)],
+    blocks: [
+      input('text', t.label, false),
+      input('more', t.more, true, t.moreHint),
+      input('translation', t.translation, true, t.translationHint),
+    ],
   });
 }
 

@@ -15,7 +15,7 @@ import { parseMeta } from './update-commitment.js';
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** Pasted statements between preview and "Record it" (the user has this long to confirm). */
-const pending = new TtlCache<string>(30 * 60_000, 200);
+const pending = new TtlCache<{ text: string; translation: string | null }>(30 * 60_000, 200);
 
 /**
  * "Preview" submitted: the modal turns into "Reading…" at once (the ack),
@@ -32,16 +32,18 @@ export function importPreviewSubmitted(deps: SlackDeps) {
     const text = [view.state.values.text?.value?.value ?? '', view.state.values.more?.value?.value ?? '']
       .filter(Boolean)
       .join('\n');
+    // The same statement in the other language, when pasted: paired paragraph by paragraph.
+    const translation = view.state.values.translation?.value?.value?.trim() || null;
     const { services, logger } = deps.core;
     try {
-      const proposal = await services.imports.propose(text, meta.dialogue, deps.clock());
+      const proposal = await services.imports.propose(text, meta.dialogue, deps.clock(), translation);
       const reply = proposalReply(proposal, lang);
       const recordable = reply.kind === 'answer' && proposal.plan !== null && !proposal.plan.noop;
       const editor = services.isEditor(meta.dialogue, userId);
       let apply: ImportApplyMeta | null = null;
       if (recordable && editor) {
         const key = randomUUID();
-        pending.set(key, text, deps.clock().getTime());
+        pending.set(key, { text, translation }, deps.clock().getTime());
         apply = { ...meta, key };
       }
       const note = recordable && !editor ? messages(lang).slack.import.editorsOnly : null;
@@ -71,9 +73,9 @@ export function importApplySubmitted(deps: SlackDeps) {
     const { services, logger } = deps.core;
     const lang = await deps.locales.lang(client, userId);
     const now = deps.clock();
-    const text = pending.get(meta.key, now.getTime());
+    const stored = pending.get(meta.key, now.getTime());
     let reply: Reply;
-    if (text === undefined) {
+    if (stored === undefined) {
       const expired = messages(lang).slack.import.expired;
       reply = { kind: 'error', summary: expired, blocks: [{ type: 'text', text: expired }] };
     } else {
@@ -82,7 +84,8 @@ export function importApplySubmitted(deps: SlackDeps) {
         const channel = meta.channel ?? dialogue.reminderChannel;
         const responseUrl = meta.responseUrl ?? null;
         const result = await deps.locks.run(`import:${meta.dialogue}`, () =>
-          services.imports.apply(meta.dialogue, userId, text, now, {
+          services.imports.apply(meta.dialogue, userId, stored.text, now, {
+            translation: stored.translation,
             // Announced through the outbox, written in the import's own transaction.
             announce:
               channel || responseUrl
