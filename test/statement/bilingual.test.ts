@@ -87,20 +87,22 @@ describe.each(DIALECTS)('importing with a translation on %s', (dialect) => {
     const proposal = await core.services.imports.propose(EN_2, 'mexico-uk', AFTER_ROUND_2, ES_2);
     expect(proposal.problems).toEqual([]);
     expect(proposal.translation?.language).toBe('es');
-    const result = await core.services.imports.apply('mexico-uk', 'ULOCAL', EN_2, AFTER_ROUND_2, ES_2);
+    const result = await core.services.imports.apply('mexico-uk', 'ULOCAL', EN_2, AFTER_ROUND_2, { translation: ES_2 });
     expect(result.changed).toBe(true);
     const stored = (await core.services.commitments.list('mexico-uk')).filter((c) => c.edition === 2);
     expect(stored.map((c) => c.id)).toEqual(['R2-5', 'R2-7', 'R2-8a', 'R2-8b', 'R2-8c', 'R2-9']);
     const r27 = stored.find((c) => c.id === 'R2-7')!;
     expect(r27.text).toMatch(/^The two countries will organise a joint workshop/);
     expect(r27.texts).toEqual({ en: r27.text, es: expect.stringMatching(/^Ambos países organizarán un taller/) });
-    const again = await core.services.imports.apply('mexico-uk', 'ULOCAL', EN_2, AFTER_ROUND_2, ES_2);
+    const again = await core.services.imports.apply('mexico-uk', 'ULOCAL', EN_2, AFTER_ROUND_2, { translation: ES_2 });
     expect(again.changed).toBe(false);
   });
 
   it('refuses a translation of another statement and records nothing', async () => {
     const before = (await core.services.commitments.list('mexico-uk')).length;
-    await expect(core.services.imports.apply('mexico-uk', 'ULOCAL', EN_2, AFTER_ROUND_2, ES_1)).rejects.toMatchObject({
+    await expect(
+      core.services.imports.apply('mexico-uk', 'ULOCAL', EN_2, AFTER_ROUND_2, { translation: ES_1 }),
+    ).rejects.toMatchObject({
       name: 'ImportRefused',
       proposal: { problems: [{ code: 'translation.other_meeting' }] },
     });
