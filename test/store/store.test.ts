@@ -191,6 +191,7 @@ describe('migrations', () => {
         '20261128_0002_store_revision',
         '20261202_0012_changes',
         '20261202_0013_sources_feeds_names',
+        '20261202_0015_commitment_texts',
       ]);
       await store.close();
       const again = await openStore(`sqlite:${path}`);

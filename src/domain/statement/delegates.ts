@@ -121,7 +121,7 @@ function rx(lang: LanguageTable) {
 }
 
 const PREDICATE =
-  /^(?:met|meet|held|hold|took|take|agreed|discussed|convened|were|was|are|is|have|had|exchanged|reviewed|welcomed|noted|on \d|in \d|quien|que|who|which|realizaron|sostuvieron|participó)\b/;
+  /^(?:met|meet|held|hold|took|take|agreed|discussed|convened|were|was|are|is|have|had|exchanged|reviewed|welcomed|noted|on \d|in \d|quien|que|who|which|realizaron|sostuvieron|particip\u00F3)\b/;
 
 function cleanSegment(segment: string, lang: LanguageTable): string {
   let s = segment.trim().replace(/[.;:]+$/, '');

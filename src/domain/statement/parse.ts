@@ -88,8 +88,8 @@ function vocabulary(lang: LanguageTable): Vocabulary {
 }
 
 export function ordinalValue(word: string): number | null {
-  const w = word.toLowerCase().replace(/\.(?=[ºª])/, '');
-  const numeric = /^(\d+)(?:st|nd|rd|th|º|ª|°|o|a)$/.exec(w);
+  const w = word.toLowerCase().replace(/\.(?=[\u00BA\u00AA])/, '');
+  const numeric = /^(\d+)(?:st|nd|rd|th|\u00BA|\u00AA|\u00B0|o|a)$/.exec(w);
   if (numeric) return Number.parseInt(numeric[1]!, 10);
   if (w in ORDINAL_WORDS) return ORDINAL_WORDS[w]!;
   if (/^[mdclxvi]+$/.test(w)) return romanValue(word.toUpperCase());
@@ -117,7 +117,7 @@ function findEdition(text: string, v: Vocabulary): string | null {
 }
 
 const PUBLICATION_LINE =
-  /^(?:published|date|dated|issued|released|updated|press release|for immediate release|publicado|fecha|fecha de publicación|comunicado)\b/i;
+  /^(?:published|date|dated|issued|released|updated|press release|for immediate release|publicado|fecha|fecha de publicaci\u00F3n|comunicado)\b/i;
 /** "Bruselas, 21 de junio de 2016.", "Bruxelles, 20/07/2017 - 20:52, UNIQUE ID …": a place, then the date. */
 const PLACE_DATE_LINE = /^\p{Lu}[\p{L} .'\u2019-]{1,40},\s+/u;
 
@@ -224,7 +224,7 @@ function meetingDateHit(focus: MeetingFocus, lang: LanguageTable): DateHit | nul
   const hits = ownDates(focus, lang);
   const inClause = focus.clause ? hits.filter((h) => clauseAt(focus.clauses, h.index) === focus.clause) : [];
   const introduced = hits.find((h) =>
-    /\b(?:on|from|between|el|los días|del|entre el)\s+(?:the\s+)?$/i.test(text.slice(0, h.index)),
+    /\b(?:on|from|between|el|los d\u00EDas|del|entre el)\s+(?:the\s+)?$/i.test(text.slice(0, h.index)),
   );
   return inClause[0] ?? introduced ?? hits[0] ?? null;
 }
@@ -266,7 +266,7 @@ function nextMeetingOf(
     if (later && (edition === null || (ordinalValue(later[1]!) ?? 0) > edition)) return true;
     const m = v.next.exec(s.text);
     if (!m) return /\bhosted by\b.*\b(?:at an appropriate time|at a mutually convenient|in \d{4})\b/i.test(s.text);
-    return !v.notThisSeries.test(m[0]) && !/\b(?:next steps|próximos pasos)\b/i.test(s.text);
+    return !v.notThisSeries.test(m[0]) && !/\b(?:next steps|pr\u00F3ximos pasos)\b/i.test(s.text);
   });
   if (!found) return null;
   const text = found.text;
@@ -391,7 +391,7 @@ function verbItemsOf(sentence: string, v: Vocabulary): string[] {
   const joined = hits
     .slice(1)
     .every((h) =>
-      /(?:[,;]|\b(?:and|y|e|así como|as well as))\s+(?:(?:also|además|también)\s+)?$/iu.test(
+      /(?:[,;]|\b(?:and|y|e|as\u00ED como|as well as))\s+(?:(?:also|adem\u00E1s|tambi\u00E9n)\s+)?$/iu.test(
         sentence.slice(0, h.index),
       ),
     );
@@ -401,7 +401,7 @@ function verbItemsOf(sentence: string, v: Vocabulary): string[] {
     const end = i + 1 < hits.length ? hits[i + 1]!.index : sentence.length;
     return sentence
       .slice(start, end)
-      .replace(/(?:[,;]|\s)+(?:(?:and|y|e|así como|as well as)\s+)?(?:(?:also|además|también)\s+)?$/iu, '')
+      .replace(/(?:[,;]|\s)+(?:(?:and|y|e|as\u00ED como|as well as)\s+)?(?:(?:also|adem\u00E1s|tambi\u00E9n)\s+)?$/iu, '')
       .replace(/[.;]\s*$/, '')
       .trim();
   });
