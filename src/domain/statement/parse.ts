@@ -401,7 +401,10 @@ function verbItemsOf(sentence: string, v: Vocabulary): string[] {
     const end = i + 1 < hits.length ? hits[i + 1]!.index : sentence.length;
     return sentence
       .slice(start, end)
-      .replace(/(?:[,;]|\s)+(?:(?:and|y|e|as\u00ED como|as well as)\s+)?(?:(?:also|adem\u00E1s|tambi\u00E9n)\s+)?$/iu, '')
+      .replace(
+        /(?:[,;]|\s)+(?:(?:and|y|e|as\u00ED como|as well as)\s+)?(?:(?:also|adem\u00E1s|tambi\u00E9n)\s+)?$/iu,
+        '',
+      )
       .replace(/[.;]\s*$/, '')
       .trim();
   });
