@@ -2,6 +2,8 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { backupCliVerbs } from './cli/backup.js';
+import { exportCliVerbs } from './cli/export.js';
 import { feedCliVerbs } from './cli/feed.js';
 import { importCliVerbs } from './cli/import.js';
 import { installLastResort, quietOnClosedPipe } from './cli/process-guards.js';
@@ -30,7 +32,15 @@ Commands:
   import <file> [--dialogue id] [--apply] [--json]
                                           read a joint statement and print what it proposes; --apply records it
   feed --user U… [--dialogue id]          print that user's private calendar feed URL (creates or rotates the token)
-  check-config                            validate config; exit 0, or 2 naming file, path and problem
+  export [--dialogue id] --what commitments|rounds|history|all --format csv|json|md [--out FILE] [--bom]
+                                          take the record out (CSV, JSON or Markdown)
+  brief [--dialogue id] --format docx|md [--lang es] [--out FILE]
+                                          the briefing pack: a Word document or Markdown
+  backup --out FILE                       everything in the database, one versioned JSON document
+  restore FILE [--force]                  load a backup into an empty database (--force: replace what is there)
+  migrate --to <DATABASE_URL>             copy this database into an empty one (SQLite <-> Postgres), verified
+  check-config                            validate config; exit 0, or 2 naming file, path and problem;
+                                          with a database, also what config says that the database does not
 
 Exit codes: 0 ok, 1 failure, 2 bad input or config.`;
 
@@ -38,6 +48,8 @@ const verbs: Record<string, CliVerb> = {
   ...reminderCliVerbs,
   ...feedCliVerbs,
   ...importCliVerbs,
+  ...exportCliVerbs,
+  ...backupCliVerbs,
   async start(_args, io) {
     // Guarded from the first moment: a fault while starting is reported as well as one while serving.
     let app: RunningApp | null = null;

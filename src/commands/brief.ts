@@ -15,7 +15,7 @@ import { UsageError } from './parse.js';
 
 const isRoundState = (v: string): v is RoundState => (ROUND_STATES as readonly string[]).includes(v);
 
-function changeText(e: AuditEvent, lang: Lang): string {
+export function changeText(e: AuditEvent, lang: Lang): string {
   const t = messages(lang);
   if (e.action === 'created') return t.history.created;
   return fieldChangeText(e, lang) ?? (e.note ? t.history.note(e.note) : e.action);

@@ -2,6 +2,7 @@ import type { Lang } from '../domain/types.js';
 import * as calendar from './catalog/calendar.js';
 import * as changes from './catalog/changes.js';
 import * as core from './catalog/core.js';
+import * as exporting from './catalog/export.js';
 import * as importing from './catalog/import.js';
 import * as reminders from './catalog/reminders.js';
 import * as slack from './catalog/slack.js';
@@ -19,6 +20,7 @@ const catalogs = {
     slack: slack.en,
     import: importing.en,
     changes: changes.en,
+    export: exporting.en,
   },
   es: {
     ...core.es,
@@ -27,6 +29,7 @@ const catalogs = {
     slack: slack.es,
     import: importing.es,
     changes: changes.es,
+    export: exporting.es,
   },
 } satisfies Record<Lang, unknown>;
 

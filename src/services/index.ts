@@ -6,6 +6,7 @@ import { CommitmentService } from './commitments.service.js';
 import { ServiceContext } from './context.js';
 import { CycleService } from './cycle.service.js';
 import { DialogueService } from './dialogues.service.js';
+import { ExportService } from './export.service.js';
 import { FeedService } from './feeds.service.js';
 import { ImportService } from './import.service.js';
 import { OutboxService } from './outbox.service.js';
@@ -28,6 +29,7 @@ export interface Services {
   readonly undo: UndoService;
   readonly outbox: OutboxService;
   readonly requests: RequestLogService;
+  readonly exports: ExportService;
   /** Adds to the store what config has and the store lacks (see seed.service.ts). */
   seed(now: Date): Promise<SeedReport[]>;
   isEditor(dialogueId: string, userId: string): boolean;
@@ -55,6 +57,7 @@ export function createServices(store: Store, config: Config, logger: Logger, opt
     undo: new UndoService(ctx, dialogues),
     outbox: new OutboxService(ctx),
     requests: new RequestLogService(ctx),
+    exports: new ExportService(ctx, dialogues, cycle, commitments),
     seed: (now) => seedFromConfig(ctx, now),
     isEditor: (dialogueId, userId) => ctx.isEditor(dialogueId, userId),
   };

@@ -1,0 +1,222 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { DateTime } from 'luxon';
+import { changeText } from '../commands/brief.js';
+import { commitmentTitle } from '../commands/commitments.js';
+import { COMMITMENT_STATUSES } from '../domain/commitments.js';
+import type { CycleEntry } from '../domain/cycle.js';
+import type { Lang } from '../domain/types.js';
+import { describeEntry, hostName } from '../i18n/describe.js';
+import { capitalise, formatDate, formatDateTime, messages, pick } from '../i18n/index.js';
+import type { Brief } from '../services/brief.service.js';
+
+/**
+ * The briefing pack: what a desk officer pastes into a ministerial brief. One
+ * model (built from the pre-dialogue brief and the cycle) written two ways:
+ * a Word document (docx) and Markdown, in the reader's language.
+ */
+
+export const BRIEF_FORMATS = ['docx', 'md'] as const;
+export type BriefFormat = (typeof BRIEF_FORMATS)[number];
+
+export interface BriefPack {
+  /** Edition of the next round, the one the pack prepares. */
+  readonly round: number;
+  readonly title: string;
+  readonly dialogue: string;
+  readonly prepared: string;
+  readonly nextTitle: string;
+  readonly next: string;
+  readonly summary: string;
+  readonly cycleTitle: string;
+  readonly cycle: readonly string[];
+  readonly commitmentsTitle: string;
+  readonly columns: readonly string[];
+  /** One row per commitment: ID, title, status, owners, due, progress lines. */
+  readonly rows: readonly (readonly [string, string, string, string, string, readonly string[]])[];
+  readonly none: string | null;
+  readonly roundChangesTitle: string | null;
+  readonly roundChanges: readonly string[];
+}
+
+const at = (iso: string, zone: string, lang: Lang) => formatDateTime(DateTime.fromISO(iso), zone, lang);
+
+export function buildBriefPack(brief: Brief, cycle: readonly CycleEntry[], lang: Lang, now: Date): BriefPack {
+  const t = messages(lang);
+  const b = t.slack.brief;
+  const p = t.export.pack;
+  const { dialogue, next, lastHeld } = brief;
+  const zone = dialogue.timezone;
+  const since = lastHeld?.date != null ? b.since(lastHeld.edition, formatDate(lastHeld.date, lang)) : b.sinceStart;
+  const counts = COMMITMENT_STATUSES.map(
+    (s) => [s, brief.items.filter((i) => i.commitment.status === s).length] as const,
+  )
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${t.status[s]}`)
+    .join(' · ');
+  const changed = brief.items.reduce((n, i) => n + i.changes.length, 0);
+  const entryLine = (e: CycleEntry) =>
+    `${t.round(e.edition)} · ${capitalise(hostName(dialogue, e, lang))} · ${describeEntry(dialogue, e, lang)}`;
+  const rows = brief.items.map((item) => {
+    const c = item.commitment;
+    const owners = dialogue.parties
+      .map((party) => {
+        const owner = c.owners[party.code];
+        return `${capitalise(party.name[lang])}: ${owner ? `@${owner}` : t.commitments.nobody}`;
+      })
+      .join('; ');
+    const progress =
+      item.changes.length === 0
+        ? [b.unchanged]
+        : item.changes.map((e) => `${at(e.at, zone, lang)} @${e.actor}: ${changeText(e, lang)}`);
+    const note = item.lastNote
+      ? [
+          p.lastNote(
+            formatDate(item.lastNote.at.slice(0, 10), lang),
+            `@${item.lastNote.actor}`,
+            item.lastNote.note ?? '',
+          ),
+        ]
+      : [];
+    return [
+      c.id,
+      commitmentTitle(c, lang),
+      capitalise(t.status[c.status]),
+      owners,
+      c.dueDate ? formatDate(c.dueDate, lang) : p.noDue,
+      [...progress, ...note],
+    ] as const;
+  });
+  const roundChanges = brief.roundChanges.map((e) => {
+    const what = e.field ? `${b.roundFields[e.field] ?? e.field}: ${e.from ?? '—'} → ${e.to ?? '—'}` : e.action;
+    return `${t.round(e.edition)} · ${at(e.at, zone, lang)} @${e.actor} · ${what}${e.note ? ` · “${e.note}”` : ''}`;
+  });
+  return {
+    round: next.edition,
+    title: p.title(next.edition),
+    dialogue: pick(dialogue.name, lang),
+    prepared: p.prepared(formatDate(DateTime.fromJSDate(now).setZone(zone).toISODate() as string, lang)),
+    nextTitle: p.nextTitle,
+    next: entryLine(next),
+    summary: `${since} · ${b.counts(brief.items.length, counts || '0')} · ${b.changeCount(changed)}`,
+    cycleTitle: p.cycleTitle,
+    cycle: cycle.map(entryLine),
+    commitmentsTitle: p.commitmentsTitle,
+    columns: p.columns,
+    rows,
+    none: rows.length === 0 ? b.none : null,
+    roundChangesTitle:
+      roundChanges.length > 0 ? `${p.roundChangesTitle} ${lastHeld ? t.round(lastHeld.edition) : ''}`.trim() : null,
+    roundChanges,
+  };
+}
+
+const thin = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+const borders = { top: thin, bottom: thin, left: thin, right: thin };
+
+function cell(lines: readonly string[], bold = false): TableCell {
+  return new TableCell({
+    borders,
+    children: lines.map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] })),
+  });
+}
+
+/** The pack as a Word document. */
+export async function briefPackDocx(pack: BriefPack, lang: Lang): Promise<Buffer> {
+  const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2 });
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: pack.columns.map((c) => cell([c], true)) }),
+      ...pack.rows.map(
+        ([id, title, status, owners, due, progress]) =>
+          new TableRow({
+            children: [cell([id], true), cell([title]), cell([status]), cell([owners]), cell([due]), cell(progress)],
+          }),
+      ),
+    ],
+  });
+  const doc = new Document({
+    creator: 'Dialogue Tracker',
+    title: `${pack.title} · ${pack.dialogue}`,
+    // The document's proofing language, so Word checks Spanish as Mexican Spanish.
+    styles: {
+      default: {
+        document: { run: { font: 'Calibri', size: 22, language: { value: lang === 'es' ? 'es-MX' : 'en-GB' } } },
+      },
+    },
+    sections: [
+      {
+        properties: {},
+        children: [
+          new Paragraph({ text: pack.title, heading: HeadingLevel.TITLE }),
+          new Paragraph({ children: [new TextRun({ text: pack.dialogue, bold: true })] }),
+          new Paragraph({
+            alignment: AlignmentType.LEFT,
+            children: [new TextRun({ text: pack.prepared, italics: true })],
+          }),
+          heading(pack.nextTitle),
+          new Paragraph({ text: pack.next }),
+          new Paragraph({ text: pack.summary }),
+          heading(pack.cycleTitle),
+          ...pack.cycle.map((line) => new Paragraph({ text: line, bullet: { level: 0 } })),
+          heading(pack.commitmentsTitle),
+          pack.none ? new Paragraph({ text: pack.none }) : table,
+          ...(pack.roundChangesTitle
+            ? [
+                heading(pack.roundChangesTitle),
+                ...pack.roundChanges.map((l) => new Paragraph({ text: l, bullet: { level: 0 } })),
+              ]
+            : []),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+function mdCell(v: string): string {
+  return v.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+/** The pack as Markdown. */
+export function briefPackMarkdown(pack: BriefPack): string {
+  const out = [
+    `# ${pack.title} · ${pack.dialogue}`,
+    '',
+    `_${pack.prepared}_`,
+    '',
+    `## ${pack.nextTitle}`,
+    '',
+    pack.next,
+    '',
+    pack.summary,
+    '',
+    `## ${pack.cycleTitle}`,
+    '',
+    ...pack.cycle.map((l) => `- ${l}`),
+    '',
+    `## ${pack.commitmentsTitle}`,
+    '',
+  ];
+  if (pack.none) out.push(pack.none);
+  else {
+    out.push(`| ${pack.columns.map(mdCell).join(' | ')} |`, `|${pack.columns.map(() => ' --- ').join('|')}|`);
+    for (const [id, title, status, owners, due, progress] of pack.rows)
+      out.push(`| ${[id, title, status, owners, due, progress.join('\n')].map(mdCell).join(' | ')} |`);
+  }
+  if (pack.roundChangesTitle)
+    out.push('', `## ${pack.roundChangesTitle}`, '', ...pack.roundChanges.map((l) => `- ${l}`));
+  return `${out.join('\n')}\n`;
+}

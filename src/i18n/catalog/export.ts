@@ -1,0 +1,88 @@
+/** Strings of exports and the briefing pack. `es` must have exactly these keys (checked by tsc). */
+export const en = {
+  md: {
+    title: (names: string) => `Export · ${names}`,
+    commitments: 'Commitments',
+    rounds: 'Rounds',
+    history: 'History',
+    none: 'Nothing recorded.',
+    commitmentColumns: [
+      'ID',
+      'Round',
+      '¶',
+      'Theme',
+      'Status',
+      'Commitment',
+      'Owners',
+      'Due',
+      'Last note',
+      'Last change',
+    ],
+    roundColumns: ['Round', 'State', 'Date', 'Host', 'Place', 'Reason'],
+    historyColumns: ['#', 'When (UTC)', 'Who', 'What', 'Record', 'Change', 'Note'],
+  },
+  slack: {
+    usage: 'Usage: /dialogue export [csv|md] (csv: three spreadsheets; md: one Markdown file)',
+    sent: (files: string) => `I have sent you the export as a direct message: ${files}.`,
+    fileTitle: (what: string, dialogue: string) => `${dialogue} · ${what}`,
+    notSent: 'I could not send you the file. Please try again in a moment.',
+    briefSent: (file: string) => `I have sent you the briefing pack as a direct message: ${file}.`,
+    download: 'Download',
+  },
+  pack: {
+    title: (n: number) => `Briefing pack · round ${n}`,
+    prepared: (date: string) => `Prepared ${date}`,
+    nextTitle: 'Next round',
+    cycleTitle: 'The cycle',
+    commitmentsTitle: 'Commitments',
+    roundChangesTitle: 'Changes to the rounds since',
+    columns: ['ID', 'Commitment', 'Status', 'Owners', 'Due', 'Progress since the last round'],
+    noDue: '—',
+    lastNote: (date: string, who: string, text: string) => `Last note (${date}, ${who}): “${text}”`,
+  },
+};
+
+export type ExportMessages = typeof en;
+
+export const es: ExportMessages = {
+  md: {
+    title: (names) => `Exportación · ${names}`,
+    commitments: 'Compromisos',
+    rounds: 'Rondas',
+    history: 'Historial',
+    none: 'No hay nada registrado.',
+    commitmentColumns: [
+      'ID',
+      'Ronda',
+      '¶',
+      'Tema',
+      'Estado',
+      'Compromiso',
+      'Responsables',
+      'Vence',
+      'Última nota',
+      'Último cambio',
+    ],
+    roundColumns: ['Ronda', 'Estado', 'Fecha', 'Sede', 'Lugar', 'Motivo'],
+    historyColumns: ['#', 'Cuándo (UTC)', 'Quién', 'Qué', 'Registro', 'Cambio', 'Nota'],
+  },
+  slack: {
+    usage: 'Uso: /dialogue export [csv|md] (csv: tres hojas de cálculo; md: un archivo Markdown)',
+    sent: (files) => `Le envié la exportación por mensaje directo: ${files}.`,
+    fileTitle: (what, dialogue) => `${dialogue} · ${what}`,
+    notSent: 'No pude enviarle el archivo. Por favor, inténtelo de nuevo en un momento.',
+    briefSent: (file) => `Le envié el paquete informativo por mensaje directo: ${file}.`,
+    download: 'Descargar',
+  },
+  pack: {
+    title: (n) => `Paquete informativo · ronda ${n}`,
+    prepared: (date) => `Elaborado el ${date}`,
+    nextTitle: 'Próxima ronda',
+    cycleTitle: 'El ciclo',
+    commitmentsTitle: 'Compromisos',
+    roundChangesTitle: 'Cambios en las rondas desde',
+    columns: ['ID', 'Compromiso', 'Estado', 'Responsables', 'Vence', 'Avance desde la última ronda'],
+    noDue: '—',
+    lastNote: (date, who, text) => `Última nota (${date}, ${who}): “${text}”`,
+  },
+};
