@@ -2,10 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toCsv, toJson, toMarkdown } from '../../src/export/formats.js';
-import { type Core, openCore } from '../../src/main.js';
+import type { Core } from '../../src/main.js';
 import {
   type BackupDocument,
   BackupError,
@@ -13,9 +11,9 @@ import {
   restoreBackup,
   takeBackup,
 } from '../../src/services/backup.service.js';
-import { openStore, type Store } from '../../src/store/connection.js';
-import { DIALECTS, type DialectName, openTestCore, PG_URL, testConfig, workerSchema } from '../support/store.js';
-import { EDITOR, ENV, fillStore, SEED_AT } from './support.js';
+import type { Store } from '../../src/store/connection.js';
+import { DIALECTS, openTestCore } from '../support/store.js';
+import { EDITOR, ENV, exportAll, fillStore, freshDatabase, SEED_AT } from './support.js';
 
 /** Tables of a store as its database lists them, asked without our code. */
 async function schemaTables(store: Store): Promise<string[]> {
@@ -33,56 +31,6 @@ async function schemaTables(store: Store): Promise<string[]> {
 async function count(store: Store, table: string): Promise<number> {
   const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(store.db);
   return Number(rows[0]!.n);
-}
-
-/** Everything the export verbs write, in every format. */
-async function exportAll(core: Core): Promise<string[]> {
-  const data = await core.services.exports.collect(null, 'all');
-  return [
-    toJson(data),
-    toCsv(data, 'commitments'),
-    toCsv(data, 'rounds'),
-    toCsv(data, 'history'),
-    toMarkdown(data, 'en'),
-    toMarkdown(data, 'es'),
-  ];
-}
-
-export interface Fresh {
-  readonly url: string;
-  readonly schema: string | undefined;
-  open(): Promise<Store>;
-  core(): Promise<Core>;
-}
-
-/** A new, empty database: a SQLite file of its own, or a Postgres schema dropped and made anew. */
-export async function freshDatabase(dialect: DialectName, dir: string, tag: string): Promise<Fresh> {
-  let url: string;
-  let schema: string | undefined;
-  if (dialect === 'sqlite') url = `sqlite:${join(dir, `${tag}-${Math.random().toString(36).slice(2)}.db`)}`;
-  else {
-    url = PG_URL!;
-    schema = workerSchema(tag);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(`drop schema if exists ${schema} cascade`);
-    } finally {
-      await client.end();
-    }
-  }
-  return {
-    url,
-    schema,
-    open: () => openStore(url, { schema }),
-    core: () =>
-      openCore({
-        config: testConfig({ ...ENV, DATABASE_URL: url }, dialect),
-        schema,
-        now: SEED_AT,
-        logDestination: { write: () => {} } as never,
-      }),
-  };
 }
 
 describe.each(DIALECTS)('backup and restore (%s)', (dialect) => {

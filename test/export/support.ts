@@ -1,6 +1,11 @@
+import { join } from 'node:path';
+import pg from 'pg';
 import { expect } from 'vitest';
-import type { Core } from '../../src/main.js';
+import { toCsv, toJson, toMarkdown } from '../../src/export/formats.js';
+import { type Core, openCore } from '../../src/main.js';
 import { createLocalNotifier } from '../../src/scheduler/local-notifier.js';
+import { openStore, type Store } from '../../src/store/connection.js';
+import { type DialectName, PG_URL, testConfig, workerSchema } from '../support/store.js';
 
 export const EDITOR = 'UEDITOR1';
 export const ENV = { EDITORS: EDITOR, REMINDER_CHANNEL: 'C0REMIND' };
@@ -32,4 +37,54 @@ export async function fillStore(core: Core): Promise<void> {
     createLocalNotifier({ write: (t: string) => lines.push(t) }),
   );
   expect(report.sent.length).toBeGreaterThan(0);
+}
+
+/** Everything the export verbs write, in every format. */
+export async function exportAll(core: Core): Promise<string[]> {
+  const data = await core.services.exports.collect(null, 'all');
+  return [
+    toJson(data),
+    toCsv(data, 'commitments'),
+    toCsv(data, 'rounds'),
+    toCsv(data, 'history'),
+    toMarkdown(data, 'en'),
+    toMarkdown(data, 'es'),
+  ];
+}
+
+export interface Fresh {
+  readonly url: string;
+  readonly schema: string | undefined;
+  open(): Promise<Store>;
+  core(): Promise<Core>;
+}
+
+/** A new, empty database: a SQLite file of its own, or a Postgres schema dropped and made anew. */
+export async function freshDatabase(dialect: DialectName, dir: string, tag: string): Promise<Fresh> {
+  let url: string;
+  let schema: string | undefined;
+  if (dialect === 'sqlite') url = `sqlite:${join(dir, `${tag}-${Math.random().toString(36).slice(2)}.db`)}`;
+  else {
+    url = PG_URL!;
+    schema = workerSchema(tag);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`drop schema if exists ${schema} cascade`);
+    } finally {
+      await client.end();
+    }
+  }
+  return {
+    url,
+    schema,
+    open: () => openStore(url, { schema }),
+    core: () =>
+      openCore({
+        config: testConfig({ ...ENV, DATABASE_URL: url }, dialect),
+        schema,
+        now: SEED_AT,
+        logDestination: { write: () => {} } as never,
+      }),
+  };
 }
