@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
+import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { briefPackDocx, buildBriefPack } from '../../src/export/brief-pack.js';
 import { CSV_COLUMNS, toCsv, toJson, toMarkdown } from '../../src/export/formats.js';
 import type { Core } from '../../src/main.js';
 import { DIALECTS, openTestCore } from '../support/store.js';
@@ -108,6 +110,24 @@ describe.each(DIALECTS)('export (%s)', (dialect) => {
     const es = toMarkdown(data, 'es');
     expect(es).toContain('## Compromisos');
     expect(es).toContain('en curso');
+  });
+
+  it('the docx briefing pack holds every commitment ID and the next round, in English and Spanish', async () => {
+    const now = new Date('2025-02-01T10:00:00Z');
+    const brief = await core.services.briefs.brief('mexico-uk', now);
+    const cycle = await core.services.cycle.view('mexico-uk', now, 1);
+    const ids = (await core.services.commitments.list('mexico-uk')).map((c) => c.id);
+    for (const [lang, next] of [
+      ['en', /Next round\s+Round 2 · The United Kingdom · scheduled Wednesday,? 14 May 2025/],
+      ['es', /Próxima ronda\s+Ronda 2 · El Reino Unido · programada miércoles,? 14 de mayo de 2025/],
+    ] as const) {
+      const buffer = await briefPackDocx(buildBriefPack(brief, cycle.entries, lang, now), lang);
+      const { value: text } = await mammoth.extractRawText({ buffer });
+      for (const id of ids) expect(text, `${lang} ${id}`).toContain(id);
+      expect(text).toMatch(next);
+      // Progress since the round, in the reader's language.
+      expect(text).toContain(lang === 'en' ? 'status: not started → in progress' : 'estado: sin iniciar → en curso');
+    }
   });
 
   it('an unknown dialogue is refused', async () => {
