@@ -12,6 +12,8 @@ export interface HttpRoutes {
   calendar?: RouteHandler;
   /** POST /slack/events in HTTP mode. */
   slack?: RouteHandler;
+  /** GET /metrics: Prometheus text (the handler checks who may read it). */
+  metrics?: RouteHandler;
 }
 
 /**
@@ -92,7 +94,13 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger, limits: Par
         return;
       }
       const handler =
-        path === '/slack/events' ? routes.slack : path.startsWith('/calendar/') ? routes.calendar : undefined;
+        path === '/slack/events'
+          ? routes.slack
+          : path.startsWith('/calendar/')
+            ? routes.calendar
+            : path === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')
+              ? routes.metrics
+              : undefined;
       if (handler) {
         // Every request goes through here: nothing is allocated for the failure path unless there is a promise.
         handler(req, res)?.catch((error: unknown) => failed(logger, req, res, error));

@@ -32,6 +32,8 @@ const REDACT = [
   'config.env.slackBotToken',
   'config.env.slackAppToken',
   'config.env.slackSigningSecret',
+  'config.env.metricsToken',
+  'metricsToken',
 ];
 
 export interface LoggerOptions {

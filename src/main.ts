@@ -4,12 +4,14 @@ import { createCalendarRoute } from './calendar/route.js';
 import { loadConfig } from './config/load.js';
 import { type Core, type CoreOptions, LOCAL_CHANNEL, LOCAL_USER, type Mode, modeOf, openCore } from './core.js';
 import { createHttpServer, type HttpLimits, type HttpRoutes } from './http.js';
+import { createMetrics, type Metrics } from './metrics.js';
 import { renderText } from './presentation/reply.js';
 import { createLocalNotifier } from './scheduler/local-notifier.js';
 import { type Scheduler, startScheduler } from './scheduler/scheduler.js';
 import { createReminderTick } from './scheduler/tick.js';
 import type { Notifier } from './services/notifier.js';
 import type { AnnouncementSender } from './services/outbox.service.js';
+import type { TickReport } from './services/reminders.service.js';
 import type { SlackFrontEnd, SocketTuning } from './slack/app.js';
 
 /** Local mode announces through its notifier (stdout). */
@@ -28,6 +30,9 @@ export interface RunningApp {
   readonly scheduler: Scheduler;
   /** Resolves when local mode's input has ended (end of input, or `quit`); never in the Slack modes. */
   readonly ended: Promise<void>;
+  readonly metrics: Metrics;
+  /** One reminder pass at `now`, as the cron tick runs it (reminders sent, metrics counted). */
+  runTick(now: Date): Promise<TickReport>;
   stop(): Promise<void>;
   /**
    * Resolves once the Slack front end has no work in flight: every request
@@ -57,7 +62,10 @@ const QUIT = new Set(['quit', 'exit', '/quit', '/exit']);
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const config = options.config ?? loadConfig({ env: options.env, cwd: options.cwd });
   const mode: Mode = modeOf(config);
-  const core = await openCore({ ...options, config, localUser: mode === 'local' });
+  const opened = await openCore({ ...options, config, localUser: mode === 'local' });
+  const metrics = createMetrics({ dbUp: () => opened.store.ping() });
+  // Every front end (Slack, local mode) answers through the timed router.
+  const core: Core = { ...opened, router: metrics.instrumentRouter(opened.router) };
   const { logger, store } = core;
   const clock = options.clock ?? (() => new Date());
   const out = options.output ?? process.stdout;
@@ -67,7 +75,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       // Bolt and our listeners load only when Slack is configured: local mode and the CLI verbs
       // (which open the core through this module) never pay for them (~0.35 s and ~30 MB).
       const { createSlackFrontEnd } = await import('./slack/app.js');
-      slack = await createSlackFrontEnd(core, mode, { clock: options.clock, socket: options.socket });
+      slack = await createSlackFrontEnd(core, mode, { clock: options.clock, socket: options.socket, metrics });
     }
   } catch (error) {
     await core.close();
@@ -77,9 +85,14 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   // Local mode prints reminders: with no channel configured they still show (as #local).
   const tick = createReminderTick(core, notifier, { fallbackChannel: mode === 'local' ? LOCAL_CHANNEL : null });
   const announcer = slack ? slack.announcer : localAnnouncer(notifier);
+  const runTick = async (now: Date): Promise<TickReport> => {
+    const report = await tick(now);
+    metrics.observeTick(report, now);
+    return report;
+  };
   const scheduler = startScheduler(async (now) => {
     try {
-      await tick(now);
+      await runTick(now);
     } finally {
       // Announcements left behind (a crash after commit, a Slack outage, a change made from the CLI).
       await core.services.outbox.deliverDue(announcer, now);
@@ -114,8 +127,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       if (socket === undefined) return { ok: db && sched, db, scheduler: sched };
       return { ok: db && sched && socket, db, scheduler: sched, socket };
     },
-    calendar: createCalendarRoute(core),
+    calendar: metrics.timeRoute('feed', createCalendarRoute(core)),
     slack: slack?.httpHandler,
+    metrics: metrics.handler(config.env.metricsToken),
   };
   const http = createHttpServer(routes, logger, options.httpLimits);
   let port: number;
@@ -185,6 +199,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     port,
     scheduler,
     ended,
+    metrics,
+    runTick,
     idle: async () => {
       await slack?.idle();
     },

@@ -37,6 +37,8 @@ export interface EnvSettings {
   readonly configDir: string;
   readonly editors: readonly string[];
   readonly reminderChannel: string | null;
+  /** Bearer token for GET /metrics from outside loopback (METRICS_TOKEN). */
+  readonly metricsToken: string | null;
 }
 
 export interface DialogueSettings {
@@ -121,6 +123,7 @@ function readEnv(env: NodeJS.ProcessEnv, cwd: string): EnvSettings {
     configDir: resolve(cwd, get('CONFIG_DIR') ?? './config'),
     editors,
     reminderChannel,
+    metricsToken: get('METRICS_TOKEN'),
   };
 }
 

@@ -1,16 +1,3 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
 import { DateTime } from 'luxon';
 import { changeText } from '../commands/brief.js';
 import { commitmentTitle } from '../commands/commitments.js';
@@ -122,18 +109,28 @@ export function buildBriefPack(brief: Brief, cycle: readonly CycleEntry[], lang:
   };
 }
 
-const thin = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
-const borders = { top: thin, bottom: thin, left: thin, right: thin };
-
-function cell(lines: readonly string[], bold = false): TableCell {
-  return new TableCell({
-    borders,
-    children: lines.map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] })),
-  });
-}
-
-/** The pack as a Word document. */
+/** The pack as a Word document. docx loads on first use: most runs of the app never write one. */
 export async function briefPackDocx(pack: BriefPack, lang: Lang): Promise<Buffer> {
+  const {
+    AlignmentType,
+    BorderStyle,
+    Document,
+    HeadingLevel,
+    Packer,
+    Paragraph,
+    Table,
+    TableCell,
+    TableRow,
+    TextRun,
+    WidthType,
+  } = await import('docx');
+  const thin = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+  const borders = { top: thin, bottom: thin, left: thin, right: thin };
+  const cell = (lines: readonly string[], bold = false) =>
+    new TableCell({
+      borders,
+      children: lines.map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] })),
+    });
   const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2 });
   const table = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },

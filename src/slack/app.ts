@@ -2,9 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Core, Mode } from '../core.js';
 import type { RouteHandler } from '../http.js';
+import type { Metrics } from '../metrics.js';
 import type { Notifier } from '../services/notifier.js';
 import type { AnnouncementSender } from '../services/outbox.service.js';
 import { createSlackAnnouncer } from './announcer.js';
+import { countSlackCalls } from './api-metrics.js';
 import { boltLogger } from './bolt-logger.js';
 import { createDeps } from './deps.js';
 import { publishHome } from './home.js';
@@ -42,6 +44,8 @@ export interface SlackOptions {
   readonly clock?: () => Date;
   /** Socket Mode reconnect timing (tests shorten it). */
   readonly socket?: Partial<SocketTuning>;
+  /** Counts Slack Web API calls and errors by method. */
+  readonly metrics?: Metrics;
 }
 
 /**
@@ -62,6 +66,8 @@ export async function createSlackFrontEnd(
   const clock = options.clock ?? (() => new Date());
   const log = boltLogger(logger);
   const boltLevel = logger.isLevelEnabled('debug') ? LogLevel.DEBUG : LogLevel.INFO;
+  // Bolt gives every client it makes this logger: that is how their calls are counted for this app.
+  if (options.metrics) countSlackCalls(log, options.metrics);
   const clientOptions = {
     ...(slackApiUrl ? { slackApiUrl } : {}),
     // A few quick retries: Slack's 5xx are rare and short; work after ack must not hang a shutdown.
@@ -131,6 +137,7 @@ export async function createSlackFrontEnd(
   const unsubscribe = core.services.ctx.onChange(() => home.changed());
   // Reminders and announcements use their own client: no client-side retries, so the store-backed retries own them.
   const outboundClient = reminderWebClient({ token: slackBotToken, apiUrl: slackApiUrl });
+  if (options.metrics) countSlackCalls(outboundClient, options.metrics);
   const announcer = createSlackAnnouncer(outboundClient, slackApiUrl ?? null);
   const pump = new OutboxPump(core.services.outbox, announcer, inflight, logger, clock);
   const unsubscribeOutbox = core.services.ctx.onOutbox(() => pump.kick());
