@@ -5,7 +5,7 @@ import { loadConfig } from './config/load.js';
 import { type Core, type CoreOptions, LOCAL_CHANNEL, LOCAL_USER, type Mode, modeOf, openCore } from './core.js';
 import { createHttpServer, type HttpLimits, type HttpRoutes } from './http.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { renderText } from './presentation/reply.js';
+import { type ReplyFile, renderText } from './presentation/reply.js';
 import { createLocalNotifier } from './scheduler/local-notifier.js';
 import { type Scheduler, startScheduler } from './scheduler/scheduler.js';
 import { createReminderTick } from './scheduler/tick.js';
@@ -57,6 +57,18 @@ export interface StartOptions extends CoreOptions {
 
 /** Words that end local mode, as end of input (Ctrl-D) does. */
 const QUIT = new Set(['quit', 'exit', '/quit', '/exit']);
+
+async function writeReplyFiles(files: readonly ReplyFile[], dir: string): Promise<string> {
+  const { writeFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const paths: string[] = [];
+  for (const f of files) {
+    const path = join(dir, f.filename);
+    await writeFile(path, f.content);
+    paths.push(path);
+  }
+  return paths.join('\n');
+}
 
 /** The composition root: config → store → services → front ends → scheduler → http. */
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
@@ -180,7 +192,11 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       }
       const work = router
         .handle({ ...parsed, userId: LOCAL_USER, channelId: null, now: clock() })
-        .then((reply) => void out.write(`${renderText(reply)}\n\n`))
+        .then(async (reply) => {
+          out.write(`${renderText(reply)}\n\n`);
+          // Files (an export) are written into the working folder: the terminal is where this user is.
+          if (reply.files?.length) out.write(`${await writeReplyFiles(reply.files, options.cwd ?? process.cwd())}\n\n`);
+        })
         .catch((error: unknown) => logger.error({ err: error }, 'local command failed'))
         .finally(() => pending.delete(work));
       pending.add(work);

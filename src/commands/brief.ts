@@ -103,8 +103,13 @@ export function briefReply(brief: Brief, lang: Lang, paging = { page: 1, request
     });
     blocks.push({ type: 'divider' }, { type: 'text', text: [{ bold: b.roundsTitle }] }, { type: 'list', items });
   }
-  return { kind: 'answer', summary: `${header} — ${since}`, blocks, actions: pages.actions };
+  // Download: the briefing pack as a Word document, sent to whoever clicks (src/slack/listeners/actions/brief-download.ts).
+  const download = { id: BRIEF_DOWNLOAD_ACTION, label: t.export.slack.download, value: dialogue.id };
+  return { kind: 'answer', summary: `${header} — ${since}`, blocks, actions: [...(pages.actions ?? []), download] };
 }
+
+/** The action ID of the brief's *Download* button. */
+export const BRIEF_DOWNLOAD_ACTION = 'brief.download';
 
 /** `/dialogue brief`: the pre-dialogue brief. */
 export const briefVerbs: VerbTable = {

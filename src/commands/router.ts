@@ -11,6 +11,7 @@ import { briefVerbs } from './brief.js';
 import { commitmentVerbs } from './commitments.js';
 import type { CommandContext, CommandName, CommandRequest, VerbTable } from './context.js';
 import { dialogueVerbs } from './dialogue.js';
+import { exportVerbs } from './export.js';
 import { importVerbs } from './import.js';
 import { extractYesFlag, tokenize, UsageError } from './parse.js';
 import { reminderVerbs } from './reminders.js';
@@ -21,7 +22,7 @@ export type { CommandName, CommandRequest } from './context.js';
 
 /** The handlers of each command's verbs; what each verb is (changes, private…) is in `verbs.ts`. */
 export const HANDLERS: Record<CommandName, VerbTable> = {
-  '/dialogue': { ...dialogueVerbs, ...briefVerbs, ...subscriptionVerbs, ...reminderVerbs, ...importVerbs },
+  '/dialogue': { ...dialogueVerbs, ...briefVerbs, ...subscriptionVerbs, ...reminderVerbs, ...importVerbs, ...exportVerbs },
   '/commitments': commitmentVerbs,
 };
 

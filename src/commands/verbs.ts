@@ -42,6 +42,8 @@ export const VERBS = {
     'remind-here': verb(true, false),
     import: verb(true, true),
     undo: verb(true, false),
+    // The files go to the asker alone (a DM file); nothing to share or keep.
+    export: verb(false, true, '[csv|md]'),
     lang: verb(true, true, 'en|es'),
   },
   '/commitments': {

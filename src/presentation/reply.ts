@@ -39,6 +39,13 @@ export interface ReplyAction {
   };
 }
 
+/** A file that goes with a reply (an export): Slack sends it to the asker as a direct-message file. */
+export interface ReplyFile {
+  readonly filename: string;
+  readonly title: string;
+  readonly content: string | Uint8Array;
+}
+
 /**
  * `failure` is ours (a bug or an outage), every other non-answer is the user's input.
  * `confirm`: nothing changed yet; the change asks the user to confirm it first.
@@ -53,6 +60,8 @@ export interface Reply {
   readonly actions?: readonly ReplyAction[];
   /** For a change: what to tell the channel (who did what), in the dialogue's default language. */
   readonly announcement?: Reply;
+  /** Files for the asker (exports); front ends that cannot send files write them where the user is. */
+  readonly files?: readonly ReplyFile[];
 }
 
 function inlineText(part: Inline): string {

@@ -1,8 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { Lang } from '../domain/types.js';
+import { messages } from '../i18n/index.js';
 import type { Reply } from '../presentation/reply.js';
 import { isResponseUrl, postResponseUrl, tellUser } from './deliver.js';
 import type { SlackDeps } from './deps.js';
+import { sendFilesToUser } from './files.js';
 import { ephemeralMessage } from './views/reply-message.js';
 import type { ModalOrigin } from './views/update-commitment.js';
 
@@ -45,8 +47,26 @@ export async function deliverOutcome(deps: SlackDeps, client: WebClient, o: Outc
       })
       .catch((error) => logger.warn({ err: error }, 'could not answer through the response URL'));
   } else if (reply.kind !== 'change') await tellUser(client, logger, o.userId, reply);
+  if (reply.files?.length) await deliverFiles(deps, client, o, reply.files);
   // A change's announcement was written to the outbox in the change's own transaction;
   // the outbox pump delivers it after commit (see outbox-pump.ts), so a crash delays it but never drops it.
+}
+
+/** Files of a reply (an export) go to the asker as a direct-message file; a failure is told, privately. */
+async function deliverFiles(
+  deps: SlackDeps,
+  client: WebClient,
+  o: Outcome,
+  files: NonNullable<Reply['files']>,
+): Promise<void> {
+  try {
+    await sendFilesToUser(client, o.userId, files);
+  } catch (error) {
+    deps.core.logger.error({ err: error, user: o.userId }, 'could not send files to the user');
+    const text = messages(o.lang).export.slack.notSent;
+    if (o.respond) await o.respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => {});
+    else await client.chat.postMessage({ channel: o.userId, text }).catch(() => {});
+  }
 }
 
 /**

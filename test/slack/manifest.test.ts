@@ -25,7 +25,13 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the bot scopes the app uses and no more', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'commands', 'im:write', 'users:read']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'chat:write',
+      'commands',
+      'files:write',
+      'im:write',
+      'users:read',
+    ]);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });
 

@@ -30,8 +30,24 @@ export type MethodHandler = (args: Record<string, any>, call: SlackCall) => Scri
  * `on(method, handler)` overrides, `failNext(method, ...responses)` queues
  * one-off answers (429 with Retry-After, 500, …) before the default resumes.
  */
+/** A file as Slack's external upload received it (files.uploadV2). */
+export interface UploadedFile {
+  readonly id: string;
+  readonly filename: string;
+  /** Bytes posted to the upload URL. */
+  readonly bytes: Buffer;
+  /** Set once files.completeUploadExternal shared it. */
+  title?: string;
+  channel?: string;
+  comment?: string;
+}
+
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
+  /** Files uploaded through files.getUploadURLExternal → upload URL → files.completeUploadExternal, by file ID. */
+  readonly uploads = new Map<string, UploadedFile>();
+  private readonly pendingUploads = new Map<string, { filename: string }>();
+  private fileCounter = 1;
   private server: Server | null = null;
   private readonly handlers = new Map<string, MethodHandler>();
   private readonly queued = new Map<string, ScriptedResponse[]>();
@@ -65,8 +81,15 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /** Files shared (completed) so far, in order. */
+  completedUploads(): UploadedFile[] {
+    return [...this.uploads.values()].filter((u) => u.channel !== undefined);
+  }
+
   reset(): void {
     this.calls.length = 0;
+    this.uploads.clear();
+    this.pendingUploads.clear();
     this.queued.clear();
     this.handlers.clear();
   }
@@ -90,6 +113,22 @@ export class FakeSlack {
         return { ok: true, message_ts: `${this.tsCounter++}.000200` };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users ?? 'X').replace(/[^A-Z0-9]/g, '')}` } };
+      case 'files.getUploadURLExternal': {
+        const id = `F${String(this.fileCounter++).padStart(6, '0')}`;
+        this.pendingUploads.set(id, { filename: String(args.filename) });
+        return { ok: true, upload_url: `${this.url.replace(/api\/$/, '')}upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (Array.isArray(args.files) ? args.files : []) as { id: string; title?: string }[];
+        for (const f of files) {
+          const upload = this.uploads.get(f.id);
+          if (!upload) return { ok: false, error: 'file_not_found' };
+          upload.title = f.title;
+          upload.channel = args.channel_id;
+          upload.comment = args.initial_comment;
+        }
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
       case 'users.info':
         return { ok: true, user: { id: args.user, locale: 'en-US', tz: 'Europe/London', is_restricted: false } };
       default:
@@ -119,6 +158,7 @@ export class FakeSlack {
   ): Promise<{ status: number; headers: Record<string, string>; body: any; delayMs?: number }> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if ((req.url ?? '').startsWith('/upload/')) return this.receiveUpload(req, Buffer.concat(chunks));
     const raw = Buffer.concat(chunks).toString('utf8');
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0]!;
     // biome-ignore lint/suspicious/noExplicitAny: Web API arguments are free-form JSON
@@ -145,6 +185,32 @@ export class FakeSlack {
       body: scripted?.body ?? this.defaultResponse(method, args),
       delayMs: scripted?.delayMs,
     };
+  }
+
+  /** The upload URL Slack hands out: the file's bytes as multipart form data (field `body`) or raw. */
+  private async receiveUpload(
+    req: IncomingMessage,
+    body: Buffer,
+    // biome-ignore lint/suspicious/noExplicitAny: Web API responses are free-form JSON
+  ): Promise<{ status: number; headers: Record<string, string>; body: any }> {
+    const id = (req.url ?? '').slice('/upload/'.length);
+    const pending = this.pendingUploads.get(id);
+    this.calls.push({ method: `upload/${id}`, args: {}, token: null });
+    if (!pending) return { status: 404, headers: {}, body: { ok: false } };
+    let bytes = body;
+    const type = req.headers['content-type'] ?? '';
+    if (type.startsWith('multipart/form-data')) {
+      const form = await new Request('http://upload.local/', {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      }).formData();
+      const file = [...form.values()].find((v) => typeof v !== 'string');
+      if (file && typeof file !== 'string') bytes = Buffer.from(await file.arrayBuffer());
+    }
+    this.pendingUploads.delete(id);
+    this.uploads.set(id, { id, filename: pending.filename, bytes });
+    return { status: 200, headers: {}, body: `OK - ${bytes.length}` };
   }
 
   async stop(): Promise<void> {

@@ -23,10 +23,12 @@ export const en = {
   },
   slack: {
     usage: 'Usage: /dialogue export [csv|md] (csv: three spreadsheets; md: one Markdown file)',
-    sent: (files: string) => `I have sent you the export as a direct message: ${files}.`,
+    ready: (files: string) => `Export: ${files}. I am sending it to you as a direct message.`,
+    written: (files: string) => `Export written here: ${files}.`,
     fileTitle: (what: string, dialogue: string) => `${dialogue} · ${what}`,
     notSent: 'I could not send you the file. Please try again in a moment.',
     briefSent: (file: string) => `I have sent you the briefing pack as a direct message: ${file}.`,
+    sending: 'Preparing the briefing pack…',
     download: 'Download',
   },
   pack: {
@@ -68,10 +70,12 @@ export const es: ExportMessages = {
   },
   slack: {
     usage: 'Uso: /dialogue export [csv|md] (csv: tres hojas de cálculo; md: un archivo Markdown)',
-    sent: (files) => `Le envié la exportación por mensaje directo: ${files}.`,
+    ready: (files) => `Exportación: ${files}. Se la envío por mensaje directo.`,
+    written: (files) => `Exportación guardada aquí: ${files}.`,
     fileTitle: (what, dialogue) => `${dialogue} · ${what}`,
     notSent: 'No pude enviarle el archivo. Por favor, inténtelo de nuevo en un momento.',
     briefSent: (file) => `Le envié el paquete informativo por mensaje directo: ${file}.`,
+    sending: 'Preparando el paquete informativo…',
     download: 'Descargar',
   },
   pack: {

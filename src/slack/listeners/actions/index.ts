@@ -1,8 +1,10 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { BRIEF_DOWNLOAD_ACTION } from '../../../commands/brief.js';
 import { PAGE_ACTION } from '../../../commands/paging.js';
 import type { SlackDeps } from '../../deps.js';
 import { HOME_ACTIONS } from '../../views/home.js';
 import { SHARE_ACTION } from '../../views/reply-message.js';
+import { briefDownload } from './brief-download.js';
 import { CHANGE_ACTIONS, confirmChange, undoChange } from './change-buttons.js';
 import { homePage } from './home-page.js';
 import { markDone } from './mark-done.js';
@@ -34,6 +36,7 @@ export function register(app: App, deps: SlackDeps): void {
     [CHANGE_ACTIONS.undo, undoChange(deps)],
     [HOME_ACTIONS.reset, resetFeed(deps)],
     [HOME_ACTIONS.page, homePage(deps)],
+    [BRIEF_DOWNLOAD_ACTION, briefDownload(deps)],
   ]);
   app.action<BlockAction<ButtonAction>>(/./, async (args) => {
     const handler = handlers.get(args.action.action_id.split(':', 1)[0]!);
