@@ -2,8 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { backupCliVerbs } from './cli/backup.js';
-import { exportCliVerbs } from './cli/export.js';
+import { reportDrift } from './cli/drift.js';
 import { feedCliVerbs } from './cli/feed.js';
 import { importCliVerbs } from './cli/import.js';
 import { installLastResort, quietOnClosedPipe } from './cli/process-guards.js';
@@ -48,8 +47,12 @@ const verbs: Record<string, CliVerb> = {
   ...reminderCliVerbs,
   ...feedCliVerbs,
   ...importCliVerbs,
-  ...exportCliVerbs,
-  ...backupCliVerbs,
+  // Loaded when used: start and the other verbs never pay for CSV, docx or the backup code.
+  export: (args, io) => import('./cli/export.js').then((m) => m.exportCliVerbs.export!(args, io)),
+  brief: (args, io) => import('./cli/export.js').then((m) => m.exportCliVerbs.brief!(args, io)),
+  backup: (args, io) => import('./cli/backup.js').then((m) => m.backupCliVerbs.backup!(args, io)),
+  restore: (args, io) => import('./cli/backup.js').then((m) => m.backupCliVerbs.restore!(args, io)),
+  migrate: (args, io) => import('./cli/backup.js').then((m) => m.backupCliVerbs.migrate!(args, io)),
   async start(_args, io) {
     // Guarded from the first moment: a fault while starting is reported as well as one while serving.
     let app: RunningApp | null = null;
@@ -121,6 +124,7 @@ const verbs: Record<string, CliVerb> = {
     const config = loadConfig({ env: io.env, cwd: io.cwd });
     const names = config.dialogues.map((d) => d.dialogue.id).join(', ');
     io.stdout.write(`config OK: ${config.env.configDir} (dialogues: ${names})\n`);
+    await reportDrift(config, io);
     return EXIT.ok;
   },
 };

@@ -58,6 +58,21 @@ export interface StartOptions extends CoreOptions {
 /** Words that end local mode, as end of input (Ctrl-D) does. */
 const QUIT = new Set(['quit', 'exit', '/quit', '/exit']);
 
+/** Once at start: config edits that the database did not take (it is the truth once seeded). */
+async function logConfigDrift(core: Core): Promise<void> {
+  try {
+    const { configDrift, describeDrift } = await import('./services/drift.service.js');
+    const { differs } = await configDrift(core.store.db, core.config);
+    if (differs.length > 0)
+      core.logger.warn(
+        { drift: differs.map(describeDrift) },
+        `${differs.length} config entries differ from the database and were not applied (the database is the truth; use the slash commands)`,
+      );
+  } catch (error) {
+    core.logger.warn({ err: error }, 'could not compare config with the database');
+  }
+}
+
 async function writeReplyFiles(files: readonly ReplyFile[], dir: string): Promise<string> {
   const { writeFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
@@ -155,6 +170,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     throw error;
   }
   logger.info({ port, mode, db: store.dialect }, 'started');
+  await logConfigDrift(core);
 
   let lines: Interface | null = null;
   let ended: Promise<void> = new Promise<void>(() => {});

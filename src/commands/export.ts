@@ -1,4 +1,3 @@
-import { toCsv, toMarkdown } from '../export/formats.js';
 import type { ExportTable } from '../services/export.service.js';
 import type { VerbTable } from './context.js';
 import { UsageError } from './parse.js';
@@ -19,6 +18,8 @@ export const exportVerbs: VerbTable = {
     if (words.length > 1 || (format !== 'csv' && format !== 'md')) throw new UsageError(ctx.t.export.slack.usage);
     const dialogue = await ctx.dialogue();
     const data = await ctx.services.exports.collect(dialogue.id, 'all');
+    // csv-stringify loads on the first export, not with every command.
+    const { toCsv, toMarkdown } = await import('../export/formats.js');
     const t = ctx.t.export;
     const name = dialogue.name[ctx.lang];
     const files: ReplyFile[] =
