@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Core } from '../core.js';
 import { isDomainError } from '../domain/errors.js';
 import type { Lang } from '../domain/types.js';
 import { BRIEF_FORMATS, briefPackDocx, briefPackMarkdown, buildBriefPack } from '../export/brief-pack.js';
 import { EXPORT_FORMATS, isExportFormat, toCsv, toJson, toMarkdown } from '../export/formats.js';
 import { messages } from '../i18n/index.js';
-import type { Core } from '../main.js';
 import { EXPORT_WHATS, type ExportTable, isExportWhat } from '../services/export.service.js';
 import { CliUsage, type CliVerb, EXIT, parseInstant, withCore } from './shared.js';
 

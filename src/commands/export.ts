@@ -1,7 +1,7 @@
+import type { ReplyFile } from '../presentation/reply.js';
 import type { ExportTable } from '../services/export.service.js';
 import type { VerbTable } from './context.js';
 import { UsageError } from './parse.js';
-import type { ReplyFile } from './reply.js';
 
 const TABLES: readonly ExportTable[] = ['commitments', 'rounds', 'history'];
 

@@ -22,7 +22,14 @@ export type { CommandName, CommandRequest } from './context.js';
 
 /** The handlers of each command's verbs; what each verb is (changes, private…) is in `verbs.ts`. */
 export const HANDLERS: Record<CommandName, VerbTable> = {
-  '/dialogue': { ...dialogueVerbs, ...briefVerbs, ...subscriptionVerbs, ...reminderVerbs, ...importVerbs, ...exportVerbs },
+  '/dialogue': {
+    ...dialogueVerbs,
+    ...briefVerbs,
+    ...subscriptionVerbs,
+    ...reminderVerbs,
+    ...importVerbs,
+    ...exportVerbs,
+  },
   '/commitments': commitmentVerbs,
 };
 

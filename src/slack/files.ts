@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { ReplyFile } from '../commands/reply.js';
+import type { ReplyFile } from '../presentation/reply.js';
 
 /**
  * Sends files to one user as a direct-message file: opens the app's DM with

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/main.js';
+import type { Core } from '../../src/core.js';
 import {
   type BackupDocument,
   BackupError,

@@ -6,7 +6,7 @@ import mammoth from 'mammoth';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import { openCore } from '../../src/main.js';
+import { openCore } from '../../src/core.js';
 import { captureIo } from '../support/cli.js';
 import { PG_URL, testConfig, workerSchema } from '../support/store.js';
 import { ENV, fillStore, SEED_AT } from './support.js';

@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../src/core.js';
 import { briefPackDocx, buildBriefPack } from '../../src/export/brief-pack.js';
 import { CSV_COLUMNS, toCsv, toJson, toMarkdown } from '../../src/export/formats.js';
-import type { Core } from '../../src/main.js';
 import { DIALECTS, openTestCore } from '../support/store.js';
 import { ENV, fillStore, SEED_AT } from './support.js';
 

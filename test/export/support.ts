@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import { expect } from 'vitest';
+import { type Core, openCore } from '../../src/core.js';
 import { toCsv, toJson, toMarkdown } from '../../src/export/formats.js';
-import { type Core, openCore } from '../../src/main.js';
 import { createLocalNotifier } from '../../src/scheduler/local-notifier.js';
 import { openStore, type Store } from '../../src/store/connection.js';
 import { type DialectName, PG_URL, testConfig, workerSchema } from '../support/store.js';
