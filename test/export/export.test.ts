@@ -119,7 +119,7 @@ describe.each(DIALECTS)('export (%s)', (dialect) => {
     const ids = (await core.services.commitments.list('mexico-uk')).map((c) => c.id);
     for (const [lang, next] of [
       ['en', /Next round\s+Round 2 · The United Kingdom · scheduled Wednesday,? 14 May 2025/],
-      ['es', /Próxima ronda\s+Ronda 2 · El Reino Unido · programada miércoles,? 14 de mayo de 2025/],
+      ['es', /Próxima ronda\s+Ronda 2 · El Reino Unido · programada (?:para el )?miércoles,? 14 de mayo de 2025/],
     ] as const) {
       const buffer = await briefPackDocx(buildBriefPack(brief, cycle.entries, lang, now), lang);
       const { value: text } = await mammoth.extractRawText({ buffer });
