@@ -89,7 +89,11 @@ describe('dialogue-bot export, brief, backup, restore, migrate', () => {
         /Next round\s+Round 2 · The United Kingdom · scheduled Wednesday,? 14 May 2025, 10:00 BST London/,
         'In progress',
       ],
-      ['es', /Próxima ronda\s+Ronda 2 · El Reino Unido · programada (?:para el )?miércoles,? 14 de mayo de 2025/, 'En curso'],
+      [
+        'es',
+        /Próxima ronda\s+Ronda 2 · El Reino Unido · programada (?:para el )?miércoles,? 14 de mayo de 2025/,
+        'En curso',
+      ],
     ] as const) {
       const file = `brief-${lang}.docx`;
       const r = await run(['brief', '--format', 'docx', '--lang', lang, '--out', file, '--at', '2025-02-01T10:00:00Z']);
