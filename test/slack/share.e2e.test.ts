@@ -17,6 +17,7 @@ const ARGS: Record<string, string[]> = {
   unsubscribe: [''],
   reminders: [''],
   lang: [' en'],
+  export: ['', ' md'],
 };
 const PREFIXES = ['', '--dialogue mexico-uk ', '--dialogue=mexico-uk ', '  --dialogue   mexico-uk   '];
 
