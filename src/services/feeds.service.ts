@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { FeedDialogue } from '../calendar/feed.js';
-import { hashFeedToken, isFeedTokenShape, newFeedToken, sameDigest } from '../calendar/token.js';
 import type { Lang } from '../domain/types.js';
+import type { FeedDialogue } from '../presentation/feed.js';
 import type { Database } from '../store/database.js';
 import {
   type ActiveFeedRow,
@@ -19,6 +18,7 @@ import type { CommitmentService } from './commitments.service.js';
 import type { ServiceContext } from './context.js';
 import type { CycleService } from './cycle.service.js';
 import type { DialogueService } from './dialogues.service.js';
+import { hashFeedToken, isFeedTokenShape, newFeedToken, sameDigest } from './feed-token.js';
 import { RevisionGate } from './revision-gate.js';
 
 export interface FeedUrls {
@@ -308,7 +308,7 @@ export class FeedService {
     const names = new Map((await findUserNames(this.ctx.db, owners)).map((r) => [r.user_id, r.name]));
     const { feeds } = this.ctx.config.app;
     // ical-generator and the VTIMEZONE data load with the first feed, not at start.
-    const { renderFeed } = await import('../calendar/feed.js');
+    const { renderFeed } = await import('../presentation/feed.js');
     const out = renderFeed(parts, {
       lang,
       owner,

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { SlackDeps } from './deps.js';
+import type { Core } from '../core.js';
 
 /** A kept display name is asked for again after this long (people rename themselves). */
 export const NAME_REFRESH_MS = 24 * 60 * 60_000;
@@ -18,7 +18,10 @@ export function slackName(user: any): string | null {
  * owners by name, a calendar cannot render a mention): asks Slack for those
  * unknown or not seen for a day. Failures are logged and tried next time.
  */
-export async function refreshOwnerNames(deps: SlackDeps, client: WebClient): Promise<void> {
+export async function refreshOwnerNames(
+  deps: { readonly core: Pick<Core, 'services' | 'logger'>; clock(): Date },
+  client: WebClient,
+): Promise<void> {
   const { services, logger } = deps.core;
   const now = deps.clock();
   const owners = new Set<string>();

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCalendarRoute } from '../../src/calendar/route.js';
-import { hashFeedToken } from '../../src/calendar/token.js';
 import { runCli } from '../../src/cli.js';
 import { openCore } from '../../src/core.js';
 import { createHttpServer } from '../../src/http.js';
+import { hashFeedToken } from '../../src/services/feed-token.js';
 import { captureIo } from '../support/cli.js';
 
 // The CLI opens its own store from DATABASE_URL: a SQLite file of this test's own.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newFeedToken } from '../../src/calendar/token.js';
 import type { Core } from '../../src/core.js';
+import { newFeedToken } from '../../src/services/feed-token.js';
 import { TOKENS_KEPT } from '../../src/services/feeds.service.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { QueryCounter } from '../support/query-counter.js';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ROUND_MINUTES, type FeedDialogue, type FeedOptions, renderFeed } from '../../src/calendar/feed.js';
 import type { Commitment } from '../../src/domain/commitments.js';
 import { buildCycle, type Round } from '../../src/domain/cycle.js';
 import type { Dialogue } from '../../src/domain/types.js';
+import { DEFAULT_ROUND_MINUTES, type FeedDialogue, type FeedOptions, renderFeed } from '../../src/presentation/feed.js';
 import { testConfig } from '../support/store.js';
 import { type ParsedEvent, parseFeed } from './ics.js';
 

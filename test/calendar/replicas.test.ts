@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCalendarRoute } from '../../src/calendar/route.js';
-import { newFeedToken } from '../../src/calendar/token.js';
 import type { Core } from '../../src/core.js';
 import { createHttpServer, type HttpServer } from '../../src/http.js';
+import { newFeedToken } from '../../src/services/feed-token.js';
 import { DIALECTS, openReplicaPair } from '../support/store.js';
 
 const T0 = new Date('2024-06-01T12:00:00Z');

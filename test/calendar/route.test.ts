@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFeedHandler } from '../../src/calendar/route.js';
-import { newFeedToken } from '../../src/calendar/token.js';
 import { type Core, openCore } from '../../src/core.js';
 import { createHttpServer, type HttpServer } from '../../src/http.js';
 import type { Reply } from '../../src/presentation/reply.js';
+import { newFeedToken } from '../../src/services/feed-token.js';
 import { createServices } from '../../src/services/index.js';
 import { openStore } from '../../src/store/connection.js';
 import { QueryCounter } from '../support/query-counter.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { hashFeedToken, newFeedToken } from '../../src/calendar/token.js';
+import { hashFeedToken, newFeedToken } from '../../src/services/feed-token.js';
 import { openStore } from '../../src/store/connection.js';
 import * as initial from '../../src/store/migrations/20261128_0001_initial.js';
 import * as storeRevision from '../../src/store/migrations/20261128_0002_store_revision.js';
