@@ -30,11 +30,12 @@ describe.each(DIALECTS)('Share in channel never carries a private answer (%s)', 
     await h.close();
   });
 
-  const shareButtons = (reply: unknown) =>
-    // biome-ignore lint/suspicious/noExplicitAny: Slack JSON
-    ((reply as any).blocks ?? [])
-      .flatMap((b: any) => b.elements ?? [])
-      .filter((e: any) => e.action_id === 'reply.share');
+  type Element = { action_id?: string };
+  /** The Share buttons of a Slack message. */
+  const shareButtons = (reply: unknown): Element[] =>
+    ((reply as { blocks?: { elements?: Element[] }[] }).blocks ?? [])
+      .flatMap((b) => b.elements ?? [])
+      .filter((e) => e.action_id === 'reply.share');
 
   it('offers Share for an informational answer, with or without the dialogue flag', async () => {
     for (const prefix of PREFIXES) {
