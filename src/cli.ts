@@ -26,8 +26,11 @@ Commands:
                                           --yes confirms a change that asks first (exit 2 until confirmed)
   status [--at ISO] [--dialogue id]       the cycle: past, next and projected rounds
   reminders [--from ISO] [--days N] [--dialogue id] [--lang en|es]
-                                          preview what reminders will be sent, when and where
-  tick [--at ISO]                         run one scheduler pass as if it were that instant; print what was sent
+                                          preview what reminders will be sent, when and where, each marked
+                                          will send / sent <when> / late / skipped: <reason> / waiting: no channel
+  reminders --history [--dialogue id]     what was sent, skipped or failed, and why
+  tick [--at ISO] [--send]                one scheduler pass as if it were that instant: with --at it only prints
+                                          what it would send (changes nothing) unless --send; without --at it delivers
   import <file> [--dialogue id] [--apply] [--json]
                                           read a joint statement and print what it proposes; --apply records it
   feed --user U… [--dialogue id]          print that user's private calendar feed URL (creates or rotates the token)

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { ReminderStatus, SkipReason } from '../domain/reminders.js';
 import type { Lang } from '../domain/types.js';
 import { formatDateTime, messages, pick, zoneAbbreviation } from '../i18n/index.js';
 import type { Block, Inline, Reply } from '../presentation/reply.js';
@@ -10,6 +11,38 @@ const DEFAULT_DAYS = 30;
 const MAX_DAYS = 366;
 /** At most this many lines (Slack allows 50 blocks; a list stays readable). */
 const MAX_ITEMS = 25;
+
+/** Why a reminder is not sent, in words. */
+export function skipReasonText(reason: SkipReason, lang: Lang): string {
+  const t = messages(lang).reminders.list.reason;
+  switch (reason.code) {
+    case 'missed':
+      return t.missed(reason.catchUpHours);
+    case 'failed':
+      return t.failed(reason.error);
+    case 'no-channel':
+      return t.noChannel;
+    case 'other':
+      return reason.text === 'dropped' || reason.text === 'no longer planned' ? t.dropped : reason.text;
+  }
+}
+
+/** A preview line's mark: `will send`, `sent <when>`, `late`, `skipped: <reason>`, `waiting: no channel`. */
+export function statusText(status: ReminderStatus, lang: Lang, when: (iso: string) => string): string {
+  const t = messages(lang).reminders.list.status;
+  switch (status.kind) {
+    case 'will-send':
+      return t.willSend;
+    case 'late':
+      return t.late;
+    case 'sent':
+      return t.sent(when(status.at));
+    case 'skipped':
+      return t.skipped(skipReasonText(status.reason, lang));
+    case 'waiting-channel':
+      return t.waiting;
+  }
+}
 
 /** `/dialogue reminders` and `/dialogue remind-here`. */
 export const reminderVerbs: VerbTable = {
@@ -32,18 +65,25 @@ export const reminderVerbs: VerbTable = {
       dialogueId: dialogue.id,
       lang: ctx.lang,
     });
+    const stamp = (iso: string) => formatDateTime(DateTime.fromISO(iso), zone, ctx.lang);
     const lines = items
-      .filter((i) => i.status !== 'sent' && i.status !== 'skipped')
+      .filter((i) => i.reply !== null && (i.status.kind !== 'sent' || Date.parse(i.fireAt) >= now.getTime()))
       .map((i): readonly Inline[] => {
-        const when = formatDateTime(DateTime.fromISO(i.reminder.fireAt), zone, ctx.lang);
+        const when = stamp(i.fireAt);
         const where: Inline =
           i.audience.kind === 'user'
             ? { user: i.audience.id }
             : i.audience.id
               ? { channel: i.audience.id }
               : r.list.noChannelSet;
-        const what = i.reply.summary;
-        return [`${when} → `, ...(i.audience.kind === 'user' ? [r.list.dmLabel, where] : [where]), `: ${what}`];
+        const what = i.reply?.summary ?? i.key;
+        const mark = statusText(i.status, ctx.lang, stamp);
+        return [
+          `${when} → `,
+          ...(i.audience.kind === 'user' ? [r.list.dmLabel, where] : [where]),
+          `: ${what} · `,
+          { bold: mark },
+        ];
       });
     const header = r.list.header(pick(dialogue.name, ctx.lang));
     const blocks: Block[] = [{ type: 'header', text: header }];
@@ -54,6 +94,7 @@ export const reminderVerbs: VerbTable = {
     }
     const channel = dialogue.reminderChannel;
     blocks.push({ type: 'context', text: channel ? [r.list.channelLabel, { channel }] : r.list.noChannel });
+    blocks.push({ type: 'context', text: r.list.precedence });
     const abbreviation = zoneAbbreviation(DateTime.fromJSDate(now).setZone(zone));
     blocks.push({ type: 'context', text: r.list.footer(`${zone} (${abbreviation})`, days) });
     return { kind: 'answer', summary: header, blocks };
@@ -71,7 +112,7 @@ export const reminderVerbs: VerbTable = {
       const text = m.reminders.remindHere.set(pick(dialogue.name, lang));
       const blocks: Block[] = [{ type: 'text', text }];
       if (envChannel && envChannel !== request.channelId)
-        blocks.push({ type: 'context', text: m.reminders.remindHere.envOverrides(envChannel) });
+        blocks.push({ type: 'context', text: m.reminders.remindHere.envDefault(envChannel) });
       blocks.push({ type: 'context', text: [m.change.by, { user: request.userId }] });
       return { kind: 'change', summary: text, blocks };
     };

@@ -136,7 +136,7 @@ function toDialogue(d: DialogueConfig, app: AppSettings, reminderChannel: string
     parties: d.parties,
     timezone: app.timezone,
     source: d.source ?? null,
-    reminderChannel: reminderChannel ?? d.reminderChannel ?? app.reminderChannel,
+    reminderChannel: d.reminderChannel ?? reminderChannel ?? app.reminderChannel,
   };
 }
 

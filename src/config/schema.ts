@@ -45,6 +45,12 @@ export const reminderRulesSchema = z.strictObject({
   timezone: z.optional(zone),
   /** A reminder whose moment passed less than this long ago is still sent (late); older ones are skipped. */
   catchUpHours: z._default(catchUpHours, 24),
+  /**
+   * Before re-posting a reminder whose sender died after Slack took it, look in
+   * the channel's recent history for the bot's own message carrying its key:
+   * auto = when the token has the history scopes; on; off.
+   */
+  duplicateCheck: z._default(z.enum(['auto', 'on', 'off']), 'auto'),
   scheduledRound: z._default(
     z.strictObject({ daysBefore: z._default(days, [90, 60, 30, 14, 7, 1]), morningOf: z._default(bool, true) }),
     { daysBefore: [90, 60, 30, 14, 7, 1], morningOf: true },
@@ -73,9 +79,9 @@ export const reminderRulesSchema = z.strictObject({
     z.strictObject({
       enabled: z._default(bool, true),
       /** Whose public holidays count: ISO country code of the channel's side (optionally a region: GB-ENG). */
-      country: z._default(country, 'GB'),
+      country: z._default(country, 'GB-ENG'),
     }),
-    { enabled: true, country: 'GB' },
+    { enabled: true, country: 'GB-ENG' },
   ),
 });
 export type ReminderRules = z.infer<typeof reminderRulesSchema>;

@@ -15,7 +15,6 @@ import {
   visiblyDiffers,
 } from '../domain/cycle.js';
 import { type ConfirmReason, NeedsConfirmation } from '../domain/errors.js';
-import { isWorkingDay } from '../domain/reminders.js';
 import type { Dialogue } from '../domain/types.js';
 import {
   findRoundRow,
@@ -28,6 +27,7 @@ import {
 import { type Announcement, type ChangeEvent, ConcurrentChange, type ServiceContext } from './context.js';
 import type { DialogueService } from './dialogues.service.js';
 import { type Delegate, roundRow, toDelegate, toRound } from './mappers.js';
+import { isWorkingDay } from './working-days.js';
 
 export interface CycleView {
   readonly dialogue: Dialogue;

@@ -13,8 +13,8 @@ export class DialogueService {
     const seed = this.ctx.settingsFor(row.id);
     return toDialogue(row, {
       timezone: app.timezone,
-      reminderChannel: seed?.seed.reminderChannel ?? app.reminderChannel,
-      envChannel: env.reminderChannel,
+      ownChannel: seed?.seed.reminderChannel ?? null,
+      defaultChannel: env.reminderChannel ?? app.reminderChannel,
     });
   }
 

@@ -26,12 +26,14 @@ export function dialogueDefinition(d: Dialogue): string {
 }
 
 /**
- * A stored dialogue. The zone and the reminder channel follow config and env
- * (operators' settings); the channel set in Slack wins over config.
+ * A stored dialogue. The zone follows config. Reminder channel, first that is
+ * set: the dialogue's own (`/dialogue remind-here`, then its config file's
+ * `reminderChannel`), then the default for dialogues that have none
+ * (`REMINDER_CHANNEL`, then `reminderChannel` in default.yml).
  */
 export function toDialogue(
   row: DialogueRow,
-  settings: { timezone: string; reminderChannel: string | null; envChannel: string | null },
+  settings: { timezone: string; ownChannel: string | null; defaultChannel: string | null },
 ): Dialogue {
   const def = JSON.parse(row.definition) as DialogueDefinition;
   return {
@@ -42,7 +44,7 @@ export function toDialogue(
     parties: def.parties,
     source: def.source,
     timezone: settings.timezone,
-    reminderChannel: settings.envChannel ?? row.reminder_channel ?? settings.reminderChannel,
+    reminderChannel: row.reminder_channel ?? settings.ownChannel ?? settings.defaultChannel,
   };
 }
 

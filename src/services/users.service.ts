@@ -7,6 +7,7 @@ import {
   findUserPrefs,
   upsertUserLang,
   upsertUserName,
+  upsertUserProfile,
   upsertUserTimezone,
 } from '../store/users.repository.js';
 import type { ServiceContext } from './context.js';
@@ -76,6 +77,12 @@ export class UserService {
       for (const { id } of await listDialogueRows(trx)) await bumpRevision(trx, id, at);
       await this.ctx.countChange(trx);
     });
+  }
+
+  /** Remembers what Slack says of a user (zone and locale): their reminder DMs follow it. */
+  async rememberProfile(userId: string, profile: { timezone: string | null; locale: string | null }, now: Date) {
+    const timezone = profile.timezone && isValidZone(profile.timezone) ? profile.timezone : null;
+    await upsertUserProfile(this.ctx.db, userId, { timezone, locale: profile.locale }, now.toISOString());
   }
 
   get defaultLang(): Lang {

@@ -43,11 +43,12 @@ export class LocaleResolver {
         this.core.services.users
           .rememberName(userId, name, this.clock())
           .catch((error: unknown) => this.core.logger.warn({ err: error, user: userId }, 'could not store the name'));
-      // Their zone, for times shown to them (e.g. /dialogue reminders); kept as fresh as the locale.
-      const zone = res.user?.tz;
-      if (zone) {
+      // Their zone and locale, for times shown to them (e.g. /dialogue reminders) and the language and hour
+      // of their reminder DMs; kept as fresh as the locale.
+      const zone = res.user?.tz ?? null;
+      if (zone || locale) {
         this.core.services.users
-          .rememberTimezone(userId, zone, this.clock())
+          .rememberProfile(userId, { timezone: zone, locale }, this.clock())
           .catch((error: unknown) =>
             this.core.logger.warn({ err: error, user: userId }, 'could not store the user zone'),
           );

@@ -1,5 +1,5 @@
 import { ErrorCode, LogLevel, WebClient } from '@slack/web-api';
-import type { DeliveryReceipt, Notification, Notifier } from '../services/notifier.js';
+import type { DeliveryReceipt, FindPosted, Notification, Notifier, UserProfile } from '../services/notifier.js';
 import { DeliveryError } from '../services/notifier.js';
 import { renderSlackMessage } from './render.js';
 
@@ -42,7 +42,7 @@ export function deliveryError(error: unknown): DeliveryError {
   };
   switch (e?.code) {
     case ErrorCode.RateLimitedError:
-      return new DeliveryError('rate limited (429)', true, Math.max(1, e.retryAfter ?? 1) * 1000);
+      return new DeliveryError('rate limited (429)', true, Math.max(1, e.retryAfter ?? 1) * 1000, true);
     case ErrorCode.HTTPError:
       return new DeliveryError(`HTTP ${e.statusCode ?? '?'}`, true);
     case ErrorCode.RequestError:
@@ -56,11 +56,33 @@ export function deliveryError(error: unknown): DeliveryError {
   }
 }
 
+/** The `event_type` of the message metadata a reminder carries (its key), for the duplicate check. */
+export const REMINDER_EVENT = 'dialogue_reminder';
+
+/** Scopes conversations.history needs for channels, private channels and DMs. */
+const HISTORY_SCOPES = ['channels:history', 'groups:history', 'im:history'];
+
+function platformCode(error: unknown): string | null {
+  const data = (error as { data?: { error?: unknown } } | null)?.data;
+  return typeof data?.error === 'string' ? data.error : null;
+}
+
 /**
  * Posts reminders through Slack's Web API: to a channel, or to a user's DM
- * with the app (chat.postMessage with the user ID as channel).
+ * with the app (chat.postMessage with the user ID as channel). Each message
+ * carries its reminder key as metadata, so that after a crash between the
+ * post and the record the tick can find it (`findPosted`) instead of posting
+ * it again.
  */
 export function createSlackNotifier(client: WebClient): Notifier {
+  /** Whether the token has the history scopes: unknown until a call tells (x-oauth-scopes). */
+  let historyAllowed: boolean | null = null;
+  let botUserId: string | null = null;
+  let botId: string | null = null;
+  const noteScopes = (res: { response_metadata?: { scopes?: string[] } }) => {
+    const scopes = res.response_metadata?.scopes;
+    if (scopes && scopes.length > 0) historyAllowed = HISTORY_SCOPES.every((s) => scopes.includes(s));
+  };
   return {
     async send(n: Notification): Promise<DeliveryReceipt> {
       try {
@@ -69,11 +91,57 @@ export function createSlackNotifier(client: WebClient): Notifier {
           ...renderSlackMessage(n.reply),
           unfurl_links: false,
           unfurl_media: false,
+          ...(n.key ? { metadata: { event_type: REMINDER_EVENT, event_payload: { key: n.key } } } : {}),
         });
+        noteScopes(res);
         return { channel: res.channel ?? n.audience.id, ts: res.ts ?? null };
       } catch (error) {
         throw deliveryError(error);
       }
+    },
+
+    async findPosted(q: FindPosted): Promise<DeliveryReceipt | null> {
+      if (historyAllowed === false && !q.required) return null;
+      if (!botUserId) {
+        const me = await client.auth.test();
+        noteScopes(me);
+        botUserId = (me.user_id as string | undefined) ?? null;
+        botId = (me.bot_id as string | undefined) ?? null;
+        if (historyAllowed === false && !q.required) return null;
+      }
+      let channel = q.audience.id;
+      if (q.audience.kind === 'user') {
+        const open = await client.conversations.open({ users: q.audience.id });
+        channel = open.channel?.id ?? channel;
+      }
+      try {
+        const res = await client.conversations.history({
+          channel,
+          oldest: (q.since.getTime() / 1000).toFixed(6),
+          include_all_metadata: true,
+          limit: 200,
+        });
+        for (const m of res.messages ?? []) {
+          const meta = m.metadata as { event_type?: string; event_payload?: { key?: unknown } } | undefined;
+          const ours = (botId !== null && m.bot_id === botId) || (botUserId !== null && m.user === botUserId);
+          if (ours && meta?.event_type === REMINDER_EVENT && meta.event_payload?.key === q.key)
+            return { channel, ts: m.ts ?? null };
+        }
+        return null;
+      } catch (error) {
+        if (platformCode(error) === 'missing_scope' && !q.required) {
+          historyAllowed = false;
+          return null;
+        }
+        throw error;
+      }
+    },
+
+    async lookupUser(userId: string): Promise<UserProfile | null> {
+      const res = await client.users.info({ user: userId, include_locale: true });
+      const user = res.user;
+      if (!user) return null;
+      return { timezone: user.tz ?? null, locale: user.locale ?? null };
     },
   };
 }

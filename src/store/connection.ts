@@ -255,7 +255,14 @@ const RACY_INTROSPECTION = new Set(['3F000', '42P01']);
 
 export async function migrate(db: Kysely<Database>, migrationTableSchema?: string): Promise<void> {
   if (await upToDate(db, migrationTableSchema)) return;
-  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema });
+  // Migrations are numbered by the change that brought them (20261202_00NN_…) and can land in either
+  // order: one that sorts before a migration already applied still runs.
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    migrationTableSchema,
+    allowUnorderedMigrations: true,
+  });
   for (let attempt = 1; ; attempt++) {
     const { error, results } = await migrator.migrateToLatest();
     if (!error) return;

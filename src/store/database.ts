@@ -4,7 +4,7 @@ import type { CommitmentsTable } from './commitments.table.js';
 import type { DelegatesTable } from './delegates.table.js';
 import type { DialoguesTable } from './dialogues.table.js';
 import type { OutboxTable } from './outbox.table.js';
-import type { ReminderDeliveriesTable } from './reminders.table.js';
+import type { ReminderDeliveriesTable, ReminderSnoozesTable } from './reminders.table.js';
 import type { RequestLogTable } from './request-log.table.js';
 import type { RoundsTable } from './rounds.table.js';
 import type { StoreRevisionTable } from './store-revision.table.js';
@@ -21,6 +21,7 @@ export interface Database {
   user_names: UserNamesTable;
   subscriptions: SubscriptionsTable;
   reminder_deliveries: ReminderDeliveriesTable;
+  reminder_snoozes: ReminderSnoozesTable;
   store_revision: StoreRevisionTable;
   changes: ChangesTable;
   outbox: OutboxTable;

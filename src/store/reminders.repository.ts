@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
-import type { NewReminderDeliveryRow, ReminderDeliveryRow } from './reminders.table.js';
+import type { NewReminderDeliveryRow, ReminderDeliveryRow, ReminderSnoozeRow } from './reminders.table.js';
+
+export type NewReminderSnoozeRow = ReminderSnoozeRow;
 
 type Db = Kysely<Database>;
 
@@ -96,6 +98,9 @@ export async function claimDelivery(
     late: input.late ? 1 : 0,
     sent_at: null,
     last_error: null,
+    reason: null,
+    channel: null,
+    message_ts: null,
     created_at: now,
     updated_at: now,
   };
@@ -130,11 +135,27 @@ export async function claimDelivery(
   return Number(updated.numUpdatedRows) > 0;
 }
 
-/** Sent: only the holder of the claim records it. */
-export async function markDeliverySent(db: Db, key: string, owner: string, now: string): Promise<boolean> {
+/** Sent: only the holder of the claim records it, with where the message landed. */
+export async function markDeliverySent(
+  db: Db,
+  key: string,
+  owner: string,
+  now: string,
+  receipt: { channel: string | null; ts: string | null } = { channel: null, ts: null },
+): Promise<boolean> {
   const r = await db
     .updateTable('reminder_deliveries')
-    .set({ status: 'sent', sent_at: now, lease_until: null, next_attempt_at: null, last_error: null, updated_at: now })
+    .set({
+      status: 'sent',
+      sent_at: now,
+      lease_until: null,
+      next_attempt_at: null,
+      last_error: null,
+      reason: null,
+      channel: receipt.channel,
+      message_ts: receipt.ts,
+      updated_at: now,
+    })
     .where('key', '=', key)
     .where('status', '=', 'claimed')
     .where('claimed_by', '=', owner)
@@ -160,8 +181,8 @@ export async function markDeliveryRetry(
     .executeTakeFirst();
 }
 
-/** Records a reminder too old to send (never sent weeks late). Leaves finished rows alone. */
-export async function recordDeliverySkipped(db: Db, input: ClaimInput, now: string): Promise<void> {
+/** Records a reminder too old to send (never sent weeks late), and why. Leaves finished rows alone. */
+export async function recordDeliverySkipped(db: Db, input: ClaimInput, now: string, reason: string): Promise<void> {
   await db
     .insertInto('reminder_deliveries')
     .values({
@@ -178,6 +199,9 @@ export async function recordDeliverySkipped(db: Db, input: ClaimInput, now: stri
       late: 0,
       sent_at: null,
       last_error: null,
+      reason,
+      channel: null,
+      message_ts: null,
       created_at: now,
       updated_at: now,
     })
@@ -195,10 +219,11 @@ export async function closePendingDelivery(
   key: string,
   status: 'skipped' | 'failed' | 'dropped',
   now: string,
+  reason: string | null = null,
 ): Promise<boolean> {
   const r = await db
     .updateTable('reminder_deliveries')
-    .set({ status, claimed_by: null, lease_until: null, next_attempt_at: null, updated_at: now })
+    .set({ status, reason, claimed_by: null, lease_until: null, next_attempt_at: null, updated_at: now })
     .where('key', '=', key)
     .where((eb) =>
       eb.or([
@@ -209,4 +234,39 @@ export async function closePendingDelivery(
     )
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
+}
+
+/** What was sent, skipped, failed or dropped (and what is pending), oldest first. */
+export function listDeliveryHistory(db: Db, dialogueId: string | null, limit = 10_000): Promise<ReminderDeliveryRow[]> {
+  let q = db.selectFrom('reminder_deliveries').selectAll();
+  if (dialogueId) q = q.where('dialogue_id', '=', dialogueId);
+  return q.orderBy('due_at').orderBy('key').limit(limit).execute();
+}
+
+/** Snoozes a reminder: once more at `until`. A second click on the same day changes nothing. */
+export async function insertSnooze(db: Db, row: NewReminderSnoozeRow): Promise<boolean> {
+  const r = await db
+    .insertInto('reminder_snoozes')
+    .values(row)
+    .onConflict((oc) => oc.columns(['key', 'until']).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export function listSnoozes(db: Db, dialogueId: string): Promise<ReminderSnoozeRow[]> {
+  return db.selectFrom('reminder_snoozes').selectAll().where('dialogue_id', '=', dialogueId).orderBy('until').execute();
+}
+
+/** Date (and time) changes of rounds, from the audit log: a round that moved from one date to another. */
+export async function listRoundDateChanges(db: Db, dialogueId: string, since: string) {
+  return db
+    .selectFrom('audit_events')
+    .select(['entity_id', 'at', 'field', 'from_value', 'to_value'])
+    .where('dialogue_id', '=', dialogueId)
+    .where('entity', '=', 'round')
+    .where('action', '=', 'schedule')
+    .where('field', 'in', ['date', 'time'])
+    .where('at', '>=', since)
+    .orderBy('at')
+    .execute();
 }

@@ -25,9 +25,24 @@ export interface ReminderDeliveriesTable {
   late: number;
   sent_at: string | null;
   last_error: string | null;
+  /** Why it was skipped or dropped (`missed`, `no-channel`, `failed`, or words). */
+  reason: string | null;
+  /** Where the message landed (a DM's channel for users) and its Slack `ts`. */
+  channel: string | null;
+  message_ts: string | null;
   created_at: string;
   updated_at: string;
 }
 export type ReminderDeliveryRow = Selectable<ReminderDeliveriesTable>;
 export type NewReminderDeliveryRow = Insertable<ReminderDeliveriesTable>;
 export type ReminderDeliveryUpdate = Updateable<ReminderDeliveriesTable>;
+
+/** A reminder someone snoozed: the same reminder once more at `until`. */
+export interface ReminderSnoozesTable {
+  key: string;
+  until: string;
+  dialogue_id: string;
+  user_id: string;
+  created_at: string;
+}
+export type ReminderSnoozeRow = Selectable<ReminderSnoozesTable>;

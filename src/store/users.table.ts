@@ -6,6 +6,10 @@ export interface UserPrefsTable {
   lang: string | null;
   /** Slack's tz for the user, cached when known. */
   timezone: string | null;
+  /** Slack's locale for the user (`es-LA`, `en-GB`), kept when known. */
+  locale: string | null;
+  /** When Slack's profile (tz, locale) was last read for the user. */
+  profile_checked_at: string | null;
   updated_at: string;
 }
 export type UserPrefsRow = Selectable<UserPrefsTable>;

@@ -87,6 +87,22 @@ describe.each(DIALECTS)('/dialogue reminders and remind-here (%s)', (dialect) =>
     expect(text).toContain('/dialogue remind-here');
   });
 
+  it('precedence: the dialogue’s own channel wins over REMINDER_CHANNEL, the default for dialogues without one', async () => {
+    await core.close();
+    core = await openTestCore(dialect, {
+      env: { EDITORS: EDITOR, REMINDER_CHANNEL: 'C0DEFAULT' },
+      tag: 'rem_cmd',
+    });
+    expect((await core.services.dialogues.get('mexico-uk')).reminderChannel).toBe('C0DEFAULT');
+    const before = await ask('reminders 20');
+    expect(before.text).toContain('8 Jul 2024 09:00 BST → #C0DEFAULT: Weekly digest');
+    expect(before.text).toContain('A dialogue’s own channel (/dialogue remind-here, or its config) wins');
+    const set = await ask('remind-here');
+    expect(set.text).toContain('This channel now wins over the server’s default reminder channel (#C0DEFAULT)');
+    expect((await core.services.dialogues.get('mexico-uk')).reminderChannel).toBe('C0TEAM');
+    expect((await ask('reminders 20')).text).toMatch(/8 Jul 2024 09:00 BST → #C0TEAM: Weekly digest .* · will send\n/);
+  });
+
   it('help lists remind-here', async () => {
     expect((await ask('help')).text).toContain('/dialogue remind-here');
   });
@@ -105,24 +121,49 @@ describe('dialogue-bot reminders and tick', () => {
     const r = await run(['reminders', '--from', '2024-07-10T00:00:00Z', '--days', '10']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Reminders from 2024-07-10 01:00 BST for 10 days (Europe/London)');
-    expect(r.out).toMatch(/2024-07-15 09:00 BST {2}#local {2}digest:mexico-uk:2024-W29/);
-    expect(r.out).toMatch(/2024-07-16 09:00 BST {2}#local {2}expected:mexico-uk:2:2024-07\n\s+Date not fixed yet/);
+    expect(r.out).toMatch(/2024-07-15 09:00 BST {2}#local {2}digest:mexico-uk:2024-W29 {2}will send\n/);
+    expect(r.out).toMatch(
+      /2024-07-16 09:00 BST {2}#local {2}expected:mexico-uk:2:2024-07 {2}will send\n\s+Date not fixed yet/,
+    );
     const es = await run(['reminders', '--from', '2024-07-10T00:00:00Z', '--days', '10', '--lang', 'es']);
     expect(es.out).toContain('Fecha aún sin fijar');
   });
 
-  it('tick --at delivers what is due (stdout in local mode), prints it, and never twice', async () => {
+  it('tick --at only shows what it would send and changes nothing; the preview still says "will send"', async () => {
     const env = { REMINDER_CHANNEL: 'C0REMIND' };
-    const first = await run(['tick', '--at', '2024-07-16T08:00:00Z'], env);
+    // Next January's digest, tried out ahead of time: nothing posted, nothing recorded.
+    const dry = await run(['tick', '--at', '2027-01-04T09:00:00Z'], env);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('(preview: nothing posted or recorded; add --send to deliver): 1 would be sent.');
+    expect(dry.out).toContain('would send → #C0REMIND  digest:mexico-uk:2027-W01');
+    expect(dry.out).not.toContain('[reminder →');
+    const again = await run(['tick', '--at', '2027-01-04T09:00:00Z'], env);
+    expect(again.out).toContain('1 would be sent.');
+    const preview = await run(['reminders', '--from', '2027-01-04T00:00:00Z', '--days', '1'], env);
+    expect(preview.out).toMatch(/digest:mexico-uk:2027-W01 {2}will send/);
+  });
+
+  it('tick --at --send delivers what is due (stdout in local mode), prints it, and never twice', async () => {
+    const env = { REMINDER_CHANNEL: 'C0REMIND' };
+    const first = await run(['tick', '--at', '2024-07-16T08:00:00Z', '--send'], env);
     expect(first.code).toBe(0);
     expect(first.out).toContain('[reminder → #C0REMIND] Date not fixed yet: round 2');
     expect(first.out).toContain('sent → #C0REMIND  expected:mexico-uk:2:2024-07');
     expect(first.out).toMatch(/sent → #C0REMIND {2}digest:mexico-uk:2024-W29 \(late: due 2024-07-15 09:00 BST\)/);
-    const again = await run(['tick', '--at', '2024-07-16T08:01:00Z'], env);
+    const again = await run(['tick', '--at', '2024-07-16T08:01:00Z', '--send'], env);
     expect(again.out).toContain('0 sent.');
     expect(again.out).not.toContain('[reminder →');
     const preview = await run(['reminders', '--from', '2024-07-15T00:00:00Z', '--days', '2'], env);
-    expect(preview.out).toContain('expected:mexico-uk:2:2024-07 [sent]');
+    expect(preview.out).toContain('expected:mexico-uk:2:2024-07  sent 2024-07-16 09:00 BST');
+    expect(preview.out).toContain('digest:mexico-uk:2024-W29  sent 2024-07-16 09:00 BST');
+    const history = await run(['reminders', '--history'], env);
+    expect(history.code).toBe(0);
+    expect(history.out).toMatch(
+      /2024-07-15 09:00 BST {2}sent {5}digest:mexico-uk:2024-W29 → #C0REMIND {2}at 2024-07-16 09:00 BST \(late\)/,
+    );
+    expect(history.out).toMatch(
+      /skipped {2}digest:mexico-uk:2024-W28 → #C0REMIND {2}— missed by more than the catch-up window \(24 h\)/,
+    );
   });
 
   it('bad arguments exit 2 with a specific message', async () => {

@@ -34,7 +34,7 @@ describe('reminder rules in config', () => {
       expectedRound: { monthsBefore: 6, overdueEveryMonths: 1 },
       commitments: { daysBefore: [14, 7, 1], overdueDigest: true },
       weeklyDigest: { enabled: true, weekday: 1 },
-      workingDays: { enabled: true, country: 'GB' },
+      workingDays: { enabled: true, country: 'GB-ENG' },
     });
   });
 

@@ -4,7 +4,6 @@ import { reminderRulesSchema } from '../../src/config/schema.js';
 import type { Commitment } from '../../src/domain/commitments.js';
 import { buildCycle, type Round } from '../../src/domain/cycle.js';
 import {
-  isWorkingDay,
   planReminders,
   type ReminderRules,
   type ReminderState,
@@ -14,6 +13,7 @@ import {
 import type { Dialogue } from '../../src/domain/types.js';
 import { renderText } from '../../src/presentation/reply.js';
 import { reminderReply } from '../../src/services/reminder-messages.js';
+import { isWorkingDay, workingCalendar } from '../../src/services/working-days.js';
 import { testDialogue } from '../support/dialogue.js';
 
 const dialogue: Dialogue = testDialogue({
@@ -74,6 +74,7 @@ function state(rounds: Round[], now: string, commitments: Commitment[] = [], cha
     cycle: buildCycle(dialogue, rounds, new Date(now)),
     commitments,
     channel,
+    calendar: workingCalendar,
   } satisfies ReminderState;
 }
 
@@ -94,12 +95,12 @@ describe('working days', () => {
 
   it('moves to the next working day, but never onto or past the event: then to the working day before', () => {
     const r = rules();
-    expect(workingDayFor('2025-01-11', r)).toBe('2025-01-13'); // Saturday → Monday
-    expect(workingDayFor('2024-12-25', r)).toBe('2024-12-27'); // Christmas, Boxing Day → Friday
-    expect(workingDayFor('2025-05-03', r, '2025-05-03')).toBe('2025-05-03'); // the round itself is that day
-    expect(workingDayFor('2025-05-05', r, '2025-05-06')).toBe('2025-05-02'); // T-1 on a bank holiday → Friday
-    expect(workingDayFor('2025-01-11', rules({ workingDays: { enabled: false } }))).toBe('2025-01-11');
-    expect(workingDayFor('2025-09-16', rules({ workingDays: { country: 'MX' } }))).toBe('2025-09-17');
+    expect(workingDayFor('2025-01-11', r, workingCalendar)).toBe('2025-01-13'); // Saturday → Monday
+    expect(workingDayFor('2024-12-25', r, workingCalendar)).toBe('2024-12-27'); // Christmas, Boxing Day → Friday
+    expect(workingDayFor('2025-05-03', r, workingCalendar, '2025-05-03')).toBe('2025-05-03'); // the round itself is that day
+    expect(workingDayFor('2025-05-05', r, workingCalendar, '2025-05-06')).toBe('2025-05-02'); // T-1 on a bank holiday → Friday
+    expect(workingDayFor('2025-01-11', rules({ workingDays: { enabled: false } }), workingCalendar)).toBe('2025-01-11');
+    expect(workingDayFor('2025-09-16', rules({ workingDays: { country: 'MX' } }), workingCalendar)).toBe('2025-09-17');
   });
 });
 
@@ -109,21 +110,21 @@ describe('planReminders: a scheduled round', () => {
   it('90, 60, 30, 14, 7 and 1 days before and the morning of, at 09:00 London, off weekends and holidays', () => {
     const got = between(s, rules(), '2025-01-01T00:00:00Z', '2025-06-01T00:00:00Z');
     expect(got).toEqual([
-      ['round:mexico-uk:2:T-90', '2025-02-13T09:00:00.000Z'], // Thu, GMT
-      ['round:mexico-uk:2:T-60', '2025-03-17T09:00:00.000Z'], // Sat 15 March → Monday, GMT
-      ['round:mexico-uk:2:T-30', '2025-04-14T08:00:00.000Z'], // BST
-      ['round:mexico-uk:2:T-14', '2025-04-30T08:00:00.000Z'],
-      ['round:mexico-uk:2:T-7', '2025-05-07T08:00:00.000Z'],
-      ['round:mexico-uk:2:T-1', '2025-05-13T08:00:00.000Z'],
-      ['round:mexico-uk:2:T-0', '2025-05-14T08:00:00.000Z'],
-      ['followup:mexico-uk:2', '2025-05-15T08:00:00.000Z'], // the morning after
+      ['round:mexico-uk:2@2025-05-14:T-90', '2025-02-13T09:00:00.000Z'], // Thu, GMT
+      ['round:mexico-uk:2@2025-05-14:T-60', '2025-03-17T09:00:00.000Z'], // Sat 15 March → Monday, GMT
+      ['round:mexico-uk:2@2025-05-14:T-30', '2025-04-14T08:00:00.000Z'], // BST
+      ['round:mexico-uk:2@2025-05-14:T-14', '2025-04-30T08:00:00.000Z'],
+      ['round:mexico-uk:2@2025-05-14:T-7', '2025-05-07T08:00:00.000Z'],
+      ['round:mexico-uk:2@2025-05-14:T-1', '2025-05-13T08:00:00.000Z'],
+      ['round:mexico-uk:2@2025-05-14:T-0', '2025-05-14T08:00:00.000Z'],
+      ['followup:mexico-uk:2@2025-05-14', '2025-05-15T08:00:00.000Z'], // the morning after
     ]);
   });
 
   it('a message shows the date and the time in both capitals (Mexico City in CST, UTC−6, in July)', () => {
     const july = state([round1, scheduled2('2025-07-10')], '2025-07-01T00:00:00Z');
     const [t1] = reminderOccurrences(july, rules(), new Date('2025-07-09T00:00:00Z'), new Date('2025-07-09T23:00:00Z'));
-    expect(t1?.key).toBe('round:mexico-uk:2:T-1');
+    expect(t1?.key).toBe('round:mexico-uk:2@2025-07-10:T-1');
     const text = renderText(reminderReply(dialogue, t1!, 'en'));
     expect(text).toContain('Tomorrow: round 2');
     expect(text).toContain('Thursday, 10 July 2025');
@@ -138,14 +139,14 @@ describe('planReminders: a scheduled round', () => {
     const due = planReminders(s, rules(), new Date('2025-04-15T07:00:00Z'));
     const byKey = Object.fromEntries(due.map((d) => [d.key, d.timeliness]));
     // T-30 fired 23 hours ago: within 24 h, still sent (late). T-60 is weeks old: stale.
-    expect(byKey).toMatchObject({ 'round:mexico-uk:2:T-30': 'late' });
-    expect(byKey['round:mexico-uk:2:T-60']).toBeUndefined(); // beyond the skip look-back too
+    expect(byKey).toMatchObject({ 'round:mexico-uk:2@2025-05-14:T-30': 'late' });
+    expect(byKey['round:mexico-uk:2@2025-05-14:T-60']).toBeUndefined(); // beyond the skip look-back too
     expect(planReminders(s, rules(), new Date('2025-04-14T08:00:00Z')).at(-1)).toMatchObject({
-      key: 'round:mexico-uk:2:T-30',
+      key: 'round:mexico-uk:2@2025-05-14:T-30',
       timeliness: 'on-time',
     });
     expect(planReminders(s, rules(), new Date('2025-04-15T08:00:01Z')).at(-1)).toMatchObject({
-      key: 'round:mexico-uk:2:T-30',
+      key: 'round:mexico-uk:2@2025-05-14:T-30',
       timeliness: 'stale',
     });
     expect(planReminders(s, rules({ catchUpHours: 48 }), new Date('2025-04-15T08:00:01Z')).at(-1)).toMatchObject({
@@ -153,13 +154,16 @@ describe('planReminders: a scheduled round', () => {
     });
   });
 
-  it('a change of date re-plans: same keys, new moments; old moments that did not fire are gone', () => {
+  it('a change of date re-plans: keys of the new date (every offset re-armed), the old date’s moments gone', () => {
     const moved = state([round1, scheduled2('2025-06-11')], '2025-01-01T00:00:00Z');
     const before = new Map(between(s, rules(), '2025-01-01T00:00:00Z', '2025-07-01T00:00:00Z'));
     const after = new Map(between(moved, rules(), '2025-01-01T00:00:00Z', '2025-07-01T00:00:00Z'));
-    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
-    expect(after.get('round:mexico-uk:2:T-0')).toBe('2025-06-11T08:00:00.000Z');
-    expect([...after.values()]).not.toContain(before.get('round:mexico-uk:2:T-7'));
+    expect([...after.keys()].sort()).toEqual(
+      [...before.keys()].map((k) => k.replace('2025-05-14', '2025-06-11')).sort(),
+    );
+    expect([...after.keys()].some((k) => k.includes('2025-05-14'))).toBe(false);
+    expect(after.get('round:mexico-uk:2@2025-06-11:T-0')).toBe('2025-06-11T08:00:00.000Z');
+    expect([...after.values()]).not.toContain(before.get('round:mexico-uk:2@2025-05-14:T-7'));
   });
 });
 
@@ -186,18 +190,18 @@ describe('DST: 09:00 Europe/London is 08:00Z in summer and 09:00Z in winter', ()
     const spring = state([round1, scheduled2('2025-04-02')], '2025-01-01T00:00:00Z');
     expect(new Map(between(spring, rules(), '2025-03-20T00:00:00Z', '2025-04-03T00:00:00Z'))).toEqual(
       new Map([
-        ['round:mexico-uk:2:T-7', '2025-03-26T09:00:00.000Z'],
-        ['round:mexico-uk:2:T-1', '2025-04-01T08:00:00.000Z'],
-        ['round:mexico-uk:2:T-0', '2025-04-02T08:00:00.000Z'],
+        ['round:mexico-uk:2@2025-04-02:T-7', '2025-03-26T09:00:00.000Z'],
+        ['round:mexico-uk:2@2025-04-02:T-1', '2025-04-01T08:00:00.000Z'],
+        ['round:mexico-uk:2@2025-04-02:T-0', '2025-04-02T08:00:00.000Z'],
       ]),
     );
     // Round on Tue 28 October 2025: T-7 = Tue 21 October (BST), T-1 = Mon 27 October (GMT).
     const autumn = state([round1, scheduled2('2025-10-28')], '2025-01-01T00:00:00Z');
     expect(new Map(between(autumn, rules(), '2025-10-20T00:00:00Z', '2025-10-29T00:00:00Z'))).toEqual(
       new Map([
-        ['round:mexico-uk:2:T-7', '2025-10-21T08:00:00.000Z'],
-        ['round:mexico-uk:2:T-1', '2025-10-27T09:00:00.000Z'],
-        ['round:mexico-uk:2:T-0', '2025-10-28T09:00:00.000Z'],
+        ['round:mexico-uk:2@2025-10-28:T-7', '2025-10-21T08:00:00.000Z'],
+        ['round:mexico-uk:2@2025-10-28:T-1', '2025-10-27T09:00:00.000Z'],
+        ['round:mexico-uk:2@2025-10-28:T-0', '2025-10-28T09:00:00.000Z'],
       ]),
     );
   });
@@ -265,32 +269,36 @@ describe('planReminders: after a round, commitments, digests', () => {
     const held = { ...scheduled2('2025-05-14'), state: 'held' as const };
     const s = state([round1, held], '2025-05-14T15:00:00Z');
     const got = reminderOccurrences(s, rules(), new Date('2025-05-14T12:00:00Z'), new Date('2025-05-16T00:00:00Z'));
-    expect(got.map((r) => [r.key, r.fireAt])).toEqual([['followup:mexico-uk:2', '2025-05-15T08:00:00.000Z']]);
+    expect(got.map((r) => [r.key, r.fireAt])).toEqual([
+      ['followup:mexico-uk:2@2025-05-14', '2025-05-15T08:00:00.000Z'],
+    ]);
     const text = renderText(reminderReply(dialogue, got[0]!, 'en'));
     expect(text).toContain('Round 2 was held on 14 May 2025');
     expect(text).toContain('dialogue-bot import');
     expect(text).toContain('Next round: round 3, in Mexico, expected in 2026.');
   });
 
-  it('commitment due dates: a DM to each owner (the channel when none), moved off weekends', () => {
+  it('commitment due dates: a DM to each owner at 09:00 of their own day and side (the channel when none)', () => {
     const owned = commitment({ id: 'R1-6', owners: { MX: 'UMX1', GB: 'UGB1' }, dueDate: '2024-09-30' });
     const orphan = commitment({ id: 'R1-4', dueDate: '2024-10-15' });
     const done = commitment({ id: 'R1-8', dueDate: '2024-10-15', status: 'done' });
     const s = state([round1, expected2], '2024-06-01T00:00:00Z', [owned, orphan, done]);
     const got = reminderOccurrences(s, rules(), new Date('2024-09-01T00:00:00Z'), new Date('2024-10-31T00:00:00Z'))
       .filter((r) => r.kind === 'commitment')
-      .map((r) => [r.key, r.audience, r.date]);
+      .map((r) => [r.key, r.audience.id, r.date, r.fireAt]);
     expect(got).toEqual([
-      ['commitment:mexico-uk:R1-6:T-14:UGB1', { kind: 'user', id: 'UGB1' }, '2024-09-16'],
-      ['commitment:mexico-uk:R1-6:T-14:UMX1', { kind: 'user', id: 'UMX1' }, '2024-09-16'],
-      ['commitment:mexico-uk:R1-6:T-7:UGB1', { kind: 'user', id: 'UGB1' }, '2024-09-23'],
-      ['commitment:mexico-uk:R1-6:T-7:UMX1', { kind: 'user', id: 'UMX1' }, '2024-09-23'],
+      // The British owner: 09:00 London (BST); the Mexican owner: 09:00 Mexico City (CST, UTC−6, no DST).
+      ['commitment:mexico-uk:R1-6@2024-09-30:T-14:UGB1', 'UGB1', '2024-09-16', '2024-09-16T08:00:00.000Z'],
+      // Monday 16 September is Mexico's Independence Day: the Mexican owner's DM moves to Tuesday.
+      ['commitment:mexico-uk:R1-6@2024-09-30:T-14:UMX1', 'UMX1', '2024-09-17', '2024-09-17T15:00:00.000Z'],
+      ['commitment:mexico-uk:R1-6@2024-09-30:T-7:UGB1', 'UGB1', '2024-09-23', '2024-09-23T08:00:00.000Z'],
+      ['commitment:mexico-uk:R1-6@2024-09-30:T-7:UMX1', 'UMX1', '2024-09-23', '2024-09-23T15:00:00.000Z'],
       // Sunday 29th: the next working day is the due date itself, so Friday 27th.
-      ['commitment:mexico-uk:R1-6:T-1:UGB1', { kind: 'user', id: 'UGB1' }, '2024-09-27'],
-      ['commitment:mexico-uk:R1-6:T-1:UMX1', { kind: 'user', id: 'UMX1' }, '2024-09-27'],
-      ['commitment:mexico-uk:R1-4:T-14:channel', { kind: 'channel', id: 'C0REMIND' }, '2024-10-01'],
-      ['commitment:mexico-uk:R1-4:T-7:channel', { kind: 'channel', id: 'C0REMIND' }, '2024-10-08'],
-      ['commitment:mexico-uk:R1-4:T-1:channel', { kind: 'channel', id: 'C0REMIND' }, '2024-10-14'],
+      ['commitment:mexico-uk:R1-6@2024-09-30:T-1:UGB1', 'UGB1', '2024-09-27', '2024-09-27T08:00:00.000Z'],
+      ['commitment:mexico-uk:R1-6@2024-09-30:T-1:UMX1', 'UMX1', '2024-09-27', '2024-09-27T15:00:00.000Z'],
+      ['commitment:mexico-uk:R1-4@2024-10-15:T-14:channel', 'C0REMIND', '2024-10-01', '2024-10-01T08:00:00.000Z'],
+      ['commitment:mexico-uk:R1-4@2024-10-15:T-7:channel', 'C0REMIND', '2024-10-08', '2024-10-08T08:00:00.000Z'],
+      ['commitment:mexico-uk:R1-4@2024-10-15:T-1:channel', 'C0REMIND', '2024-10-14', '2024-10-14T08:00:00.000Z'],
     ]);
   });
 

@@ -12,8 +12,10 @@ import { createSlackNotifier, reminderWebClient } from '../../src/slack/notifier
 const core = await openCore({ schema: process.env.REPLICA_SCHEMA, now: new Date(process.env.REPLICA_SEED_AT!) });
 const notifier = createSlackNotifier(reminderWebClient({ token: 'xoxb-replica', apiUrl: process.env.SLACK_API_URL }));
 // REPLICA_CRASH_AFTER_CLAIM: die (SIGKILL, no cleanup at all) right after claiming, before sending.
+// REPLICA_CRASH_AFTER_POST: die (SIGKILL) right after Slack took the message, before it is recorded.
 const tick = createReminderTick(core, notifier, {
   afterClaim: process.env.REPLICA_CRASH_AFTER_CLAIM ? () => void process.kill(process.pid, 'SIGKILL') : undefined,
+  afterPost: process.env.REPLICA_CRASH_AFTER_POST ? () => void process.kill(process.pid, 'SIGKILL') : undefined,
 });
 process.stdout.write(`${JSON.stringify({ ready: core.services.reminders.instanceId })}\n`);
 

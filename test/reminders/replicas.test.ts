@@ -124,9 +124,9 @@ describe.skipIf(!PG_URL)('two bot processes on one Postgres', () => {
       'digest:mexico-uk:2024-W31',
       'digest:mexico-uk:2024-W32',
       'expected:mexico-uk:2:2024-07',
-      'commitment:mexico-uk:R1-6:T-14:U0MXOWNER',
-      'commitment:mexico-uk:R1-6:T-7:U0MXOWNER',
-      'commitment:mexico-uk:R1-6:T-1:U0MXOWNER',
+      'commitment:mexico-uk:R1-6@2024-07-31:T-14:U0MXOWNER',
+      'commitment:mexico-uk:R1-6@2024-07-31:T-7:U0MXOWNER',
+      'commitment:mexico-uk:R1-6@2024-07-31:T-1:U0MXOWNER',
     ];
     expect([...sent].sort()).toEqual([...expected].sort());
     // Slack received one post per reminder: none twice, none lost.
@@ -150,4 +150,56 @@ describe.skipIf(!PG_URL)('two bot processes on one Postgres', () => {
     expect(await survivor!.tick('2025-01-16T09:07:00.000Z')).toEqual([]);
     expect(posts().length - before).toBe(1);
   }, 120_000);
+
+  it('a process killed (kill -9) after Slack took the message but before recording it: one message, not two', async () => {
+    slack.now = () => new Date('2025-02-17T09:00:00Z');
+    const before = slack.callsTo('chat.postMessage').length;
+    const newPosts = () => slack.callsTo('chat.postMessage').slice(before);
+    const doomed = new Replica(envFor({ REPLICA_CRASH_AFTER_POST: '1' }));
+    await doomed.next(); // ready
+    // Monday 17 February 2025, 09:00 GMT: the weekly digest and the February nudge are due.
+    doomed.send('2025-02-17T09:00:00.000Z');
+    expect(['SIGKILL', 'exit 137']).toContain(await doomed.exited());
+    // Slack took the first one; the store still says "claimed".
+    expect(newPosts()).toHaveLength(1);
+    const key = newPosts()[0]!.args.metadata?.event_payload?.key as string;
+    expect(key).toBe('digest:mexico-uk:2025-W08');
+    const [survivor] = replicas;
+    // The lease holds: the survivor sends the other one, not the dead claim's.
+    expect(await survivor!.tick('2025-02-17T09:02:00.000Z')).toEqual(['expected:mexico-uk:2:2025-02']);
+    // Expired: before posting again, the survivor looks for the bot's own message with that key in
+    // the channel (conversations.history, message metadata), finds it and records it as sent instead.
+    expect(await survivor!.tick('2025-02-17T09:06:00.000Z')).toEqual([]);
+    expect(await survivor!.tick('2025-02-17T09:30:00.000Z')).toEqual([]);
+    const keys = newPosts().map((c) => c.args.metadata?.event_payload?.key);
+    expect(keys.sort()).toEqual(['digest:mexico-uk:2025-W08', 'expected:mexico-uk:2:2025-02']); // one each
+    expect(slack.callsTo('conversations.history').map((c) => c.args.channel)).toContain('C0REMIND');
+    const core = await openTestCoreNoReset();
+    try {
+      const row = await core.store.db
+        .selectFrom('reminder_deliveries')
+        .selectAll()
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({
+        status: 'sent',
+        channel: 'C0REMIND',
+        message_ts: newPosts()[0]!.args && expect.any(String),
+      });
+    } finally {
+      await core.close();
+    }
+  }, 120_000);
+
+  /** A core on the replicas' schema, without emptying it. */
+  async function openTestCoreNoReset() {
+    const { openCore } = await import('../../src/core.js');
+    const { testConfig } = await import('../support/store.js');
+    return openCore({
+      config: testConfig({ REMINDER_CHANNEL: 'C0REMIND' }, 'postgres'),
+      schema: workerSchema(tag),
+      now: new Date(SEED_AT),
+      logDestination: { write: () => {} } as never,
+    });
+  }
 });

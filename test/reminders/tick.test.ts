@@ -25,6 +25,12 @@ function hours(from: string, to: string, stepMinutes = 60): Date[] {
   return out;
 }
 
+/** The words of a posted message's blocks (section texts), for assertions on wording. */
+// biome-ignore lint/suspicious/noExplicitAny: Web API arguments are free-form JSON
+function renderedText(args: any): string {
+  return JSON.stringify(args?.blocks ?? []);
+}
+
 async function rows(core: Core) {
   return core.store.db.selectFrom('reminder_deliveries').selectAll().orderBy('key').execute();
 }
@@ -152,11 +158,11 @@ describe.each(DIALECTS)('the reminder tick (%s)', (dialect: DialectName) => {
         new Date('2024-07-01T00:00:00Z'),
         new Date('2024-08-20T00:00:00Z'),
       )
-    ).map((i) => i.reminder.key);
+    ).map((i) => i.key);
     expect(expected).toEqual(
       expect.arrayContaining([
-        'commitment:mexico-uk:R1-6:T-14:U0MXOWNER',
-        'commitment:mexico-uk:R1-6:T-14:U0GBOWNER',
+        'commitment:mexico-uk:R1-6@2024-07-31:T-14:U0MXOWNER',
+        'commitment:mexico-uk:R1-6@2024-07-31:T-14:U0GBOWNER',
         'expected:mexico-uk:2:2024-08',
       ]),
     );
@@ -211,6 +217,38 @@ describe.each(DIALECTS)('the reminder tick (%s)', (dialect: DialectName) => {
       expect(Number(row?.attempts)).toBe(3);
     });
 
+    it('after a 429 the pass stops posting, and the next ones wait out Retry-After', async () => {
+      const core = await openOne();
+      const { commitments } = core.services;
+      for (const id of ['R1-6', 'R1-4']) {
+        await commitments.assign('mexico-uk', LOCAL_USER, id, `U0MX${id.replace('-', '')}`, 'mx', SEED_AT);
+        await commitments.assign('mexico-uk', LOCAL_USER, id, `U0GB${id.replace('-', '')}`, 'uk', SEED_AT);
+        await commitments.setDue('mexico-uk', LOCAL_USER, id, '2024-07-31', SEED_AT);
+      }
+      const tick = createReminderTick(core, notifier);
+      await tick(new Date('2024-07-17T07:00:00Z')); // earlier ones out of the way
+      slack.calls.length = 0;
+      slack.failNext('chat.postMessage', {
+        status: 429,
+        headers: { 'retry-after': '120' },
+        body: { ok: false, error: 'ratelimited' },
+      });
+      // Four DMs due at 09:00 London (users.info says every owner is in London): the first one gets a 429.
+      const t = Date.parse('2024-07-17T08:00:00Z');
+      const first = await tick(new Date(t));
+      expect(posted()).toHaveLength(1); // not tried three more times
+      expect(first.sent).toEqual([]);
+      expect(first.retrying).toHaveLength(1);
+      expect(first.pausedUntil).toBe(new Date(t + 120_000).toISOString());
+      const paused = await tick(new Date(t + 60_000));
+      expect(paused.pausedUntil).toBe(new Date(t + 120_000).toISOString());
+      expect(posted()).toHaveLength(1);
+      const resumed = await tick(new Date(t + 121_000));
+      expect(resumed.pausedUntil).toBeNull();
+      expect(resumed.sent).toHaveLength(4); // all four, the rate-limited one included
+      expect(posted()).toHaveLength(5);
+    });
+
     it('a network failure (Slack unreachable) is retried, and delivered once when Slack is back', async () => {
       const core = await openOne();
       const t = Date.parse('2024-07-16T08:00:00Z');
@@ -230,29 +268,70 @@ describe.each(DIALECTS)('the reminder tick (%s)', (dialect: DialectName) => {
       expect(posted()).toHaveLength(1);
     });
 
-    it('a failing DM does not hold back the others; DMs go to the user, in their language', async () => {
+    it('a failing DM does not hold back the others; DMs go to the user, in their language and their day', async () => {
       const core = await openOne();
-      const { commitments, users } = core.services;
+      const { commitments } = core.services;
       await commitments.assign('mexico-uk', LOCAL_USER, 'R1-6', 'U0MXOWNER', 'mx', SEED_AT);
       await commitments.assign('mexico-uk', LOCAL_USER, 'R1-6', 'U0GBOWNER', 'uk', SEED_AT);
       await commitments.setDue('mexico-uk', LOCAL_USER, 'R1-6', '2024-07-31', SEED_AT);
-      await users.setLang('U0MXOWNER', 'es', SEED_AT);
+      // What Slack says of the owners (users.info): their zone and locale, read by the tick and kept.
+      slack.on('users.info', (args) => ({
+        body: {
+          ok: true,
+          user:
+            args.user === 'U0MXOWNER'
+              ? { id: args.user, tz: 'America/Mexico_City', locale: 'es-LA' }
+              : { id: args.user, tz: 'Europe/London', locale: 'en-GB' },
+        },
+      }));
       const tick = createReminderTick(core, notifier);
-      await tick(new Date('2024-07-17T07:00:00Z')); // earlier ones out of the way
-      slack.reset();
+      await tick(new Date('2024-07-17T07:00:00Z')); // earlier ones out of the way; owners' profiles read
+      expect(
+        slack
+          .callsTo('users.info')
+          .map((c) => c.args.user)
+          .sort(),
+      ).toEqual(['U0GBOWNER', 'U0MXOWNER']);
+      const prefs = await core.store.db
+        .selectFrom('user_prefs')
+        .selectAll()
+        .where('user_id', '=', 'U0MXOWNER')
+        .execute();
+      expect(prefs).toMatchObject([{ timezone: 'America/Mexico_City', locale: 'es-LA', lang: null }]);
+      slack.calls.length = 0;
       slack.on('chat.postMessage', (args) =>
-        args.channel === 'U0GBOWNER' && slack.callsTo('chat.postMessage').length <= 2
+        args.channel === 'U0GBOWNER' && slack.callsTo('chat.postMessage').length <= 1
           ? { status: 503, body: { ok: false } }
           : undefined,
       );
-      const first = await tick(new Date('2024-07-17T08:00:00Z')); // T-14 of 31 July
-      expect(first.sent.map((s) => s.key)).toEqual(['commitment:mexico-uk:R1-6:T-14:U0MXOWNER']);
-      expect(first.retrying.map((s) => s.key)).toEqual(['commitment:mexico-uk:R1-6:T-14:U0GBOWNER']);
+      // T-14 of 31 July, 09:00 London (08:00Z) for the British owner: Slack fails it.
+      const first = await tick(new Date('2024-07-17T08:00:00Z'));
+      expect(first.sent.map((s) => s.key)).toEqual([]);
+      expect(first.retrying.map((s) => s.key)).toEqual(['commitment:mexico-uk:R1-6@2024-07-31:T-14:U0GBOWNER']);
+      const second = await tick(new Date('2024-07-17T08:01:00Z'));
+      expect(second.sent.map((s) => s.key)).toEqual(['commitment:mexico-uk:R1-6@2024-07-31:T-14:U0GBOWNER']);
+      expect(String(posted().at(-1)?.args.text)).toContain('R1-6 is due in 14 days');
+      // The Mexican owner's comes at 09:00 Mexico City (15:00Z), in Spanish (Slack locale es-LA), with its buttons.
+      expect((await tick(new Date('2024-07-17T14:59:00Z'))).sent).toEqual([]);
+      const mx = await tick(new Date('2024-07-17T15:00:00Z'));
+      expect(mx.sent.map((s) => s.key)).toEqual(['commitment:mexico-uk:R1-6@2024-07-31:T-14:U0MXOWNER']);
       const spanish = posted().find((c) => c.args.channel === 'U0MXOWNER');
       expect(String(spanish?.args.text)).toContain('R1-6 vence dentro de 14 días');
-      const second = await tick(new Date('2024-07-17T08:01:00Z'));
-      expect(second.sent.map((s) => s.key)).toEqual(['commitment:mexico-uk:R1-6:T-14:U0GBOWNER']);
-      expect(String(posted().at(-1)?.args.text)).toContain('R1-6 is due in 14 days');
+      const buttons = (
+        (spanish?.args.blocks ?? []) as {
+          type: string;
+          elements?: { action_id: string; text: { text: string }; confirm?: unknown }[];
+        }[]
+      )
+        .filter((b) => b.type === 'actions')
+        .flatMap((b) => b.elements ?? []);
+      expect(buttons.map((b) => b.text.text)).toEqual(['Marcar cumplido', 'Actualizar…', 'Posponer 7 días']);
+      expect(buttons[0]!.confirm).toMatchObject({ title: { text: '¿Marcar como cumplido?' } });
+      expect(buttons[2]!.action_id).toBe('reminder.snooze:commitment:mexico-uk:R1-6@2024-07-31:T-14:U0MXOWNER');
+      expect(spanish?.args.metadata).toEqual({
+        event_type: 'dialogue_reminder',
+        event_payload: { key: 'commitment:mexico-uk:R1-6@2024-07-31:T-14:U0MXOWNER' },
+      });
       expect(posted().filter((c) => c.args.channel === 'U0MXOWNER')).toHaveLength(1);
     });
 
@@ -276,25 +355,30 @@ describe.each(DIALECTS)('the reminder tick (%s)', (dialect: DialectName) => {
       await tick(new Date('2024-09-03T07:00:00Z')); // Monday's digest out of the way
       slack.on('chat.postMessage', () => ({ status: 500, body: { ok: false } }));
       const t7 = new Date('2024-09-03T08:00:00Z');
-      expect((await tick(t7)).retrying.map((r) => r.key)).toEqual(['round:mexico-uk:2:T-7']);
-      // Moved a week later before the retry: the old T-7 is dropped …
+      expect((await tick(t7)).retrying.map((r) => r.key)).toEqual(['round:mexico-uk:2@2024-09-10:T-7']);
+      // Moved a week later before the retry: the old T-7 is dropped, and the channel is told at once …
       await cycle.schedule('mexico-uk', LOCAL_USER, { date: '2024-09-19', time: '10:00', city: null }, t7);
       slack.reset();
       const after = await tick(new Date('2024-09-03T08:05:00Z'));
-      expect(after.dropped).toEqual(['round:mexico-uk:2:T-7']);
-      expect(after.sent).toEqual([]);
+      expect(after.dropped).toEqual(['round:mexico-uk:2@2024-09-10:T-7']);
+      expect(after.sent.map((s) => s.key)).toEqual(['moved:mexico-uk:2@2024-09-19:from-2024-09-10']);
+      const notice = String(posted().at(-1)?.args.text);
+      expect(notice).toContain('Round 2 has moved');
+      expect(renderedText(posted().at(-1)?.args)).toContain(
+        'from Tuesday, 10 September 2024, 10:00 BST London · 03:00 CST Mexico City to Thursday, 19 September 2024, 10:00 BST London · 03:00 CST Mexico City',
+      );
       // … and the offsets of the new date fire once each, T-7 included (it never went out).
       const sent: string[] = [];
       for (const now of hours('2024-09-03T09:00:00Z', '2024-09-20T00:00:00Z')) {
         sent.push(...(await tick(now)).sent.map((s) => `${s.key}@${now.toISOString()}`));
       }
       expect(sent).toEqual([
-        'round:mexico-uk:2:T-14@2024-09-05T08:00:00.000Z',
+        'round:mexico-uk:2@2024-09-19:T-14@2024-09-05T08:00:00.000Z',
         'digest:mexico-uk:2024-W37@2024-09-09T08:00:00.000Z',
-        'round:mexico-uk:2:T-7@2024-09-12T08:00:00.000Z',
+        'round:mexico-uk:2@2024-09-19:T-7@2024-09-12T08:00:00.000Z',
         'digest:mexico-uk:2024-W38@2024-09-16T08:00:00.000Z',
-        'round:mexico-uk:2:T-1@2024-09-18T08:00:00.000Z',
-        'round:mexico-uk:2:T-0@2024-09-19T08:00:00.000Z',
+        'round:mexico-uk:2@2024-09-19:T-1@2024-09-18T08:00:00.000Z',
+        'round:mexico-uk:2@2024-09-19:T-0@2024-09-19T08:00:00.000Z',
       ]);
     });
   });

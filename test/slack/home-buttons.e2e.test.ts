@@ -73,6 +73,40 @@ describe.each(DIALECTS)('App Home buttons and announcements (%s)', (dialect) => 
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
+  it('"Snooze 7 days" on a reminder DM: only its owner can; recorded and audited; the answer is private', async () => {
+    const { commitments } = h.app.core.services;
+    await commitments.assign('mexico-uk', EDITOR, 'R1-6', READER, 'mx', new Date('2025-03-01T12:00:00Z'));
+    await commitments.setDue('mexico-uk', EDITOR, 'R1-6', '2025-03-08', new Date('2025-03-01T12:00:00Z'));
+    const key = `commitment:mexico-uk:R1-6@2025-03-08:T-7:${READER}`;
+    const other = blockActionBody(h.fake, {
+      actionId: `reminder.snooze:${key}`,
+      value: key,
+      user: EDITOR,
+      channel: 'DREADER',
+    });
+    await postSigned(h.url, other.body);
+    const refused = await waitFor(() => h.fake.callsTo(other.method)[0]?.args, 'the refusal');
+    expect(allText(refused)).toContain('can no longer be snoozed');
+    const click = blockActionBody(h.fake, {
+      actionId: `reminder.snooze:${key}`,
+      value: key,
+      user: READER,
+      channel: 'DREADER',
+    });
+    await postSigned(h.url, click.body);
+    const answer = await waitFor(() => h.fake.callsTo(click.method)[0]?.args, 'the answer');
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(allText(answer)).toMatch(/Snoozed: this reminder comes back on 8 Mar(ch)? 2025/);
+    const rows = await h.app.core.store.db.selectFrom('reminder_snoozes').selectAll().execute();
+    expect(rows).toMatchObject([{ key, user_id: READER, until: '2025-03-08T12:00:00.000Z' }]);
+    const audit = await h.app.core.store.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'snooze')
+      .execute();
+    expect(audit).toMatchObject([{ actor: READER, entity_id: 'R1-6' }]);
+  });
+
   it('when the bot is not in the channel, the change is announced through the response URL instead', async () => {
     h.fake.on('chat.postMessage', () => ({ body: { ok: false, error: 'not_in_channel' } }));
     const { body, method } = commandBody(h.fake, { command: '/commitments', text: 'due R1-6 2025-09-30' });

@@ -26,9 +26,12 @@ describe('manifest.yml', () => {
 
   it('asks for the bot scopes the app uses and no more', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'channels:history',
       'chat:write',
       'commands',
       'files:write',
+      'groups:history',
+      'im:history',
       'im:write',
       'users:read',
     ]);
@@ -36,7 +39,12 @@ describe('manifest.yml', () => {
   });
 
   it('turns on App Home, interactivity and the events the app listens to, all on /slack/events', () => {
-    expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
+    // Reminder DMs carry buttons: a read-only Messages tab would leave them unusable to the owner.
+    expect(manifest.features.app_home).toMatchObject({
+      home_tab_enabled: true,
+      messages_tab_enabled: true,
+      messages_tab_read_only_enabled: false,
+    });
     expect(manifest.features.bot_user.display_name).toBe('Dialogue Tracker');
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);

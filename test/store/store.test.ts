@@ -8,6 +8,7 @@ import type { Core } from '../../src/core.js';
 import { listAuditEvents } from '../../src/store/audit.repository.js';
 import { openStore } from '../../src/store/connection.js';
 import * as initial from '../../src/store/migrations/20261128_0001_initial.js';
+import * as storeRevision from '../../src/store/migrations/20261128_0002_store_revision.js';
 import { readStoreRevision } from '../../src/store/store-revision.repository.js';
 import { DIALECTS, openTestCore } from '../support/store.js';
 
@@ -189,6 +190,7 @@ describe('migrations', () => {
       expect(names.map((r) => (r as { name: string }).name)).toEqual([
         '20261128_0001_initial',
         '20261128_0002_store_revision',
+        '20261202_0011_reminder_occurrence',
         '20261202_0012_changes',
         '20261202_0013_sources_feeds_names',
         '20261202_0015_commitment_texts',
@@ -197,6 +199,75 @@ describe('migrations', () => {
       const again = await openStore(`sqlite:${path}`);
       expect(await readStoreRevision(again.db)).toBe(7);
       await again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('re-key existing reminder deliveries to the date their round or commitment has (what was sent stays sent)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'migrate-'));
+    try {
+      const path = join(dir, 'old.db');
+      // biome-ignore lint/suspicious/noExplicitAny: the schema of an older release
+      const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(path) }) });
+      const provider = {
+        getMigrations: async () => ({
+          '20261128_0001_initial': initial,
+          '20261128_0002_store_revision': storeRevision,
+        }),
+      };
+      expect((await new Migrator({ db: old, provider }).migrateToLatest()).error).toBeUndefined();
+      const at = T0.toISOString();
+      await old
+        .insertInto('dialogues')
+        .values({ id: 'a', revision: 1, name_en: 'A', name_es: 'A', definition: '{}', created_at: at, updated_at: at })
+        .execute();
+      await old
+        .insertInto('rounds')
+        .values({
+          dialogue_id: 'a',
+          edition: 2,
+          year: 2025,
+          host: 'GB',
+          state: 'scheduled',
+          date: '2025-03-12',
+          time: '10:00',
+          timezone: 'Europe/London',
+          city: null,
+          reason: null,
+          host_inferred: null,
+          source: null,
+          sequence: 1,
+          updated_at: at,
+          updated_by: 'U1',
+        })
+        .execute();
+      const row = (key: string) => ({
+        key,
+        dialogue_id: 'a',
+        kind: key.split(':')[0],
+        audience: 'channel:C1',
+        due_at: '2024-12-12T09:00:00.000Z',
+        status: 'sent',
+        attempts: 1,
+        late: 0,
+        sent_at: '2024-12-12T09:00:00.000Z',
+        created_at: at,
+        updated_at: at,
+      });
+      await old
+        .insertInto('reminder_deliveries')
+        .values([row('round:a:2:T-90'), row('digest:a:2024-W50')])
+        .execute();
+      await old.destroy();
+
+      const store = await openStore(`sqlite:${path}`);
+      const keys = await store.db.selectFrom('reminder_deliveries').select(['key', 'status']).orderBy('key').execute();
+      expect(keys).toEqual([
+        { key: 'digest:a:2024-W50', status: 'sent' },
+        { key: 'round:a:2@2025-03-12:T-90', status: 'sent' },
+      ]);
+      await store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -48,6 +48,24 @@ export class FakeSlack {
   readonly uploads = new Map<string, UploadedFile>();
   private readonly pendingUploads = new Map<string, { filename: string }>();
   private fileCounter = 1;
+  /** Messages posted (and accepted), per channel (a DM under its `D…` ID), oldest first, for conversations.history. */
+  readonly history = new Map<
+    string,
+    { ts: string; text: string; user: string; bot_id: string; metadata?: unknown }[]
+  >();
+  /** Scopes the token has (sent as `x-oauth-scopes`, and checked by conversations.history). */
+  scopes: string[] = [
+    'commands',
+    'chat:write',
+    'im:write',
+    'users:read',
+    'channels:history',
+    'groups:history',
+    'im:history',
+  ];
+  /** The clock message timestamps follow (tests that simulate time set it); else a counter. */
+  now: (() => Date) | null = null;
+  private seq = 0;
   private server: Server | null = null;
   private readonly handlers = new Map<string, MethodHandler>();
   private readonly queued = new Map<string, ScriptedResponse[]>();
@@ -92,6 +110,18 @@ export class FakeSlack {
     this.pendingUploads.clear();
     this.queued.clear();
     this.handlers.clear();
+    this.history.clear();
+    this.now = null;
+  }
+
+  /** Slack's ID of the conversation a post lands in: a user ID means the app's DM with them. */
+  static conversationOf(channel: string): string {
+    return /^[UW]/.test(channel) ? `D${channel.replace(/[^A-Z0-9]/g, '')}` : channel;
+  }
+
+  private nextTs(): string {
+    if (this.now) return `${Math.floor(this.now().getTime() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
+    return `${this.tsCounter++}.000100`;
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: Web API responses are free-form JSON
@@ -107,12 +137,32 @@ export class FakeSlack {
           user_id: 'UBOT',
           bot_id: 'BBOT',
         };
-      case 'chat.postMessage':
-        return { ok: true, channel: args.channel, ts: `${this.tsCounter++}.000100`, message: { text: args.text } };
+      case 'chat.postMessage': {
+        const channel = FakeSlack.conversationOf(String(args.channel));
+        const message = {
+          ts: this.nextTs(),
+          text: String(args.text ?? ''),
+          user: 'UBOT',
+          bot_id: 'BBOT',
+          ...(args.metadata ? { metadata: args.metadata } : {}),
+        };
+        this.history.set(channel, [...(this.history.get(channel) ?? []), message]);
+        return { ok: true, channel, ts: message.ts, message };
+      }
+      case 'conversations.history': {
+        const needed = String(args.channel).startsWith('D') ? 'im:history' : 'channels:history';
+        if (!this.scopes.includes(needed)) return { ok: false, error: 'missing_scope', needed };
+        const oldest = Number(args.oldest ?? 0);
+        const messages = (this.history.get(String(args.channel)) ?? [])
+          .filter((m) => Number(m.ts) > oldest)
+          .reverse()
+          .map(({ metadata, ...m }) => (args.include_all_metadata ? { ...m, metadata } : m));
+        return { ok: true, messages, has_more: false };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${this.tsCounter++}.000200` };
       case 'conversations.open':
-        return { ok: true, channel: { id: `D${String(args.users ?? 'X').replace(/[^A-Z0-9]/g, '')}` } };
+        return { ok: true, channel: { id: FakeSlack.conversationOf(String(args.users ?? 'UX')) } };
       case 'files.getUploadURLExternal': {
         const id = `F${String(this.fileCounter++).padStart(6, '0')}`;
         this.pendingUploads.set(id, { filename: String(args.filename) });
@@ -140,7 +190,11 @@ export class FakeSlack {
     this.server = createServer((req, res) => {
       void this.handle(req).then(({ status, headers, body, delayMs }) => {
         const send = () => {
-          res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+          res.writeHead(status, {
+            'content-type': 'application/json; charset=utf-8',
+            'x-oauth-scopes': this.scopes.join(','),
+            ...headers,
+          });
           res.end(JSON.stringify(body));
         };
         if (delayMs) setTimeout(send, delayMs);

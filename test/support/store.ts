@@ -55,6 +55,7 @@ const TABLES = [
   'request_log',
   'outbox',
   'changes',
+  'reminder_snoozes',
   'reminder_deliveries',
   'subscriptions',
   'user_prefs',

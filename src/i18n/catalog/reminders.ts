@@ -8,8 +8,14 @@ export const en = {
         : days === 1
           ? `Tomorrow: round ${n} — ${when}.`
           : `In ${days} days: round ${n} — ${when}.`,
+    started: (n: number, when: string) => `Round ${n} has already begun — ${when}.`,
     host: (host: string) => `Host: ${host}.`,
     venue: (city: string) => `Venue: ${city}.`,
+  },
+  moved: {
+    header: (n: number, dialogue: string) => `Round ${n} has moved · ${dialogue}`,
+    text: (n: number, from: string, to: string) => `Round ${n} has moved from ${from} to ${to}.`,
+    rearmed: 'Reminders follow the new date.',
   },
   expected: {
     header: (n: number, dialogue: string) => `Date not fixed yet: round ${n} · ${dialogue}`,
@@ -43,6 +49,17 @@ export const en = {
         : days === 1
           ? `${id} is due tomorrow (${date}).`
           : `${id} is due in ${days} days (${date}).`,
+    overdue: (id: string, date: string) => `${id} was due on ${date}.`,
+    snoozed: 'You snoozed this reminder 7 days ago.',
+    snoozedNow: (date: string) => `Snoozed: this reminder comes back on ${date}.`,
+    snoozeGone: 'That reminder can no longer be snoozed (the commitment changed or is closed).',
+    confirmDone: {
+      title: 'Mark as done?',
+      text: (id: string) => `Mark commitment ${id} as done? It can be reopened with /commitments update.`,
+      confirm: 'Mark done',
+      deny: 'Cancel',
+    },
+    snoozeButton: 'Snooze 7 days',
     status: (status: string) => `Status: ${status}.`,
     action: (id: string) => `Update it: /commitments update ${id} in-progress|done [note].`,
   },
@@ -61,7 +78,7 @@ export const en = {
     itemDue: (id: string, title: string, due: string) => `${id} — ${title} · due ${due}`,
     footer: 'Details: /commitments show <ID> · update: /commitments update <ID> <status>',
   },
-  late: (when: string) => `Sent late: this was due ${when} (the bot was not running then).`,
+  late: (when: string) => `Sent late: this was due ${when}.`,
   list: {
     header: (dialogue: string) => `Coming reminders · ${dialogue}`,
     item: (when: string, where: string, what: string) => `${when} → ${where}: ${what}`,
@@ -72,6 +89,21 @@ export const en = {
     footer: (zone: string, days: number) => `Next ${days} days; times in ${zone}.`,
     noChannel:
       'No reminder channel is set: an editor can run /dialogue remind-here in the channel that should get them.',
+    precedence:
+      'A dialogue’s own channel (/dialogue remind-here, or its config) wins; the server’s default reminder channel (REMINDER_CHANNEL) serves dialogues that have none.',
+    status: {
+      willSend: 'will send',
+      late: 'late',
+      sent: (when: string) => `sent ${when}`,
+      skipped: (reason: string) => `skipped: ${reason}`,
+      waiting: 'waiting: no channel',
+    },
+    reason: {
+      missed: (hours: number) => `missed by more than the catch-up window (${hours} h)`,
+      failed: (error: string | null) => `failed${error ? ` (${error})` : ''}`,
+      noChannel: 'no reminder channel was set in time',
+      dropped: 'no longer planned (its round moved or was postponed, or the commitment changed)',
+    },
     channelLabel: 'Reminder channel: ',
     dmLabel: 'DM ',
     more: (n: number) => `…and ${n} more.`,
@@ -83,8 +115,8 @@ export const en = {
   remindHere: {
     set: (dialogue: string) => `Reminders of the ${dialogue} will be posted in this channel.`,
     needsChannel: 'Run /dialogue remind-here inside the channel that should get the reminders.',
-    envOverrides: (id: string) =>
-      `Note: the server’s settings send reminders to #${id}, and they win over this until an administrator changes them.`,
+    envDefault: (id: string) =>
+      `This channel now wins over the server’s default reminder channel (#${id}), which stays the default for dialogues without a channel of their own.`,
   },
 };
 
@@ -99,8 +131,14 @@ export const es: RemindersMessages = {
         : days === 1
           ? `Mañana: ronda ${n} — ${when}.`
           : `Dentro de ${days} días: ronda ${n} — ${when}.`,
+    started: (n, when) => `La ronda ${n} ya comenzó — ${when}.`,
     host: (host) => `Anfitrión: ${host}.`,
     venue: (city) => `Sede: ${city}.`,
+  },
+  moved: {
+    header: (n, dialogue) => `La ronda ${n} cambió de fecha · ${dialogue}`,
+    text: (n, from, to) => `La ronda ${n} pasó del ${from} al ${to}.`,
+    rearmed: 'Los recordatorios siguen la nueva fecha.',
   },
   expected: {
     header: (n, dialogue) => `Fecha aún sin fijar: ronda ${n} · ${dialogue}`,
@@ -131,6 +169,17 @@ export const es: RemindersMessages = {
         : days === 1
           ? `${id} vence mañana (${date}).`
           : `${id} vence dentro de ${days} días (${date}).`,
+    overdue: (id, date) => `${id} venció el ${date}.`,
+    snoozed: 'Usted pospuso este recordatorio hace 7 días.',
+    snoozedNow: (date) => `Pospuesto: este recordatorio volverá el ${date}.`,
+    snoozeGone: 'Ese recordatorio ya no se puede posponer (el compromiso cambió o está cerrado).',
+    confirmDone: {
+      title: '¿Marcar como cumplido?',
+      text: (id) => `¿Marcar el compromiso ${id} como cumplido? Puede reabrirse con /commitments update.`,
+      confirm: 'Marcar cumplido',
+      deny: 'Cancelar',
+    },
+    snoozeButton: 'Posponer 7 días',
     status: (status) => `Estado: ${status}.`,
     action: (id) => `Actualícelo: /commitments update ${id} in-progress|done [nota].`,
   },
@@ -149,7 +198,7 @@ export const es: RemindersMessages = {
     itemDue: (id, title, due) => `${id} — ${title} · vence el ${due}`,
     footer: 'Detalles: /commitments show <ID> · actualizar: /commitments update <ID> <estado>',
   },
-  late: (when) => `Enviado con retraso: correspondía al ${when} (el bot no estaba en marcha).`,
+  late: (when) => `Enviado con retraso: correspondía al ${when}.`,
   list: {
     header: (dialogue) => `Próximos recordatorios · ${dialogue}`,
     item: (when, where, what) => `${when} → ${where}: ${what}`,
@@ -160,6 +209,21 @@ export const es: RemindersMessages = {
     footer: (zone, days) => `Próximos ${days} días; horas en ${zone}.`,
     noChannel:
       'No hay canal de recordatorios: un editor puede escribir /dialogue remind-here en el canal que deba recibirlos.',
+    precedence:
+      'Prevalece el canal propio del diálogo (/dialogue remind-here, o su configuración); el canal de recordatorios por defecto del servidor (REMINDER_CHANNEL) sirve a los diálogos que no tienen uno.',
+    status: {
+      willSend: 'se enviará',
+      late: 'con retraso',
+      sent: (when) => `enviado ${when}`,
+      skipped: (reason) => `omitido: ${reason}`,
+      waiting: 'en espera: sin canal',
+    },
+    reason: {
+      missed: (hours) => `se pasó la ventana de recuperación (${hours} h)`,
+      failed: (error) => `falló${error ? ` (${error})` : ''}`,
+      noChannel: 'no se definió a tiempo un canal de recordatorios',
+      dropped: 'ya no está previsto (la ronda cambió de fecha o se pospuso, o el compromiso cambió)',
+    },
     channelLabel: 'Canal de recordatorios: ',
     dmLabel: 'MD ',
     more: (n) => `…y ${n} más.`,
@@ -171,7 +235,7 @@ export const es: RemindersMessages = {
   remindHere: {
     set: (dialogue) => `Los recordatorios del ${dialogue} se publicarán en este canal.`,
     needsChannel: 'Escriba /dialogue remind-here dentro del canal que deba recibir los recordatorios.',
-    envOverrides: (id) =>
-      `Nota: la configuración del servidor envía los recordatorios a #${id} y prevalece sobre esto mientras un administrador no la cambie.`,
+    envDefault: (id) =>
+      `Este canal prevalece ahora sobre el canal de recordatorios por defecto del servidor (#${id}), que sigue siendo el de los diálogos sin canal propio.`,
   },
 };

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { BRIEF_DOWNLOAD_ACTION } from '../../../commands/brief.js';
 import { PAGE_ACTION } from '../../../commands/paging.js';
+import { REMINDER_ACTIONS } from '../../../services/reminder-messages.js';
 import type { SlackDeps } from '../../deps.js';
 import { HOME_ACTIONS } from '../../views/home.js';
 import { SHARE_ACTION } from '../../views/reply-message.js';
@@ -13,6 +14,7 @@ import { openUpdate } from './open-update.js';
 import { page } from './page.js';
 import { resetFeed } from './reset-feed.js';
 import { share } from './share.js';
+import { snooze } from './snooze.js';
 import { subscribe } from './subscribe.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -37,6 +39,7 @@ export function register(app: App, deps: SlackDeps): void {
     [HOME_ACTIONS.reset, resetFeed(deps)],
     [HOME_ACTIONS.page, homePage(deps)],
     [BRIEF_DOWNLOAD_ACTION, briefDownload(deps)],
+    [REMINDER_ACTIONS.snooze, snooze(deps)],
   ]);
   app.action<BlockAction<ButtonAction>>(/./, async (args) => {
     const handler = handlers.get(args.action.action_id.split(':', 1)[0]!);
