@@ -90,7 +90,7 @@ export const en = {
     noChannel:
       'No reminder channel is set: an editor can run /dialogue remind-here in the channel that should get them.',
     precedence:
-      'A dialogue’s own channel (/dialogue remind-here, or its config) wins; the server’s default reminder channel (REMINDER_CHANNEL) serves dialogues that have none.',
+      'A dialogue’s own channel (/dialogue remind-here, or its config) wins; the server’s default reminder channel serves dialogues that have none.',
     status: {
       willSend: 'will send',
       late: 'late',
@@ -210,7 +210,7 @@ export const es: RemindersMessages = {
     noChannel:
       'No hay canal de recordatorios: un editor puede escribir /dialogue remind-here en el canal que deba recibirlos.',
     precedence:
-      'Prevalece el canal propio del diálogo (/dialogue remind-here, o su configuración); el canal de recordatorios por defecto del servidor (REMINDER_CHANNEL) sirve a los diálogos que no tienen uno.',
+      'Prevalece el canal propio del diálogo (/dialogue remind-here, o su configuración); el canal de recordatorios por defecto del servidor sirve a los diálogos que no tienen uno.',
     status: {
       willSend: 'se enviará',
       late: 'con retraso',
