@@ -93,6 +93,9 @@ const MAY_NOT_IMPORT: Record<string, readonly string[]> = {
   slack: ['cli', 'cli.ts', 'main', 'calendar', 'scheduler', 'store'],
 };
 
+/** Packages that do I/O or talk to Slack: never in the pure domain. */
+const IMPURE_PACKAGES = /^(?:node:|pg$|better-sqlite3$|kysely$|@slack\/|pino$|node-cron$|date-holidays$)/;
+
 describe('the module structure', () => {
   const graph = importGraph();
 
@@ -116,6 +119,17 @@ describe('the module structure', () => {
         if (to === from) continue;
         if (banned.includes('*') || banned.includes(to)) broken.push(`${file} → ${dep}`);
       }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('keeps the domain free of I/O packages (time, storage and calendars are parameters)', () => {
+    const broken: string[] = [];
+    for (const file of graph.keys()) {
+      if (layerOf(file) !== 'domain') continue;
+      const source = readFileSync(join(REPO, file), 'utf8');
+      for (const m of source.matchAll(/(?:from|import\()\s*['"]([^'".][^'"]*)['"]/g))
+        if (IMPURE_PACKAGES.test(m[1]!)) broken.push(`${file} → ${m[1]}`);
     }
     expect(broken).toEqual([]);
   });
