@@ -62,15 +62,23 @@ const verbs: Record<string, CliVerb> = {
     let stopping: Promise<void> | null = null;
     const stop = () => (stopping ??= app ? app.stop() : Promise.resolve());
     installLastResort(process, { logger: () => app?.core.logger ?? null, stop });
+    // Signals are caught before starting: a SIGTERM that arrives while the app
+    // starts is kept and acted on once it is up (a clean stop, exit 0), instead
+    // of the default action killing the process half-started.
+    let pending: string | null = null;
+    let onSignal = (why: string): void => {
+      pending ??= why;
+    };
+    process.once('SIGINT', () => onSignal('SIGINT'));
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
     app = await startApp({ env: io.env, cwd: io.cwd, output: io.stdout });
     const running = app;
     await new Promise<void>((resolve) => {
-      const onSignal = (why: string) => {
+      onSignal = (why: string) => {
         running.core.logger.info({ signal: why }, 'stopping');
         stop().then(resolve, resolve);
       };
-      process.once('SIGINT', () => onSignal('SIGINT'));
-      process.once('SIGTERM', () => onSignal('SIGTERM'));
+      if (pending) onSignal(pending);
       // Local mode also ends with its input (end of input, or `quit`).
       void running.ended.then(() => onSignal('end of input'));
     });

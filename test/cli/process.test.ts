@@ -162,3 +162,41 @@ describe('the last line of defence (dialogue-bot start)', { timeout: 90_000 }, (
     expect(bot.seen.err).toContain('"msg":"stopped"');
   });
 });
+
+describe('a signal while starting (dialogue-bot start)', { timeout: 90_000 }, () => {
+  let child: ChildProcessWithoutNullStreams | null = null;
+  afterEach(() => {
+    child?.kill('SIGKILL');
+    child = null;
+  });
+
+  // A preloaded module sends the process SIGTERM at the moment the HTTP server is
+  // asked to listen (inside startApp, before it returns) and holds the listen back a
+  // little, so the signal surely lands in the start-up window. A supervisor that
+  // stops a replica just after launching it does exactly this.
+  const preload = join(dir, 'term-while-starting.mjs');
+  writeFileSync(
+    preload,
+    [
+      "import http from 'node:http';",
+      'const listen = http.Server.prototype.listen;',
+      'let first = true;',
+      'http.Server.prototype.listen = function (...args) {',
+      '  if (!first) return listen.apply(this, args);',
+      '  first = false;',
+      "  process.kill(process.pid, 'SIGTERM');",
+      '  setTimeout(() => listen.apply(this, args), 300);',
+      '  return this;',
+      '};',
+    ].join('\n'),
+  );
+
+  it('is kept: the app finishes starting, then stops cleanly and exits 0 (not killed half-started)', async () => {
+    const bot = startBot(['--import', pathToFileURL(preload).href]);
+    child = bot.child;
+    const code = await bot.exited;
+    expect(bot.seen.err).toContain('"signal":"SIGTERM"');
+    expect(bot.seen.err).toContain('"msg":"stopped"');
+    expect(code).toBe(0);
+  });
+});
