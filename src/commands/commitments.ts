@@ -9,6 +9,7 @@ import {
 } from '../domain/commitments.js';
 import { type Dialogue, type Lang, partyByCode } from '../domain/types.js';
 import { capitalise, formatDate, formatDateTime, messages } from '../i18n/index.js';
+import { parseListFilter, parseTheme, themeName } from '../i18n/typed.js';
 import type { Block, Inline, Reply, Rich } from '../presentation/reply.js';
 import { type CommitmentChange, type CommitmentDetail, sideWords } from '../services/commitments.service.js';
 import type { AuditEvent } from '../services/mappers.js';
@@ -74,7 +75,7 @@ export function commitmentListReply(
     ...pages.blocks,
   ];
   if (clipped) blocks.push({ type: 'context', text: t.commitments.clippedHint });
-  blocks.push({ type: 'context', text: t.commitments.themes(themes.join(', ')) });
+  blocks.push({ type: 'context', text: t.commitments.themes(themes.map((th) => themeName(th, lang)).join(', ')) });
   return {
     kind: 'answer',
     summary: p.pages > 1 ? `${header} · ${t.paging.status(p.page, p.pages, p.first, p.last, p.total)}` : header,
@@ -97,7 +98,7 @@ export function commitmentDetailReply(dialogue: Dialogue, detail: CommitmentDeta
   const fields: [string, Rich][] = [
     [L.status, t.status[c.status]],
     [L.round, c.paragraph ? `${origin}, ${t.commitments.paragraphOf(c.paragraph)}` : origin],
-    [L.theme, c.theme],
+    [L.theme, themeName(c.theme, lang)],
     [L.owners, ownersRich(dialogue, c, lang)],
     [L.due, c.dueDate ? formatDate(c.dueDate, lang) : t.commitments.noDue],
   ];
@@ -285,7 +286,7 @@ export const commitmentVerbs: VerbTable = {
     const h = ctx.t.help.commitments;
     const sides = await sidesOf(ctx);
     const lines = h.lines.map((line) =>
-      line.startsWith('/commitments assign') ? ctx.t.changes.usage.assignHelp(sides) : line,
+      /^\/commitments (?:\S+\|)?assign /.test(line) ? ctx.t.changes.usage.assignHelp(sides) : line,
     );
     return {
       kind: 'answer',
@@ -306,14 +307,18 @@ export const commitmentVerbs: VerbTable = {
     if (words.length > 1) throw new UsageError(t.usage.commitments.list);
     let filter: CommitmentFilter;
     let label: string;
-    if (!word || word.toLowerCase() === 'all') [filter, label] = [{ kind: 'all' }, t.commitments.filter.all];
-    else if (word.toLowerCase() === 'open') [filter, label] = [{ kind: 'open' }, t.commitments.filter.open];
-    else if (word.toLowerCase() === 'done') [filter, label] = [{ kind: 'done' }, t.commitments.filter.done];
-    else if (themes.includes(word.toLowerCase()))
-      [filter, label] = [{ kind: 'theme', theme: word.toLowerCase() }, t.commitments.filter.theme(word.toLowerCase())];
+    // Filters and themes typed in either language: `abiertos`, `igualdad-de-género`, `gender-equality`.
+    const kind = word ? parseListFilter(word) : 'all';
+    const theme = word && !kind ? parseTheme(word, themes) : null;
+    if (kind) [filter, label] = [{ kind }, t.commitments.filter[kind]];
+    else if (theme)
+      [filter, label] = [{ kind: 'theme', theme }, t.commitments.filter.theme(themeName(theme, ctx.lang))];
     else {
-      const user = parseUserRef(word);
-      if (!user) throw new UsageError(`${t.usage.badFilter(word, themes.join(', '))}\n${t.usage.commitments.list}`);
+      const user = word ? parseUserRef(word) : null;
+      if (!user || !word) {
+        const names = themes.map((th) => themeName(th, ctx.lang)).join(', ');
+        throw new UsageError(`${t.usage.badFilter(word ?? '', names)}\n${t.usage.commitments.list}`);
+      }
       [filter, label] = [{ kind: 'owner', userId: user }, t.commitments.filter.owner(user)];
     }
     const list = await ctx.services.commitments.list(dialogue.id, filter);
@@ -355,7 +360,7 @@ export const commitmentVerbs: VerbTable = {
     const usage = t.changes.usage.assign(await sidesOf(ctx));
     const id = requireId(ctx, usage);
     const userWord = args.words[1];
-    if (!userWord || args.words.length > 3) throw new UsageError(usage);
+    if (!userWord) throw new UsageError(usage);
     const user = parseUserRef(userWord);
     if (!user) throw new UsageError(`${t.usage.badUser(userWord)}\n${usage}`);
     const dialogue = await ctx.dialogue();
@@ -364,7 +369,8 @@ export const commitmentVerbs: VerbTable = {
       ctx.request.userId,
       id,
       user,
-      args.words[2] ?? null,
+      // A side of several words may be typed as such: `reino unido`.
+      args.rest(2) || null,
       ctx.request.now,
       changeRequest(ctx, dialogue, 'assign'),
     );

@@ -2,6 +2,7 @@ import { type CycleEntry, DEFAULT_ROUND_MINUTES, roundLabel } from '../domain/cy
 import { LANGS, type Lang } from '../domain/types.js';
 import { cityName, daysUntil, describeEntry, describeWhen, hostName } from '../i18n/describe.js';
 import { capitalise, formatDate, messages, pick } from '../i18n/index.js';
+import { typedKey } from '../i18n/typed.js';
 import type { Block, Reply } from '../presentation/reply.js';
 import type { CycleView, RoundChange } from '../services/cycle.service.js';
 import type { CommandContext, VerbTable } from './context.js';
@@ -144,6 +145,14 @@ function cycleRequest(ctx: CommandContext, dialogue: Parameters<CommandContext['
   };
 }
 
+/** Languages typed by name, in either language (`/dialogue idioma español`). */
+const LANG_WORDS: Readonly<Record<string, Lang | undefined>> = {
+  espanol: 'es',
+  spanish: 'es',
+  ingles: 'en',
+  english: 'en',
+};
+
 const help = async (ctx: CommandContext): Promise<Reply> => {
   const h = ctx.t.help.dialogue;
   return {
@@ -241,9 +250,14 @@ export const dialogueVerbs: VerbTable = {
       const text = ctx.t.lang.current(ctx.lang);
       return { kind: 'answer', summary: text, blocks: [{ type: 'text', text }] };
     }
-    if (!(LANGS as readonly string[]).includes(word) || ctx.args.words.length > 1)
+    const named = typedKey(word);
+    const lang = (LANGS as readonly string[]).includes(word)
+      ? (word as Lang)
+      : Object.hasOwn(LANG_WORDS, named)
+        ? LANG_WORDS[named]
+        : undefined;
+    if (!lang || ctx.args.words.length > 1)
       throw new UsageError(`${ctx.t.usage.badLang(ctx.args.rest(0))}\n${ctx.t.usage.dialogue.lang}`);
-    const lang = word as Lang;
     await ctx.services.users.setLang(ctx.request.userId, lang, ctx.request.now);
     const text = messages(lang).lang.set;
     return { kind: 'answer', summary: text, blocks: [{ type: 'text', text }] };

@@ -64,13 +64,16 @@ function scopeCommand(verb: string, dialogueId: string | null): string {
 }
 
 const MINE_WORDS = new Set(['mine', 'mío', 'mio', 'míos', 'mios']);
+/** `subscribe reset [confirm]`, typed in English or Spanish. */
+const RESET_WORDS = new Set(['reset', 'restablecer']);
+const CONFIRM_WORDS = new Set(['confirm', 'confirmar']);
 
 async function subscribe(ctx: CommandContext): Promise<Reply> {
   const t = ctx.t.calendar;
   const words = ctx.args.words.map((w) => w.toLowerCase());
-  const reset = words[0] === 'reset';
+  const reset = RESET_WORDS.has(words[0] ?? '');
   const rest = reset ? words.slice(1) : words;
-  const confirmed = reset && rest[0] === 'confirm';
+  const confirmed = reset && CONFIRM_WORDS.has(rest[0] ?? '');
   const flags = confirmed ? rest.slice(1) : rest;
   const mine = flags.length === 1 && MINE_WORDS.has(flags[0]!);
   if (flags.length > 0 && !mine) throw new UsageError(t.subscribe.usage);

@@ -62,15 +62,82 @@ export const VERBS = {
 
 export type VerbName<C extends CommandName> = keyof (typeof VERBS)[C] & string;
 
+/**
+ * Spanish words for the verbs, where a Spanish speaker would reach for one
+ * (`/dialogue ayuda`, `/commitments agregar`). An alias is read as its verb
+ * before anything else looks at it, so the verb's facts (changes, private:
+ * Share, the answer cache, the request log) hold for the alias too. Typed
+ * with or without accents, in any case (`próxima`, `PROXIMA`).
+ */
+export const ALIASES = {
+  '/dialogue': {
+    ayuda: 'help',
+    siguiente: 'next',
+    proxima: 'next',
+    ciclo: 'cycle',
+    tarjeta: 'brief',
+    programar: 'schedule',
+    celebrada: 'held',
+    posponer: 'postpone',
+    cancelar: 'cancel',
+    suscribir: 'subscribe',
+    suscribirse: 'subscribe',
+    desuscribir: 'unsubscribe',
+    desuscribirse: 'unsubscribe',
+    recordatorios: 'reminders',
+    'recordar-aqui': 'remind-here',
+    importar: 'import',
+    deshacer: 'undo',
+    exportar: 'export',
+    idioma: 'lang',
+  },
+  '/commitments': {
+    lista: 'list',
+    listar: 'list',
+    mostrar: 'show',
+    ver: 'show',
+    actualizar: 'update',
+    asignar: 'assign',
+    plazo: 'due',
+    vence: 'due',
+    nota: 'note',
+    agregar: 'add',
+    historial: 'history',
+    deshacer: 'undo',
+    ayuda: 'help',
+  },
+} as const satisfies { readonly [C in CommandName]: Readonly<Record<string, VerbName<C>>> };
+
+/** A typed verb as the registry knows it: lower case, accents off (`Próxima` → `proxima`). */
+function verbKey(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The verb a typed word stands for: itself when it is a verb, its verb when it is an alias, else the word (lower case). */
+export function canonicalVerb(command: CommandName, word: string): string {
+  const lower = word.toLowerCase();
+  if (Object.hasOwn(VERBS[command], lower)) return lower;
+  const key = verbKey(word);
+  const aliases: Readonly<Record<string, string>> = ALIASES[command];
+  return Object.hasOwn(aliases, key) ? aliases[key]! : lower;
+}
+
+/** The Spanish aliases of one command, as `[alias, verb]` pairs in table order. */
+export function verbAliases(command: CommandName): readonly (readonly [alias: string, verb: string])[] {
+  return Object.entries(ALIASES[command] as Readonly<Record<string, string>>);
+}
+
 /** The verb empty text means. */
 export const DEFAULT_VERB: { readonly [C in CommandName]: VerbName<C> } = {
   '/dialogue': 'help',
   '/commitments': 'list',
 };
 
+/** What a verb (or one of its aliases) is; undefined for a word that is neither. */
 export function verbFacts(command: CommandName, verb: string): VerbFacts | undefined {
   const table: Readonly<Record<string, VerbFacts>> = VERBS[command];
-  return Object.hasOwn(table, verb) ? table[verb] : undefined;
+  const name = canonicalVerb(command, verb);
+  return Object.hasOwn(table, name) ? table[name] : undefined;
 }
 
 /** The verbs of one command, in table order. */
@@ -80,8 +147,8 @@ export function verbNames(command: CommandName): readonly string[] {
 
 /**
  * How a command's text is read, the same way everywhere: `--dialogue id`
- * taken out wherever it stands, then the first word (lower-cased) is the
- * verb, or the command's default when there is none.
+ * taken out wherever it stands, then the first word (lower-cased, an alias
+ * read as its verb) is the verb, or the command's default when there is none.
  */
 export function readVerb(
   command: CommandName,
@@ -91,7 +158,7 @@ export function readVerb(
   const tokens = tokenize(flag.text);
   const typed = tokens.words[0] ?? null;
   return {
-    verb: typed === null ? DEFAULT_VERB[command] : typed.toLowerCase(),
+    verb: typed === null ? DEFAULT_VERB[command] : canonicalVerb(command, typed),
     typed,
     argText: typed === null ? '' : tokens.rest(1),
     dialogue: flag.dialogue,

@@ -37,14 +37,34 @@ export function partyByCode(dialogue: Dialogue, code: string): Party | undefined
   return dialogue.parties.find((p) => p.code === code);
 }
 
-/** Finds a side from what a user typed: its code, an alias or its name, case-insensitively. */
+/** A typed side word as compared: lower case, accents off, spaces as hyphens, no leading article. */
+function sideKey(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .trim()
+    .replace(/[\s_]+/g, '-')
+    .replace(/^(?:the|el|la|los|las)-/, '');
+}
+
+/**
+ * Every word a side answers to, derived from the dialogue's own party: its
+ * code, its aliases, and its name in each language without the article (and
+ * the initials of a name of several words), e.g. `mx`, `mex`, `mexico` for
+ * Mexico; `gb`, `uk`, `united-kingdom`, `reino-unido`, `ru` for the United
+ * Kingdom. Typed with accents or without, in any case (`méxico`).
+ */
+export function partyWords(party: Party): string[] {
+  const names = [party.name.en, party.name.es].map(sideKey);
+  const initials = names.filter((n) => n.includes('-')).map((n) => n.replace(/(?:^|-)(\p{L})[^-]*/gu, '$1'));
+  return [...new Set([party.code, ...party.aliases].map(sideKey).concat(names, initials))];
+}
+
+/** Finds a side from what a user typed: its code, an alias or its name in either language, case and accents optional. */
 export function partyByWord(dialogue: Dialogue, word: string): Party | undefined {
-  const w = word.trim().toLowerCase();
-  return dialogue.parties.find(
-    (p) =>
-      p.code.toLowerCase() === w ||
-      p.aliases.includes(w) ||
-      p.name.en.toLowerCase() === w ||
-      p.name.es.toLowerCase() === w,
-  );
+  const w = sideKey(word);
+  const matches = dialogue.parties.filter((p) => partyWords(p).includes(w));
+  // A word both sides answer to (two names with the same initials) names neither.
+  return matches.length === 1 ? matches[0] : undefined;
 }

@@ -6,6 +6,7 @@ import * as exporting from './catalog/export.js';
 import * as importing from './catalog/import.js';
 import * as reminders from './catalog/reminders.js';
 import * as slack from './catalog/slack.js';
+import * as words from './catalog/words.js';
 
 /**
  * Every user-facing string, per language. Each area keeps its own catalog
@@ -21,6 +22,7 @@ const catalogs = {
     import: importing.en,
     changes: changes.en,
     export: exporting.en,
+    words: words.en,
   },
   es: {
     ...core.es,
@@ -30,6 +32,7 @@ const catalogs = {
     import: importing.es,
     changes: changes.es,
     export: exporting.es,
+    words: words.es,
   },
 } satisfies Record<Lang, unknown>;
 

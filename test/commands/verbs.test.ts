@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { CommandName } from '../../src/commands/context.js';
 import { HANDLERS } from '../../src/commands/router.js';
 import {
+  ALIASES,
+  canonicalVerb,
   isCacheable,
   isShareable,
   readVerb,
   usageHint,
   VERBS,
+  verbAliases,
   verbFacts,
   verbNames,
 } from '../../src/commands/verbs.js';
@@ -85,7 +88,7 @@ describe('the verb registry', () => {
         for (const verb of verbNames(command)) {
           if (verb === 'help') continue;
           expect(text, `${lang} ${command} help names ${verb}`).toMatch(
-            new RegExp(`(^|[\\s/·])${verb}(?![\\w-])`, 'm'),
+            new RegExp(`(^|[\\s/·|])${verb}(?![\\w-])`, 'm'),
           );
         }
         expect(new Set(lines).size).toBe(lines.length);
@@ -96,5 +99,64 @@ describe('the verb registry', () => {
   it('builds a usage hint with every verb and its arguments', () => {
     expect(usageHint('/dialogue')).toContain('schedule YYYY-MM-DD [HH:MM[-HH:MM]] [city]');
     expect(usageHint('/commitments').split(' · ')).toHaveLength(Object.keys(VERBS['/commitments']).length);
+  });
+
+  it('reads every Spanish alias as its verb, with or without accents, in any case', () => {
+    for (const command of COMMANDS) {
+      for (const [alias, verb] of verbAliases(command)) {
+        expect(verbNames(command), `${command} ${alias}`).toContain(verb);
+        // An alias never shadows a verb of its own command.
+        expect(verbNames(command)).not.toContain(alias);
+        expect(readVerb(command, `${alias.toUpperCase()} x`)).toMatchObject({ verb, argText: 'x' });
+        expect(readVerb(command, `--dialogue mexico-uk ${alias}`)).toMatchObject({ verb, dialogue: 'mexico-uk' });
+      }
+    }
+    expect(canonicalVerb('/dialogue', 'Próxima')).toBe('next');
+    expect(canonicalVerb('/dialogue', 'recordar-aquí')).toBe('remind-here');
+    expect(canonicalVerb('/commitments', 'AGREGAR')).toBe('add');
+    expect(canonicalVerb('/commitments', 'ayuda')).toBe('help');
+    expect(canonicalVerb('/dialogue', 'ayuda')).toBe('help');
+    expect(canonicalVerb('/dialogue', 'no-such-verb')).toBe('no-such-verb');
+    expect(Object.keys(ALIASES['/commitments'])).toEqual(
+      expect.arrayContaining(['lista', 'mostrar', 'actualizar', 'asignar', 'nota', 'historial', 'agregar', 'deshacer']),
+    );
+  });
+
+  it('gives an alias the facts of its verb: Share, the answer cache and the request log follow the verb', () => {
+    let privateAliases = 0;
+    for (const command of COMMANDS)
+      for (const [alias, verb] of verbAliases(command)) {
+        const facts = verbFacts(command, verb)!;
+        expect(verbFacts(command, alias), `${command} ${alias}`).toBe(facts);
+        expect(isCacheable(command, alias)).toBe(!facts.changes && !facts.private);
+        if (facts.private) privateAliases++;
+        for (const text of SPELLINGS(alias)) {
+          expect(isShareable(command, text), `${command} ${text}`).toBe(!facts.private);
+          if (facts.private) expect(shareValue(command, text), `${command} ${text}`).toBeNull();
+          else expect(shareValue(command, text)).not.toBeNull();
+        }
+      }
+    expect(privateAliases).toBeGreaterThanOrEqual(4);
+    expect(isShareable('/dialogue', '--dialogue mexico-uk suscribir')).toBe(false);
+    expect(isShareable('/dialogue', 'Idioma es')).toBe(false);
+    expect(isShareable('/dialogue', 'siguiente')).toBe(true);
+  });
+
+  it('shows each alias in the Spanish help next to its verb', () => {
+    const help = messages('es').help;
+    for (const [command, lines] of [
+      ['/dialogue', help.dialogue.lines],
+      ['/commitments', help.commitments.lines],
+    ] as const) {
+      const text = lines.join('\n');
+      // `recordar-aquí` is shown with its accent; the alias table holds it without.
+      const shown = text.normalize('NFD').replace(/\p{M}/gu, '');
+      const verbsShown = new Set<string>();
+      for (const [alias, verb] of verbAliases(command)) {
+        if (new RegExp(`${alias}\\|${verb}(?![\\w-])`).test(shown)) verbsShown.add(verb);
+      }
+      for (const verb of verbNames(command))
+        if (verb !== 'help') expect(verbsShown, `${command} ${verb}`).toContain(verb);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verbFacts, verbNames } from '../../src/commands/verbs.js';
+import { verbAliases, verbFacts, verbNames } from '../../src/commands/verbs.js';
 import { DIALECTS } from '../support/store.js';
 import {
   answerTo,
@@ -59,6 +59,45 @@ describe.each(DIALECTS)('Share in channel never carries a private answer (%s)', 
           expect(reply.text, text).toBeTruthy();
           expect(shareButtons(reply), text).toHaveLength(0);
         }
+  });
+
+  it('treats a Spanish alias as its verb: no Share on a private one, Share on an informational one', async () => {
+    const privateAliases = verbAliases('/dialogue').filter(
+      ([, verb]) => verbFacts('/dialogue', verb)!.private && verb !== 'import',
+    );
+    expect(privateAliases.map(([alias]) => alias)).toEqual(
+      expect.arrayContaining(['suscribir', 'desuscribir', 'recordatorios', 'exportar', 'idioma']),
+    );
+    for (const [alias, verb] of privateAliases)
+      for (const prefix of PREFIXES.slice(0, 2)) {
+        const text = `${prefix}${alias}${ARGS[verb]![0]}`;
+        const { body, method } = commandBody(h.fake, { text, user_id: READER });
+        await postSigned(h.url, body);
+        const reply = await answerTo(h.fake, method);
+        expect(reply.text, text).toBeTruthy();
+        expect(shareButtons(reply), text).toHaveLength(0);
+      }
+    for (const text of ['siguiente', '--dialogue mexico-uk Próxima', 'ciclo']) {
+      const { body, method } = commandBody(h.fake, { text, user_id: READER });
+      await postSigned(h.url, body);
+      expect(shareButtons(await answerTo(h.fake, method)), text).toHaveLength(1);
+    }
+    const list = commandBody(h.fake, { command: '/commitments', text: 'lista abiertos', user_id: READER });
+    await postSigned(h.url, list.body);
+    expect(shareButtons(await answerTo(h.fake, list.method))).toHaveLength(1);
+  });
+
+  it('a Share click carrying a private alias posts nothing to the channel', async () => {
+    const before = h.fake.callsTo('chat.postMessage').length;
+    const click = blockActionBody(h.fake, {
+      actionId: 'reply.share',
+      value: JSON.stringify({ c: '/dialogue', t: '--dialogue mexico-uk suscribir' }),
+      user: READER,
+    });
+    expect((await postSigned(h.url, click.body)).status).toBe(200);
+    await h.app.idle();
+    expect(h.fake.callsTo(click.method)).toHaveLength(0);
+    expect(h.fake.callsTo('chat.postMessage').length).toBe(before);
   });
 
   it('a Share click carrying a private command posts nothing to the channel', async () => {

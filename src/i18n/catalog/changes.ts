@@ -152,7 +152,7 @@ export const es: ChangesMessages = {
       'Su texto contiene caracteres de control (como NUL), que no se pueden guardar. Quítelos e inténtelo de nuevo.',
     undo: (command) => `Uso: ${command} undo`,
     assign: (sides) => `Uso: /commitments assign <ID> @usuario [${sides}]`,
-    assignHelp: (sides) => `/commitments assign <ID> @usuario [${sides}] — responsable de una parte (editores)`,
+    assignHelp: (sides) => `/commitments asignar|assign <ID> @usuario [${sides}] — responsable de una parte (editores)`,
   },
   errors: {
     unknownParty: (side, sides) => `“${side}” no es una de las partes de este diálogo (pruebe ${sides}).`,
