@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import type pg from 'pg';
 import type { Database } from './database.js';
 import { migrationProvider } from './migrations/index.js';
+import { OwnSchemaPostgresDialect } from './own-schema-dialect.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -174,7 +175,8 @@ export async function openStore(url: string, options: OpenOptions = {}, cwd = pr
     );
     // Checked out, the query in progress fails with the same error and says so where it is caught.
     pool.on('connect', (client) => client.on('error', () => {}));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // Its introspector (the migrator's look for its own tables) sees our schema only: see own-schema-dialect.ts.
+    const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
     const probe = async (): Promise<StoreHealth> => {
       try {
         // Our own table, not `select 1`: a database recreated empty is reachable but not ready.
@@ -243,16 +245,6 @@ async function upToDate(db: Kysely<Database>, schema?: string): Promise<boolean>
   }
 }
 
-/**
- * Kysely's migrator lists the tables of every schema to find its own. If
- * another schema is dropped while it looks (other test runs, another app's
- * deploy in the same database), Postgres answers "schema … does not exist"
- * (3F000) or "relation … does not exist" (42P01) for a schema that is not
- * ours: looking again is the fix. Where many schemas come and go at once
- * (several test runs sharing one database) it can take a few looks.
- */
-const RACY_INTROSPECTION = new Set(['3F000', '42P01']);
-
 export async function migrate(db: Kysely<Database>, migrationTableSchema?: string): Promise<void> {
   if (await upToDate(db, migrationTableSchema)) return;
   // Migrations are numbered by the change that brought them (20261202_00NN_…) and can land in either
@@ -263,12 +255,8 @@ export async function migrate(db: Kysely<Database>, migrationTableSchema?: strin
     migrationTableSchema,
     allowUnorderedMigrations: true,
   });
-  for (let attempt = 1; ; attempt++) {
-    const { error, results } = await migrator.migrateToLatest();
-    if (!error) return;
-    const code = (error as { code?: string }).code;
-    if (attempt < 10 && code && RACY_INTROSPECTION.has(code) && !results?.some((r) => r.status === 'Error')) continue;
-    const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`, { cause: error });
-  }
+  const { error, results } = await migrator.migrateToLatest();
+  if (!error) return;
+  const failed = results?.find((r) => r.status === 'Error');
+  throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`, { cause: error });
 }
