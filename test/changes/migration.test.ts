@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/connection.js';
 import * as initial from '../../src/store/migrations/20261128_0001_initial.js';
 import * as storeRevision from '../../src/store/migrations/20261128_0002_store_revision.js';
+import { OwnSchemaPostgresDialect } from '../../src/store/own-schema-dialect.js';
 import { listRoundRows } from '../../src/store/rounds.repository.js';
 import { DIALECTS, PG_URL, workerSchema } from '../support/store.js';
 
@@ -29,7 +30,8 @@ describe.each(DIALECTS)('edition numbers of a store made before them (%s)', (dia
         await admin.query(`create schema ${schema}`);
         await admin.end();
         old = new Kysely({
-          dialect: new PostgresDialect({
+          // Our dialect: its migrator look is not disturbed by other runs' schemas coming and going.
+          dialect: new OwnSchemaPostgresDialect({
             pool: new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` }),
           }),
         });
