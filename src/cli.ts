@@ -8,11 +8,11 @@ import { importCliVerbs } from './cli/import.js';
 import { installLastResort, quietOnClosedPipe } from './cli/process-guards.js';
 import { reminderCliVerbs } from './cli/reminders.js';
 import { type CliIo, CliUsage, type CliVerb, EXIT, parseInstant, withCore } from './cli/shared.js';
-import { cycleReply } from './commands/dialogue.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import { LOCAL_USER } from './core.js';
 import type { Lang } from './domain/types.js';
 import { type RunningApp, startApp } from './main.js';
+import { cycleReply } from './presentation/cycle.js';
 import { renderText } from './presentation/reply.js';
 
 export { type CliIo, EXIT } from './cli/shared.js';

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importResultReply, proposalReply } from '../commands/import.js';
 import { LOCAL_USER } from '../core.js';
 import { isDomainError } from '../domain/errors.js';
 import type { Lang } from '../domain/types.js';
 import { messages } from '../i18n/index.js';
+import { importResultReply, proposalReply } from '../presentation/import.js';
 import { renderText } from '../presentation/reply.js';
 import { ImportRefused } from '../services/import.service.js';
 import { type CliIo, CliUsage, type CliVerb, EXIT, parseInstant, withCore } from './shared.js';

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import { skipReasonText, statusText } from '../commands/reminders.js';
 import { LOCAL_CHANNEL, modeOf } from '../core.js';
 import { type ReminderAudience, skipReasonOf } from '../domain/reminders.js';
 import type { Lang } from '../domain/types.js';
 import { messages, zoneAbbreviation } from '../i18n/index.js';
+import { skipReasonText, statusText } from '../presentation/reminders.js';
 import { createLocalNotifier } from '../scheduler/local-notifier.js';
 import { createReminderTick } from '../scheduler/tick.js';
 import { type Audience, type Notifier, parseAudience } from '../services/notifier.js';

@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import { changeText } from '../commands/brief.js';
-import { commitmentTitle } from '../commands/commitments.js';
 import { COMMITMENT_STATUSES } from '../domain/commitments.js';
 import type { CycleEntry } from '../domain/cycle.js';
 import type { Lang } from '../domain/types.js';
 import { describeEntry, hostName } from '../i18n/describe.js';
 import { capitalise, formatDate, formatDateTime, messages, pick } from '../i18n/index.js';
+import { changeText } from '../presentation/brief.js';
+import { commitmentTitle } from '../presentation/commitments.js';
 import type { Brief } from '../services/brief.service.js';
 
 /**

@@ -12,6 +12,7 @@ import {
   withTimeliness,
 } from '../domain/reminders.js';
 import type { Dialogue } from '../domain/types.js';
+import { reminderReply } from '../presentation/reminder-messages.js';
 import type { Reply } from '../presentation/reply.js';
 import { dialogueRevisions } from '../store/dialogues.repository.js';
 import {
@@ -26,7 +27,6 @@ import {
 import type { ReminderDeliveryRow } from '../store/reminders.table.js';
 import { findUserPrefsMany, upsertUserProfile, userPrefsStamp } from '../store/users.repository.js';
 import { type Audience, audienceKey, DeliveryError, type Notifier } from './notifier.js';
-import { reminderReply } from './reminder-messages.js';
 import { deliveryRecord, type PlanSource, type ReminderPlanner, resolveAudience } from './reminder-planning.js';
 
 export interface TickOptions {

@@ -15,6 +15,7 @@ import {
   skipReasonOf,
 } from '../domain/reminders.js';
 import type { Dialogue, Lang } from '../domain/types.js';
+import { reminderReply } from '../presentation/reminder-messages.js';
 import type { Reply } from '../presentation/reply.js';
 import { listDeliveryRows, listRoundDateChanges, listSnoozes } from '../store/reminders.repository.js';
 import type { ReminderDeliveryRow } from '../store/reminders.table.js';
@@ -23,7 +24,6 @@ import type { CommitmentService } from './commitments.service.js';
 import type { ServiceContext } from './context.js';
 import type { CycleService } from './cycle.service.js';
 import type { DialogueService } from './dialogues.service.js';
-import { reminderReply } from './reminder-messages.js';
 import { langFromLocale } from './users.service.js';
 import { workingCalendar } from './working-days.js';
 

@@ -9,11 +9,13 @@ import type { CycleService } from './cycle.service.js';
 import type { DialogueService } from './dialogues.service.js';
 import type { Notifier } from './notifier.js';
 import { ReminderDelivery, type TickOptions, type TickReport } from './reminder-delivery.js';
-import { SNOOZE_DAYS } from './reminder-messages.js';
 import { type PreviewItem, ReminderPlanner } from './reminder-planning.js';
 
 export type { ReminderCounters, TickItem, TickOptions, TickReport } from './reminder-delivery.js';
 export type { PreviewItem } from './reminder-planning.js';
+
+/** How far ahead "Snooze" puts a reminder. */
+export const SNOOZE_DAYS = 7;
 
 export type DeliveryStatus = 'claimed' | 'sent' | 'skipped' | 'retry' | 'dropped' | 'failed';
 

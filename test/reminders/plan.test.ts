@@ -11,8 +11,8 @@ import {
   workingDayFor,
 } from '../../src/domain/reminders.js';
 import type { Dialogue } from '../../src/domain/types.js';
+import { reminderReply } from '../../src/presentation/reminder-messages.js';
 import { renderText } from '../../src/presentation/reply.js';
-import { reminderReply } from '../../src/services/reminder-messages.js';
 import { isWorkingDay, workingCalendar } from '../../src/services/working-days.js';
 import { testDialogue } from '../support/dialogue.js';
 

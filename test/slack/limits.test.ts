@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitmentListReply } from '../../src/commands/commitments.js';
-import { subscriptionReply } from '../../src/commands/subscriptions.js';
 import type { Core } from '../../src/core.js';
 import type { Commitment } from '../../src/domain/commitments.js';
 import { newCommitment } from '../../src/domain/commitments.js';
 import type { CommitmentFacts } from '../../src/domain/reminders.js';
 import type { Lang } from '../../src/domain/types.js';
+import { commitmentListReply } from '../../src/presentation/commitments.js';
+import { reminderReply } from '../../src/presentation/reminder-messages.js';
 import type { Reply } from '../../src/presentation/reply.js';
-import { reminderReply } from '../../src/services/reminder-messages.js';
+import { subscriptionReply } from '../../src/presentation/subscriptions.js';
 import { clip, payloadProblems, SLACK_LIMITS } from '../../src/slack/limits.js';
 import { renderSlackMessage } from '../../src/slack/render.js';
 import { homeView } from '../../src/slack/views/home.js';
@@ -186,9 +186,7 @@ describe('every surface, rendered with oversized data, stays within Slack’s li
     );
     for (const page of [1, 10, 20])
       expectFits(
-        message(
-          commitmentListReply(huge, 'all', 'en', ['general'], { page, base: 'list all', requestText: 'list all' }),
-        ),
+        message(commitmentListReply(huge, 'all', 'en', ['general'], { page, base: 'list all', dialogue: null })),
         'message',
         `list page ${page}`,
       );

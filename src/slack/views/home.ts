@@ -1,10 +1,10 @@
-import { commitmentTitle } from '../../commands/commitments.js';
-import { clipItem, pageOf } from '../../commands/paging.js';
 import { COMMITMENT_STATUSES, type Commitment, isOpenCommitment } from '../../domain/commitments.js';
 import { type CycleEntry, roundLabel } from '../../domain/cycle.js';
 import type { Dialogue, Lang } from '../../domain/types.js';
 import { cityName, daysUntil, describeEntry, describeWhen, hostName } from '../../i18n/describe.js';
 import { capitalise, formatDate, messages, pick } from '../../i18n/index.js';
+import { commitmentTitle } from '../../presentation/commitments.js';
+import { clipItem, pageOf } from '../../presentation/paging.js';
 import type { Inline, Rich } from '../../presentation/reply.js';
 import type { CycleView } from '../../services/cycle.service.js';
 import { clip, SLACK_LIMITS as L } from '../limits.js';

@@ -1,7 +1,7 @@
-import { commitmentTitle } from '../../commands/commitments.js';
 import { COMMITMENT_STATUSES, type Commitment } from '../../domain/commitments.js';
 import type { Lang } from '../../domain/types.js';
 import { messages } from '../../i18n/index.js';
+import { commitmentTitle } from '../../presentation/commitments.js';
 import { richMrkdwn, type SlackBlock } from '../render.js';
 import { formModal } from './modal.js';
 

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { BRIEF_DOWNLOAD_ACTION } from '../../../commands/brief.js';
-import { PAGE_ACTION } from '../../../commands/paging.js';
-import { REMINDER_ACTIONS } from '../../../services/reminder-messages.js';
+import { BRIEF_DOWNLOAD_ACTION } from '../../../presentation/brief.js';
+import { PAGE_ACTION } from '../../../presentation/paging.js';
+import { REMINDER_ACTIONS } from '../../../presentation/reminder-messages.js';
 import type { SlackDeps } from '../../deps.js';
 import { HOME_ACTIONS } from '../../views/home.js';
 import { SHARE_ACTION } from '../../views/reply-message.js';

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { parsePageValue } from '../../../commands/paging.js';
+import { parsePageValue } from '../../../presentation/paging.js';
 import { runCommand, type SlackDeps } from '../../deps.js';
 import { ephemeralMessage, shareValue } from '../../views/reply-message.js';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { importResultReply, proposalReply } from '../../../commands/import.js';
 import { isDomainError } from '../../../domain/errors.js';
 import { messages } from '../../../i18n/index.js';
+import { importResultReply, proposalReply } from '../../../presentation/import.js';
 import type { Reply } from '../../../presentation/reply.js';
 import { ImportRefused } from '../../../services/import.service.js';
 import type { SlackDeps } from '../../deps.js';

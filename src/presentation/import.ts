@@ -1,9 +1,8 @@
 import type { ImportPlan, ParsedStatement, PlannedCommitment } from '../domain/statement/types.js';
 import { type Dialogue, type Lang, partyByCode } from '../domain/types.js';
 import { formatDate, messages, pick } from '../i18n/index.js';
-import type { Block, Reply } from '../presentation/reply.js';
 import type { ImportProposal, ImportResult } from '../services/import.service.js';
-import type { VerbTable } from './context.js';
+import type { Block, Reply } from './reply.js';
 
 /*
  * Replies for importing a joint statement, shared by every front end: the CLI
@@ -122,11 +121,3 @@ export function importResultReply(result: ImportResult, lang: Lang, actor?: stri
   if (actor) blocks.push({ type: 'context', text: [t.applied.by, { user: actor }] });
   return { kind: 'change', summary: text, blocks };
 }
-
-/** `/dialogue import`: in Slack the Slack layer opens a modal first; elsewhere, how to import from the terminal. */
-export const importVerbs: VerbTable = {
-  async import(ctx) {
-    const text = ctx.t.import.command.local;
-    return { kind: 'answer', summary: text, blocks: [{ type: 'text', text }] };
-  },
-};

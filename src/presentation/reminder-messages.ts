@@ -6,7 +6,7 @@ import type { CommitmentFacts, PlannedReminder, ReminderContent } from '../domai
 import type { Dialogue, Lang } from '../domain/types.js';
 import { cityName, describeWhen, hostName } from '../i18n/describe.js';
 import { capitalise, formatDate, formatDateTime, messages, pick } from '../i18n/index.js';
-import type { Block, Reply, ReplyAction } from '../presentation/reply.js';
+import type { Block, Reply, ReplyAction } from './reply.js';
 
 /**
  * A digest lists every open commitment, each on its own line with its text
@@ -33,9 +33,6 @@ export const REMINDER_ACTIONS = {
   update: 'commitment.update',
   snooze: 'reminder.snooze',
 } as const;
-
-/** How far ahead "Snooze" puts a reminder. */
-export const SNOOZE_DAYS = 7;
 
 /**
  * The words follow the moment of sending, not the moment planned: a T-1 sent

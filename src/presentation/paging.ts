@@ -1,8 +1,9 @@
 import type { Lang } from '../domain/types.js';
 import { messages } from '../i18n/index.js';
-import type { Block, ReplyAction } from '../presentation/reply.js';
-import type { CommandName } from './context.js';
-import { extractDialogueFlag, UsageError } from './parse.js';
+import type { Block, ReplyAction } from './reply.js';
+
+/** The slash commands a page button can re-run. */
+export type PagedCommand = '/dialogue' | '/commitments';
 
 /**
  * Long lists are shown a page at a time, never cut: every page says which
@@ -48,31 +49,8 @@ export function pageOf<T>(all: readonly T[], page: number, size: number): Page<T
   return { items, page: p, pages, total: all.length, first, last: first === 0 ? 0 : first + items.length - 1 };
 }
 
-const PAGE_WORDS = new Set(['page', 'pagina', 'página', 'p']);
-
-/**
- * Takes a trailing `page N` off a command's words. The number is checked
- * against the list's length later (`checkPage`); here only its shape.
- */
-export function takePage(words: readonly string[], lang: Lang): { words: string[]; page: number } {
-  const w = [...words];
-  const i = w.length - 2;
-  if (i >= 0 && PAGE_WORDS.has(w[i]!.toLowerCase())) {
-    const n = w[i + 1]!;
-    if (!/^\d{1,5}$/.test(n) || Number(n) < 1) throw new UsageError(messages(lang).paging.badPage(n));
-    return { words: w.slice(0, i), page: Number(n) };
-  }
-  return { words: w, page: 1 };
-}
-
-/** A page asked for beyond the last one is a usage error that says how many there are. */
-export function checkPage(page: number, pages: number, lang: Lang): void {
-  if (page > pages) throw new UsageError(messages(lang).paging.beyond(page, pages));
-}
-
-/** The command, as typed, that shows page `n` (the dialogue flag kept). */
-export function pageCommand(base: string, requestText: string, n: number): string {
-  const dialogue = extractDialogueFlag(requestText).dialogue;
+/** The command, as typed, that shows page `n` (the request's `--dialogue` kept). */
+export function pageCommand(base: string, dialogue: string | null, n: number): string {
   return [base, `page ${n}`, dialogue ? `--dialogue ${dialogue}` : ''].filter(Boolean).join(' ');
 }
 
@@ -80,7 +58,7 @@ export const PAGE_ACTION = 'reply.page';
 
 /** What a page button carries: the command to run for that page. */
 export interface PageValue {
-  readonly c: CommandName;
+  readonly c: PagedCommand;
   readonly t: string;
 }
 
@@ -90,14 +68,15 @@ export interface PageValue {
  */
 export function pager(
   p: Page<unknown>,
-  command: CommandName,
+  command: PagedCommand,
   base: string,
-  requestText: string,
+  /** The request's `--dialogue` (kept in page commands), or null. */
+  dialogue: string | null,
   lang: Lang,
 ): { blocks: Block[]; actions: ReplyAction[] } {
   if (p.pages <= 1) return { blocks: [], actions: [] };
   const t = messages(lang).paging;
-  const text = (n: number) => pageCommand(base, requestText, n);
+  const text = (n: number) => pageCommand(base, dialogue, n);
   const lines = [t.status(p.page, p.pages, p.first, p.last, p.total)];
   if (p.page < p.pages) lines.push(t.nextHint(`${command} ${text(p.page + 1)}`, p.total - p.last));
   const actions: ReplyAction[] = [];

@@ -1,7 +1,7 @@
-import type { ReplyFile } from '../presentation/reply.js';
-import type { ExportTable } from '../services/export.service.js';
-import type { VerbTable } from './context.js';
-import { UsageError } from './parse.js';
+import type { ReplyFile } from '../../presentation/reply.js';
+import type { ExportTable } from '../../services/export.service.js';
+import type { VerbTable } from '../context.js';
+import { UsageError } from '../parse.js';
 
 const TABLES: readonly ExportTable[] = ['commitments', 'rounds', 'history'];
 
@@ -19,7 +19,7 @@ export const exportVerbs: VerbTable = {
     const dialogue = await ctx.dialogue();
     const data = await ctx.services.exports.collect(dialogue.id, 'all');
     // csv-stringify loads on the first export, not with every command.
-    const { toCsv, toMarkdown } = await import('../export/formats.js');
+    const { toCsv, toMarkdown } = await import('../../export/formats.js');
     const t = ctx.t.export;
     const name = dialogue.name[ctx.lang];
     const files: ReplyFile[] =

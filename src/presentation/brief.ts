@@ -5,13 +5,11 @@ import { parseIsoDate } from '../domain/dates.js';
 import type { Lang } from '../domain/types.js';
 import { describeEntry, hostName } from '../i18n/describe.js';
 import { capitalise, formatDate, formatDateTime, messages, pick } from '../i18n/index.js';
-import type { Block, Inline, Reply, Rich } from '../presentation/reply.js';
 import type { Brief, BriefItem } from '../services/brief.service.js';
 import type { AuditEvent } from '../services/mappers.js';
 import { commitmentTitle, fieldChangeText } from './commitments.js';
-import type { VerbTable } from './context.js';
-import { checkPage, clipItem, PAGE_SIZES, pageOf, pager, takePage } from './paging.js';
-import { UsageError } from './parse.js';
+import { clipItem, PAGE_SIZES, pageOf, pager } from './paging.js';
+import type { Block, Inline, Reply, Rich } from './reply.js';
 
 const isRoundState = (v: string): v is RoundState => (ROUND_STATES as readonly string[]).includes(v);
 
@@ -55,7 +53,12 @@ function itemBlock(brief: Brief, item: BriefItem, lang: Lang): Block {
   return { type: 'text', text: parts };
 }
 
-export function briefReply(brief: Brief, lang: Lang, paging = { page: 1, requestText: '' }): Reply {
+/** `/dialogue brief`, one page of it (`dialogue`: the request's `--dialogue`, kept in page commands). */
+export function briefReply(
+  brief: Brief,
+  lang: Lang,
+  paging: { page: number; dialogue: string | null } = { page: 1, dialogue: null },
+): Reply {
   const t = messages(lang);
   const b = t.slack.brief;
   const { dialogue, next, lastHeld } = brief;
@@ -77,10 +80,9 @@ export function briefReply(brief: Brief, lang: Lang, paging = { page: 1, request
   ];
   if (brief.items.length === 0) blocks.push({ type: 'text', text: b.none });
   // A page of commitments at a time, each once; the pager says how many are left and how to see them.
-  checkPage(paging.page, Math.max(1, Math.ceil(brief.items.length / PAGE_SIZES.brief)), lang);
   const p = pageOf(brief.items, paging.page, PAGE_SIZES.brief);
   for (const item of p.items) blocks.push(itemBlock(brief, item, lang));
-  const pages = pager(p, '/dialogue', 'brief', paging.requestText, lang);
+  const pages = pager(p, '/dialogue', 'brief', paging.dialogue, lang);
   blocks.push(...pages.blocks);
   if (brief.roundChanges.length > 0) {
     const value = (field: string | null, v: string | null) =>
@@ -110,16 +112,3 @@ export function briefReply(brief: Brief, lang: Lang, paging = { page: 1, request
 
 /** The action ID of the brief's *Download* button. */
 export const BRIEF_DOWNLOAD_ACTION = 'brief.download';
-
-/** `/dialogue brief`: the pre-dialogue brief. */
-export const briefVerbs: VerbTable = {
-  async brief(ctx) {
-    const { words, page } = takePage(ctx.args.words, ctx.lang);
-    if (words.length > 0) throw new UsageError(ctx.t.slack.brief.usage);
-    const dialogue = await ctx.dialogue();
-    return briefReply(await ctx.services.briefs.brief(dialogue.id, ctx.request.now), ctx.lang, {
-      page,
-      requestText: ctx.request.text,
-    });
-  },
-};

@@ -3,10 +3,8 @@ import { isRoundState } from '../domain/cycle.js';
 import type { Lang } from '../domain/types.js';
 import { partyByCode } from '../domain/types.js';
 import { formatDate, messages } from '../i18n/index.js';
-import type { Block, Reply } from '../presentation/reply.js';
-import type { UndoResult, UndoScope } from '../services/undo.service.js';
-import type { CommandContext, CommandName, Handler } from './context.js';
-import { UsageError } from './parse.js';
+import type { UndoResult } from '../services/undo.service.js';
+import type { Block, Reply } from './reply.js';
 
 /** A field put back, in words: `status: done → not started`, `owner (Mexico): @U1 → —`. */
 function restoredLine(result: UndoResult, r: UndoResult['restored'][number], lang: Lang): string {
@@ -52,38 +50,4 @@ export function undoMessage(result: UndoResult, lang: Lang, userId: string): Rep
     { type: 'context', text: [t.change.by, { user: userId }] },
   ];
   return { kind: 'change', summary: `${head} ${lines.join(' ')}`.trim(), blocks };
-}
-
-/**
- * `/dialogue undo` and `/commitments undo`: reverses the caller's last change
- * (to the cycle, or to a commitment); `undo #N` (the Undo button) names one.
- */
-export function undoVerb(command: CommandName, scope: UndoScope): Handler {
-  return async (ctx: CommandContext): Promise<Reply> => {
-    const usage = ctx.t.changes.usage.undo(command);
-    const words = ctx.args.words;
-    if (words.length > 1) throw new UsageError(usage);
-    let target: number | null = null;
-    if (words[0] !== undefined) {
-      const m = /^#?(\d{1,12})$/.exec(words[0]);
-      if (!m) throw new UsageError(usage);
-      target = Number(m[1]);
-    }
-    const dialogue = await ctx.dialogue();
-    const userId = ctx.request.userId;
-    const result = await ctx.services.undo.undo(
-      dialogue.id,
-      userId,
-      target === null ? scope : null,
-      target,
-      ctx.request.now,
-      {
-        announce: ctx.announcer<UndoResult>(dialogue, (r, lang) => undoMessage(r, lang, userId)),
-      },
-    );
-    return {
-      ...undoMessage(result, ctx.lang, userId),
-      announcement: undoMessage(result, ctx.services.users.defaultLang, userId),
-    };
-  };
 }
