@@ -112,7 +112,8 @@ describe.each(DIALECTS)('changes through the Slack app (%s)', (dialect) => {
     // Every change announced once, through the outbox.
     await waitFor(() => h.fake.callsTo('chat.postMessage').length >= 100, '100 announcements', 20_000);
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(100);
-  });
+    // A deadline, not a timing goal (that is the bench's): 200 requests on a busy 2-core machine.
+  }, 120_000);
 
   it('a change that asks first shows a Confirm button; pressing it applies the change and announces it', async () => {
     const h = await start();

@@ -41,7 +41,7 @@ describe('dialogue-bot start in HTTP mode (a real process)', () => {
       out += d;
     });
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
-    const port = await waitFor(() => /"port":(\d+),"mode":"http"/.exec(out)?.[1], 'the app to start', 20_000);
+    const port = await waitFor(() => /"port":(\d+),"mode":"http"/.exec(out)?.[1], 'the app to start', 60_000);
     expect(out).not.toContain('xoxb-process'); // the token never reaches the logs
 
     const { body, method } = commandBody(fake, { text: 'next', user_id: 'UREADER1' });
@@ -55,5 +55,6 @@ describe('dialogue-bot start in HTTP mode (a real process)', () => {
     // The answer went out before the process ended.
     expect(fake.callsTo(method)[0]?.args.text).toContain('Next: round 2');
     expect(out).toContain('stopped');
-  });
+    // Deadlines for a real process compiled by tsx at start (slow on a busy machine), not timing goals.
+  }, 120_000);
 });
