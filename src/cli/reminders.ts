@@ -83,6 +83,8 @@ export const reminderCliVerbs: Record<string, CliVerb> = {
       io.stdout.write(`Reminders from ${stamp(from.toISOString(), zone)} for ${days} days (${zone}):\n`);
       if (items.length === 0) io.stdout.write('  (none)\n');
       for (const item of items) io.stdout.write(previewLine(item, zone, lang));
+      // Every one is printed, however many: the count says so.
+      if (items.length > 0) io.stdout.write(`${items.length} reminder${items.length === 1 ? '' : 's'} in all.\n`);
       return EXIT.ok;
     });
   },

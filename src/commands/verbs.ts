@@ -38,7 +38,7 @@ export const VERBS = {
     cancel: verb(true, false, '[reason]'),
     subscribe: verb(true, true, '[mine|reset]'),
     unsubscribe: verb(true, true),
-    reminders: verb(false, true),
+    reminders: verb(false, true, '[days] [page N]'),
     'remind-here': verb(true, false),
     import: verb(true, true),
     undo: verb(true, false),

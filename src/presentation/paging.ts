@@ -19,6 +19,8 @@ export const PAGE_SIZES = {
   brief: 20,
   /** `/commitments history <ID>`: one line per change (notes clipped). */
   history: 25,
+  /** `/dialogue reminders [days]`: one line per reminder. */
+  reminders: 25,
 } as const;
 
 /** A list's text is clipped per item to this many characters (the full text: `/commitments show <ID>`). */

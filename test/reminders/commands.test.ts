@@ -129,6 +129,17 @@ describe('dialogue-bot reminders and tick', () => {
     expect(es.out).toContain('Fecha aún sin fijar');
   });
 
+  it('reminders over ten years prints every one, each once, and says how many', async () => {
+    const r = await run(['reminders', '--from', '2024-07-10T00:00:00Z', '--days', '3660']);
+    expect(r.code).toBe(0);
+    const keys = [...r.out.matchAll(/^ {2}\d{4}-\d\d-\d\d \d\d:\d\d \S+ {2}\S+ {2}(\S+) {2}/gm)].map((m) => m[1]!);
+    const total = Number(/^(\d+) reminders in all\.$/m.exec(r.out)![1]);
+    expect(keys).toHaveLength(total);
+    expect(new Set(keys).size).toBe(total);
+    // A weekly digest for every week of the ten years: nothing cut at some round number.
+    expect(keys.filter((k) => k.startsWith('digest:')).length).toBeGreaterThanOrEqual(520);
+  });
+
   it('tick --at only shows what it would send and changes nothing; the preview still says "will send"', async () => {
     const env = { REMINDER_CHANNEL: 'C0REMIND' };
     // Next January's digest, tried out ahead of time: nothing posted, nothing recorded.

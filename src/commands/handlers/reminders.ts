@@ -1,26 +1,28 @@
 import { DateTime } from 'luxon';
 import type { Lang } from '../../domain/types.js';
 import { formatDateTime, messages, pick, zoneAbbreviation } from '../../i18n/index.js';
+import { clipItem, PAGE_SIZES, pageOf, pager } from '../../presentation/paging.js';
 import { statusText } from '../../presentation/reminders.js';
 import type { Block, Inline, Reply } from '../../presentation/reply.js';
 import type { VerbTable } from '../context.js';
-import { UsageError } from '../parse.js';
+import { checkPageOf, takePage } from '../page-words.js';
+import { extractDialogueFlag, UsageError } from '../parse.js';
 
 /** Default and largest look-ahead of `/dialogue reminders [days]`. */
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 366;
-/** At most this many lines (Slack allows 50 blocks; a list stays readable). */
-const MAX_ITEMS = 25;
 
 /** `/dialogue reminders` and `/dialogue remind-here`. */
 export const reminderVerbs: VerbTable = {
   async reminders(ctx): Promise<Reply> {
     const { t, args, request } = ctx;
     const r = t.reminders;
-    const word = args.words[0];
+    // `reminders [days] [page N]`: a long look-ahead comes a page at a time, never cut.
+    const { words, page } = takePage(args.words, ctx.lang);
+    const word = words[0];
     let days = DEFAULT_DAYS;
     if (word !== undefined) {
-      if (!/^\d{1,3}$/.test(word) || Number(word) < 1 || Number(word) > MAX_DAYS || args.words.length > 1)
+      if (!/^\d{1,3}$/.test(word) || Number(word) < 1 || Number(word) > MAX_DAYS || words.length > 1)
         throw new UsageError(r.usage.reminders);
       days = Number(word);
     }
@@ -44,7 +46,7 @@ export const reminderVerbs: VerbTable = {
             : i.audience.id
               ? { channel: i.audience.id }
               : r.list.noChannelSet;
-        const what = i.reply?.summary ?? i.key;
+        const what = clipItem(i.reply?.summary ?? i.key);
         const mark = statusText(i.status, ctx.lang, stamp);
         return [
           `${when} → `,
@@ -53,19 +55,31 @@ export const reminderVerbs: VerbTable = {
           { bold: mark },
         ];
       });
+    checkPageOf(page, lines.length, PAGE_SIZES.reminders, ctx.lang);
+    const p = pageOf(lines, page, PAGE_SIZES.reminders);
+    // The page commands keep the look-ahead the user asked for.
+    const pages = pager(
+      p,
+      '/dialogue',
+      word ? `reminders ${days}` : 'reminders',
+      extractDialogueFlag(request.text).dialogue,
+      ctx.lang,
+    );
     const header = r.list.header(pick(dialogue.name, ctx.lang));
     const blocks: Block[] = [{ type: 'header', text: header }];
     if (lines.length === 0) blocks.push({ type: 'text', text: r.list.none(days) });
-    else {
-      blocks.push({ type: 'list', items: lines.slice(0, MAX_ITEMS) });
-      if (lines.length > MAX_ITEMS) blocks.push({ type: 'text', text: r.list.more(lines.length - MAX_ITEMS) });
-    }
+    else blocks.push({ type: 'list', items: p.items }, ...pages.blocks);
     const channel = dialogue.reminderChannel;
     blocks.push({ type: 'context', text: channel ? [r.list.channelLabel, { channel }] : r.list.noChannel });
     blocks.push({ type: 'context', text: r.list.precedence });
     const abbreviation = zoneAbbreviation(DateTime.fromJSDate(now).setZone(zone));
     blocks.push({ type: 'context', text: r.list.footer(`${zone} (${abbreviation})`, days) });
-    return { kind: 'answer', summary: header, blocks };
+    return {
+      kind: 'answer',
+      summary: p.pages > 1 ? `${header} · ${t.paging.status(p.page, p.pages, p.first, p.last, p.total)}` : header,
+      blocks,
+      actions: pages.actions,
+    };
   },
 
   async 'remind-here'(ctx): Promise<Reply> {

@@ -106,10 +106,9 @@ export const en = {
     },
     channelLabel: 'Reminder channel: ',
     dmLabel: 'DM ',
-    more: (n: number) => `…and ${n} more.`,
   },
   usage: {
-    reminders: 'Usage: /dialogue reminders [days] (1–366; default 30)',
+    reminders: 'Usage: /dialogue reminders [days] [page N] (days 1–366; default 30)',
     remindHere: 'Usage: /dialogue remind-here (in the channel that should get reminders; editors)',
   },
   remindHere: {
@@ -226,10 +225,9 @@ export const es: RemindersMessages = {
     },
     channelLabel: 'Canal de recordatorios: ',
     dmLabel: 'MD ',
-    more: (n) => `…y ${n} más.`,
   },
   usage: {
-    reminders: 'Uso: /dialogue reminders [días] (1–366; por defecto 30)',
+    reminders: 'Uso: /dialogue reminders [días] [page N] (días 1–366; por defecto 30)',
     remindHere: 'Uso: /dialogue remind-here (en el canal que deba recibir los recordatorios; editores)',
   },
   remindHere: {
