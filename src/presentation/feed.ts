@@ -229,9 +229,10 @@ export function renderFeed(parts: readonly FeedDialogue[], options: FeedOptions)
       .sort((a, b) => a.dueDate!.localeCompare(b.dueDate!) || idOrder.compare(a.id, b.id));
     for (const c of due) {
       const title = c.summary ? pick(c.summary, lang) : clip(c.text, 80);
-      let summary = t.calendar.feed.due(c.id, title);
-      if (c.status === 'done') summary += ` ${t.calendar.feed.done}`;
-      if (c.status === 'dropped') summary += ` ${t.calendar.feed.dropped}`;
+      // A closed one says so as a round does (`— done`), in the same word as chat's status.
+      const due = t.calendar.feed.due(c.id, title);
+      const summary =
+        c.status === 'done' || c.status === 'dropped' ? t.calendar.feed.titled(due, t.status[c.status]) : due;
       const owners = dialogue.parties
         .filter((p) => c.owners[p.code])
         .map((p) => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Commitment } from '../../src/domain/commitments.js';
 import { buildCycle, type Round } from '../../src/domain/cycle.js';
 import type { Dialogue } from '../../src/domain/types.js';
+import { messages } from '../../src/i18n/index.js';
 import { DEFAULT_ROUND_MINUTES, type FeedDialogue, type FeedOptions, renderFeed } from '../../src/presentation/feed.js';
 import { testConfig } from '../support/store.js';
 import { type ParsedEvent, parseFeed } from './ics.js';
@@ -274,8 +275,29 @@ describe('commitment deadlines', () => {
     expect(feed.raw).toContain('DTSTART;VALUE=DATE:20241231\r\nDTEND;VALUE=DATE:20250101\r\n');
     const b = event(feed.events, 'commitment-mexico-uk-R1-6@dialogue-tracker');
     expect(b).toMatchObject({ startDate: '2024-02-29', endDate: '2024-03-01' });
-    expect(b.summary).toBe('Due: R1-6 · Hold a seminar. (done)');
+    // Closed, it says so as a round does, in chat's word for the status.
+    expect(b.summary).toBe('Due: R1-6 · Hold a seminar. — done');
     expect(feed.events.map((e) => e.uid)).not.toContain('commitment-mexico-uk-R1-4@dialogue-tracker');
+  });
+
+  it('a closed one is titled with its status in the reader’s language, the word chat uses', () => {
+    const dropped = commitment({ id: 'R1-5', dueDate: '2024-03-01', status: 'dropped', summary: null, text: 'Visit.' });
+    for (const lang of ['en', 'es'] as const) {
+      const t = messages(lang);
+      const feed = parseFeed(render([part([HELD_1], [other, dropped])], { lang }).body);
+      expect(event(feed.events, 'commitment-mexico-uk-R1-6@dialogue-tracker').summary).toBe(
+        `${t.calendar.feed.due('R1-6', 'Hold a seminar.')} — ${t.status.done}`,
+      );
+      expect(event(feed.events, 'commitment-mexico-uk-R1-5@dialogue-tracker').summary).toBe(
+        `${t.calendar.feed.due('R1-5', 'Visit.')} — ${t.status.dropped}`,
+      );
+    }
+    expect(
+      event(
+        parseFeed(render([part([HELD_1], [other])], { lang: 'es' }).body).events,
+        'commitment-mexico-uk-R1-6@dialogue-tracker',
+      ).summary,
+    ).toBe('Vence: R1-6 · Hold a seminar. — cumplido');
   });
 
   it('can be narrowed to the subscriber’s own', () => {

@@ -4,7 +4,7 @@ export const en = {
     /** Calendar name when a feed covers several dialogues. */
     name: 'Dialogue Tracker',
     round: (n: number, dialogue: string) => `Round ${n} · ${dialogue}`,
-    /** `Round 2 · … — cancelled`, `— postponed`, `— date not fixed yet`. */
+    /** `Round 2 · … — cancelled`, `— postponed`, `— date not fixed yet`; `Due: A3 · … — done`, `— dropped`. */
     titled: (title: string, state: string) => `${title} — ${state}`,
     host: (host: string) => `Host: ${host}`,
     state: (state: string) => `Status: ${state}`,
@@ -19,8 +19,6 @@ export const en = {
     postponedNote: 'Postponed: a new date will replace this one.',
     cancelledNote: 'This round was cancelled.',
     due: (id: string, title: string) => `Due: ${id} · ${title}`,
-    done: '(done)',
-    dropped: '(dropped)',
     id: (id: string) => `ID: ${id}`,
     owners: (list: string) => `Owners: ${list}`,
     owner: (side: string, user: string) => `${side}: ${user}`,
@@ -117,8 +115,6 @@ export const es: CalendarMessages = {
     postponedNote: 'Aplazada: una nueva fecha sustituirá a esta.',
     cancelledNote: 'Esta ronda se canceló.',
     due: (id, title) => `Vence: ${id} · ${title}`,
-    done: '(cumplido)',
-    dropped: '(descartado)',
     id: (id) => `ID: ${id}`,
     owners: (list) => `Responsables: ${list}`,
     owner: (side, user) => `${side}: ${user}`,
