@@ -4,7 +4,7 @@ import type { CycleEntry } from '../domain/cycle.js';
 import type { Lang } from '../domain/types.js';
 import { describeEntry, hostName } from '../i18n/describe.js';
 import { capitalise, formatDate, formatDateTime, messages, pick } from '../i18n/index.js';
-import { changeText } from '../presentation/brief.js';
+import { changeText, roundChangeText } from '../presentation/brief.js';
 import { commitmentTitle } from '../presentation/commitments.js';
 import type { Brief } from '../services/brief.service.js';
 
@@ -86,7 +86,7 @@ export function buildBriefPack(brief: Brief, cycle: readonly CycleEntry[], lang:
     ] as const;
   });
   const roundChanges = brief.roundChanges.map((e) => {
-    const what = e.field ? `${b.roundFields[e.field] ?? e.field}: ${e.from ?? '—'} → ${e.to ?? '—'}` : e.action;
+    const what = roundChangeText(e, lang);
     return `${t.round(e.edition)} · ${at(e.at, zone, lang)} @${e.actor} · ${what}${e.note ? ` · “${e.note}”` : ''}`;
   });
   return {

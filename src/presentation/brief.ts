@@ -16,7 +16,36 @@ const isRoundState = (v: string): v is RoundState => (ROUND_STATES as readonly s
 export function changeText(e: AuditEvent, lang: Lang): string {
   const t = messages(lang);
   if (e.action === 'created') return t.history.created;
+  if (e.action === 'undo')
+    return [t.changes.history.undo(e.reverses ?? 0), fieldChangeText(e, lang)].filter(Boolean).join(': ');
   return fieldChangeText(e, lang) ?? (e.note ? t.history.note(e.note) : e.action);
+}
+
+/**
+ * A change to a round in words, for the brief and the briefing pack alike:
+ * the field by its name in the reader's language (never the store's
+ * `endTime`), a state or date as chat shows them.
+ */
+export function roundChangeText(e: AuditEvent, lang: Lang): string {
+  const t = messages(lang);
+  const b = t.slack.brief;
+  const value = (v: string | null) =>
+    v === null
+      ? '—'
+      : e.field === 'state' && isRoundState(v)
+        ? t.state[v]
+        : e.field === 'date' && parseIsoDate(v) === v
+          ? formatDate(v, lang)
+          : v;
+  const field = e.field
+    ? t.history.change(
+        Object.hasOwn(b.roundFields, e.field) ? b.roundFields[e.field as keyof typeof b.roundFields] : e.field,
+        value(e.from),
+        value(e.to),
+      )
+    : null;
+  if (e.action === 'undo') return [t.changes.history.undo(e.reverses ?? 0), field].filter(Boolean).join(': ');
+  return field ?? e.action;
 }
 
 function itemBlock(brief: Brief, item: BriefItem, lang: Lang): Block {
@@ -85,18 +114,8 @@ export function briefReply(
   const pages = pager(p, '/dialogue', 'brief', paging.dialogue, lang);
   blocks.push(...pages.blocks);
   if (brief.roundChanges.length > 0) {
-    const value = (field: string | null, v: string | null) =>
-      v === null
-        ? '—'
-        : field === 'state' && isRoundState(v)
-          ? t.state[v]
-          : field === 'date' && parseIsoDate(v) === v
-            ? formatDate(v, lang)
-            : v;
     const items: Rich[] = brief.roundChanges.map((e) => {
-      const what = e.field
-        ? t.history.change(b.roundFields[e.field] ?? e.field, value(e.field, e.from), value(e.field, e.to))
-        : e.action;
+      const what = roundChangeText(e, lang);
       return [
         `${t.round(e.edition)} · ${formatDateTime(DateTime.fromISO(e.at), dialogue.timezone, lang)} `,
         { user: e.actor },

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/core.js';
+import { briefPackMarkdown, buildBriefPack } from '../../src/export/brief-pack.js';
 import { renderText } from '../../src/presentation/reply.js';
 import { DIALECTS, openTestCore } from '../support/store.js';
 
@@ -60,6 +61,32 @@ describe.each(DIALECTS)('/dialogue brief (%s)', (dialect) => {
     expect(text).toContain('Desde la ronda 1 (celebrada el 16 de enero de 2024)');
     expect(text).toContain('sin cambios desde entonces');
     expect(text).not.toContain('Changed since');
+  });
+
+  it('a round change is worded, never a store field name: an end time reads “end time” in the brief and the pack', async () => {
+    await ask('/dialogue', 'lang es', '2024-01-01T00:00:00Z', 'UREADER1');
+    expect((await ask('/dialogue', 'schedule 2025-05-14 10:00-17:30 London', '2025-01-10T10:00:00Z')).kind).toBe(
+      'change',
+    );
+    const at = '2025-02-01T10:00:00Z';
+    const en = renderText(await ask('/dialogue', 'brief', at));
+    expect(en).toContain('end time: — → 17:30');
+    expect(en).toContain('state: expected → scheduled');
+    const es = renderText(await ask('/dialogue', 'brief', at, 'UREADER1'));
+    expect(es).toContain('hora de término: — → 17:30');
+    const brief = await core.services.briefs.brief('mexico-uk', new Date(at));
+    const cycle = await core.services.cycle.view('mexico-uk', new Date(at));
+    for (const [lang, words] of [
+      ['en', ['end time: — → 17:30', 'date: — → 14 May 2025', 'state: expected → scheduled']],
+      ['es', ['hora de término: — → 17:30', 'fecha: — → 14 de mayo de 2025']],
+    ] as const) {
+      const md = briefPackMarkdown(buildBriefPack(brief, cycle.entries, lang, new Date(at)));
+      for (const w of words) expect(md).toContain(w);
+      expect(md).not.toContain('endTime');
+      // Values as chat shows them: a state in the reader's words, a date written out.
+      if (lang === 'es') expect(md).not.toMatch(/expected|scheduled|2025-05-14/);
+    }
+    for (const text of [en, es]) expect(text).not.toContain('endTime');
   });
 
   it('takes no arguments', async () => {
