@@ -1,3 +1,5 @@
+import { TERMS } from './terms.js';
+
 /** Strings of the calendar area. `es` must have exactly these keys (checked by tsc). */
 export const en = {
   feed: {
@@ -11,7 +13,7 @@ export const en = {
     when: (when: string) => `When: ${when}`,
     venue: (city: string) => `Venue: ${city}`,
     reason: (reason: string) => `Reason: ${reason}`,
-    expected: (host: string, year: number) => `Expected in ${host} in ${year}; date not fixed yet.`,
+    expected: (host: string, year: number) => `Expected in ${host} in ${year}; ${TERMS.en.dateNotFixed}.`,
     marker:
       'This all-day marker is not a date: it sits a year after the last round while that day is ahead, then on today, until a date is fixed.',
     noEndTime: (minutes: number) =>
@@ -107,7 +109,7 @@ export const es: CalendarMessages = {
     when: (when) => `Cuándo: ${when}`,
     venue: (city) => `Lugar: ${city}`,
     reason: (reason) => `Motivo: ${reason}`,
-    expected: (host, year) => `Prevista en ${host} en ${year}; fecha aún sin fijar.`,
+    expected: (host, year) => `Prevista en ${host} en ${year}; ${TERMS.es.dateNotFixed}.`,
     marker:
       'Este marcador de día completo no es una fecha: se muestra un año después de la última ronda mientras ese día no haya llegado, y después en el día de hoy, hasta que se fije una fecha.',
     noEndTime: (minutes) =>

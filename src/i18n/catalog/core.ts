@@ -1,6 +1,7 @@
 import type { CommitmentStatus } from '../../domain/commitments.js';
 import type { RoundState } from '../../domain/cycle.js';
 import { withPreposition } from '../format.js';
+import { TERMS } from './terms.js';
 
 /** Strings for the cycle, commitments, errors and help. `es` must have exactly these keys (checked by tsc). */
 export const en = {
@@ -20,7 +21,7 @@ export const en = {
   round: (n: number) => `Round ${n}`,
   next: {
     header: (n: number, dialogue: string) => `Next: round ${n} · ${dialogue}`,
-    expected: (host: string, year: number) => `Expected in ${host} in ${year} — date not fixed yet.`,
+    expected: (host: string, year: number) => `Expected in ${host} in ${year} — ${TERMS.en.dateNotFixed}.`,
     projected: (host: string, year: number) =>
       `Projected: ${host} would host it in ${year} (nothing recorded yet; hosting alternates).`,
     scheduled: (when: string) => `Scheduled for ${when}.`,
@@ -40,7 +41,7 @@ export const en = {
   cycle: {
     header: (dialogue: string) => `Cycle · ${dialogue}`,
     /** The same term as `dateNotFixed` at the top: one term everywhere. */
-    dateNotFixed: 'date not fixed yet',
+    dateNotFixed: TERMS.en.dateNotFixed,
     projected: 'projected',
     overdue: 'overdue',
     awaitingOutcome: 'outcome not recorded',
@@ -214,7 +215,7 @@ export const en = {
     },
   },
   /** The one term for a round whose date is not fixed: chat, calendar feeds, App Home and reminders all use it. */
-  dateNotFixed: 'date not fixed yet',
+  dateNotFixed: TERMS.en.dateNotFixed,
   paging: {
     status: (page: number, pages: number, first: number, last: number, total: number) =>
       `Page ${page} of ${pages} · ${first}–${last} of ${total}`,
@@ -281,7 +282,7 @@ export const es: CoreMessages = {
   round: (n) => `Ronda ${n}`,
   next: {
     header: (n, dialogue) => `Próxima: ronda ${n} · ${dialogue}`,
-    expected: (host, year) => `Prevista en ${host} en ${year}; fecha aún sin fijar.`,
+    expected: (host, year) => `Prevista en ${host} en ${year}; ${TERMS.es.dateNotFixed}.`,
     projected: (host, year) =>
       `Proyectada: le tocaría ${withPreposition('a', host)} en ${year} (aún no registrada; la sede se alterna).`,
     scheduled: (when) => `Programada para el ${when}.`,
@@ -298,7 +299,7 @@ export const es: CoreMessages = {
   },
   cycle: {
     header: (dialogue) => `Ciclo · ${dialogue}`,
-    dateNotFixed: 'fecha aún sin fijar',
+    dateNotFixed: TERMS.es.dateNotFixed,
     projected: 'proyectada',
     overdue: 'atrasada',
     awaitingOutcome: 'resultado sin registrar',
@@ -452,7 +453,7 @@ export const es: CoreMessages = {
       list: 'Uso: /commitments list [abiertos|cumplidos|todos|<tema>|@usuario]',
     },
   },
-  dateNotFixed: 'fecha aún sin fijar',
+  dateNotFixed: TERMS.es.dateNotFixed,
   paging: {
     status: (page, pages, first, last, total) => `Página ${page} de ${pages} · ${first}–${last} de ${total}`,
     nextHint: (command, left) => `${left} más: ${command}`,

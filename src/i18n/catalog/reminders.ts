@@ -1,3 +1,5 @@
+import { TERMS } from './terms.js';
+
 /** Strings of the reminders area. `es` must have exactly these keys (checked by tsc). */
 export const en = {
   round: {
@@ -18,9 +20,9 @@ export const en = {
     rearmed: 'Reminders follow the new date.',
   },
   expected: {
-    header: (n: number, dialogue: string) => `Date not fixed yet: round ${n} · ${dialogue}`,
+    header: (n: number, dialogue: string) => `${TERMS.en.DateNotFixed}: round ${n} · ${dialogue}`,
     text: (n: number, host: string, year: number) =>
-      `Round ${n} is expected in ${host} in ${year}; date not fixed yet.`,
+      `Round ${n} is expected in ${host} in ${year}; ${TERMS.en.dateNotFixed}.`,
     around: (date: string) => `A year after the last round would be around ${date}.`,
     action: 'When it is agreed: /dialogue schedule YYYY-MM-DD [HH:MM] [city].',
   },
@@ -140,8 +142,8 @@ export const es: RemindersMessages = {
     rearmed: 'Los recordatorios siguen la nueva fecha.',
   },
   expected: {
-    header: (n, dialogue) => `Fecha aún sin fijar: ronda ${n} · ${dialogue}`,
-    text: (n, host, year) => `La ronda ${n} se espera en ${host} en ${year}; fecha aún sin fijar.`,
+    header: (n, dialogue) => `${TERMS.es.DateNotFixed}: ronda ${n} · ${dialogue}`,
+    text: (n, host, year) => `La ronda ${n} se espera en ${host} en ${year}; ${TERMS.es.dateNotFixed}.`,
     around: (date) => `Un año después de la última ronda sería alrededor del ${date}.`,
     action: 'Cuando se acuerde: /dialogue schedule AAAA-MM-DD [HH:MM] [ciudad].',
   },

@@ -1,3 +1,5 @@
+import { TERMS } from './terms.js';
+
 /** Strings of the slack area (App Home, buttons, modals, the brief). `es` must have exactly these keys (checked by tsc). */
 export const en = {
   share: {
@@ -22,7 +24,7 @@ export const en = {
     header: (dialogue: string) => dialogue,
     nextTitle: 'Next round',
     hostFlag: (flag: string, host: string) => `${flag} Host: ${host}`,
-    expected: (year: number) => `Expected in ${year}, date not fixed yet`,
+    expected: (year: number) => `Expected in ${year}, ${TERMS.en.dateNotFixed}`,
     countdown: (days: number) =>
       days === 0 ? 'today' : days === 1 ? 'tomorrow' : days > 1 ? `in ${days} days` : `${-days} days ago`,
     cycleTitle: 'The cycle',
@@ -116,7 +118,7 @@ export const es: SlackMessages = {
     header: (dialogue) => dialogue,
     nextTitle: 'Próxima ronda',
     hostFlag: (flag, host) => `${flag} Sede: ${host}`,
-    expected: (year) => `Prevista en ${year}, fecha aún sin fijar`,
+    expected: (year) => `Prevista en ${year}, ${TERMS.es.dateNotFixed}`,
     countdown: (days) =>
       days === 0 ? 'hoy' : days === 1 ? 'mañana' : days > 1 ? `faltan ${days} días` : `hace ${-days} días`,
     cycleTitle: 'El ciclo',
