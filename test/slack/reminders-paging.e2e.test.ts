@@ -76,7 +76,7 @@ describe.each(DIALECTS)('/dialogue reminders pages instead of stopping (%s)', (d
       if (!button) break;
       const click = blockActionBody(h.fake, { actionId: button.action_id, value: button.value, user });
       expect((await postSigned(h.url, click.body)).status).toBe(200);
-      page = await waitFor(() => h.fake.callsTo(click.method)[0]?.args, `page ${n + 1}`);
+      page = await waitFor(() => h.fake.callsTo(click.method)[0]?.args, `page ${n + 1}`, 30_000);
       expect(page.replace_original).toBe(true);
     }
     return pages;
@@ -104,7 +104,7 @@ describe.each(DIALECTS)('/dialogue reminders pages instead of stopping (%s)', (d
     const previous = pageButton(last, '◂ Previous')!;
     const click = blockActionBody(h.fake, { actionId: previous.action_id, value: previous.value });
     await postSigned(h.url, click.body);
-    const back: Json = await waitFor(() => h.fake.callsTo(click.method)[0]?.args, 'the page before last');
+    const back: Json = await waitFor(() => h.fake.callsTo(click.method)[0]?.args, 'the page before last', 30_000);
     expect(lines(back)).toEqual(lines(pages.at(-2)!));
   });
 
