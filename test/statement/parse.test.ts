@@ -256,6 +256,36 @@ describe('dates, editions and next meetings in other wordings', () => {
     expect(parsed.commitments).toEqual([]);
   });
 
+  it('reads "the next <acronym>" as the next meeting when the acronym abbreviates this series’ name', () => {
+    const parsed = parseStatement(
+      'Canada and Kenya held the 3rd Bilateral Policy Consultations in Nairobi on 2 March 2023. They agreed to hold the next Joint Trade Committee meeting in Ottawa in 2024. It was agreed to convene the next BPC in Ottawa in 2025.',
+    );
+    expect(parsed.nextMeeting).toMatchObject({ host: 'Canada', year: 2025 });
+    expect(parsed.commitments.map((c) => c.text)).toEqual([
+      'They agreed to hold the next Joint Trade Committee meeting in Ottawa in 2024.',
+    ]);
+    // Letters given in brackets count too; another body's acronym, or one written in lower case, does not.
+    const defined = parseStatement(
+      'Norway and Egypt held the first Political Dialogue Mechanism (PDM) in Oslo on 5 May 2023. The next PDM will be held in Cairo.',
+    );
+    expect(defined.nextMeeting).toMatchObject({ host: 'Egypt', year: null });
+    const other = parseStatement(
+      'Norway and Egypt held the first Political Dialogue Mechanism in Oslo on 5 May 2023. The Joint Economic Commission (JEC) met too. The next JEC will be held in Cairo.',
+    );
+    expect(other.nextMeeting).toBeNull();
+  });
+
+  it('counts "next year" and "later this year" from the meeting’s year', () => {
+    const after = parseStatement(
+      'Mexico and the UK held the second round of their dialogue in London on 14 May 2025. Both sides agreed to hold the next round in Mexico City next year.',
+    );
+    expect(after.nextMeeting).toMatchObject({ host: 'Mexico', year: 2026 });
+    const same = parseStatement(
+      'Mexico and the UK held the second round of their dialogue in London on 14 May 2025. The next round will take place in Mexico later this year.',
+    );
+    expect(same.nextMeeting).toMatchObject({ host: 'Mexico', year: 2025 });
+  });
+
   it('takes this meeting from the clause that records it when the same sentence recalls another', () => {
     const following = parseStatement(
       'Following the first round in Mexico City on 16 January 2024, the second round was held in London on 14 May 2025.',

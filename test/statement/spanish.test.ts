@@ -29,6 +29,21 @@ describe('statements in Spanish', () => {
     expect(s.commitments).toEqual([]);
   });
 
+  it('reads "reunirse nuevamente … el próximo año", "en la Ciudad de México" and "la próxima <sigla>"', () => {
+    const again = parseStatement(
+      sre(
+        'El tercer Diálogo entre México y Chile se celebró en Santiago el 14 de mayo de 2025.\n\nLas delegaciones acordaron reunirse nuevamente en la Ciudad de México el próximo año.',
+      ),
+    );
+    expect(again.nextMeeting).toMatchObject({ host: 'México', year: 2026 });
+    const acronym = parseStatement(
+      sre(
+        'La cuarta Reunión del Mecanismo de Consultas Políticas (MCP) entre México y Colombia se celebró en Bogotá el 14 de mayo de 2025.\n\nLa próxima MCP tendrá lugar en México en 2027.',
+      ),
+    );
+    expect(acronym.nextMeeting).toMatchObject({ host: 'México', year: 2027 });
+  });
+
   it('reads "8ª" and "XIII" editions, and "los días" ranges with the year of the dateline', () => {
     const a = parseStatement(
       sre(

@@ -27,8 +27,13 @@ interface Vocabulary {
   readonly roman: RegExp;
   readonly otherMeeting: RegExp;
   readonly meetingVerb: RegExp;
-  readonly next: RegExp;
+  /** The next meeting; with the series' acronyms of this text in place of `{ACRONYM}`. */
+  readonly next: (acronyms: readonly string[]) => RegExp;
   readonly laterEdition: RegExp;
+  readonly yearAfter: RegExp;
+  readonly sameYear: RegExp;
+  /** A capitalised name holding a meeting noun, and the acronym in brackets after it if any. */
+  readonly meetingName: RegExp;
   readonly notThisSeries: RegExp;
   readonly undertaking: RegExp;
   readonly subjectWill: RegExp | null;
@@ -69,7 +74,17 @@ function vocabulary(lang: LanguageTable): Vocabulary {
     ),
     otherMeeting: new RegExp(lang.otherMeeting, 'iu'),
     meetingVerb: new RegExp(lang.meetingVerbs, 'iu'),
-    next: new RegExp(lang.nextMeeting, 'iu'),
+    next: (acronyms) =>
+      new RegExp(
+        lang.nextMeeting.replace(
+          '{ACRONYM}',
+          acronyms.length > 0 ? `(?:${acronyms.map(escapeRe).join('|')})s?(?![\\p{L}])` : '(?!)',
+        ),
+        'giu',
+      ),
+    yearAfter: new RegExp(lang.yearAfter, 'iu'),
+    sameYear: new RegExp(lang.sameYear, 'iu'),
+    meetingName: meetingNamePattern(lang),
     laterEdition: new RegExp(lang.laterEdition.replace('{ORDINAL}', ordinal).replace('{NOUN}', meetingNoun), 'iu'),
     notThisSeries: new RegExp(lang.notThisSeries, 'iu'),
     undertaking: new RegExp(lang.undertakings, 'iu'),
@@ -255,25 +270,89 @@ function placeIn(sentence: string, v: Vocabulary): string | null {
   return found.find((f) => isCapital(f)) ?? found[0] ?? null;
 }
 
+/** "Foreign Office Consultations", "Diálogo de Alto Nivel … (DAN)": capitalised names, with an acronym given in brackets. */
+function meetingNamePattern(lang: LanguageTable): RegExp {
+  const word = "\\p{Lu}[\\p{L}'\u2019-]*";
+  const link = `(?:(?:${lang.nameLinks.join('|')})\\s+){0,2}`;
+  return new RegExp(`(?<![\\p{L}])(${word}(?:\\s+${link}${word})+)(?:\\s*\\((\\p{Lu}{2,8})\\))?`, 'gu');
+}
+
+/**
+ * The acronyms by which the text may name its series: the letters given in brackets after a
+ * capitalised name holding a meeting noun, else the initials of its capitalised words, of the
+ * whole name or of a stretch of it that holds the noun (at least three letters). Names of other
+ * series (a Joint Commission, a summit) give none.
+ */
+function acronymsOf(text: string, v: Vocabulary): string[] {
+  const noun = new RegExp(`^${v.meetingNoun}$`, 'iu');
+  const links = new Set(v.lang.nameLinks);
+  const out = new Set<string>();
+  for (const m of text.matchAll(v.meetingName)) {
+    const words = m[1]!.split(/\s+/).filter((w) => !links.has(w));
+    const nouns = words.map((w, i) => (noun.test(w) ? i : -1)).filter((i) => i >= 0);
+    if (nouns.length === 0) continue;
+    if (m[2]) {
+      if (!v.notThisSeries.test(m[1]!)) out.add(m[2]);
+      continue;
+    }
+    for (let from = 0; from <= nouns.at(-1)!; from++)
+      for (let to = Math.max(from, nouns[0]!); to < words.length; to++) {
+        const name = words.slice(from, to + 1);
+        if (name.length < 3 || !name.some((_, k) => nouns.includes(from + k))) continue;
+        if (v.notThisSeries.test(name.join(' '))) continue;
+        out.add(name.map((w) => w[0]).join(''));
+      }
+  }
+  return [...out];
+}
+
+/** An acronym matched case-insensitively counts only when written in capitals ("the next FOC", not "next foc"). */
+function acronymWritten(match: string, acronyms: readonly string[]): boolean {
+  const last = /([\p{L}]+)$/u.exec(match)?.[1] ?? '';
+  const bare = last.replace(/s$/, '');
+  const named = acronyms.find((a) => a.toLowerCase() === last.toLowerCase() || a.toLowerCase() === bare.toLowerCase());
+  return !named || named === last || named === bare;
+}
+
+/**
+ * The next meeting of this series: a later edition in the future tense, or "next …" naming this
+ * series (a meeting noun or its acronym) rather than another body's meeting. Its year is written
+ * out, or counted from this meeting's ("next year", "el próximo año").
+ */
 function nextMeetingOf(
   sentences: readonly Sentence[],
   parties: readonly PartyName[],
   edition: number | null,
+  referenceYear: number | null,
   v: Vocabulary,
 ): StatementNextMeeting | null {
+  const acronyms = acronymsOf(sentences.map((s) => s.text).join(' '), v);
+  const next = v.next(acronyms);
   const found = sentences.find((s) => {
     const later = v.laterEdition.exec(s.text);
     if (later && (edition === null || (ordinalValue(later[1]!) ?? 0) > edition)) return true;
-    const m = v.next.exec(s.text);
-    if (!m) return /\bhosted by\b.*\b(?:at an appropriate time|at a mutually convenient|in \d{4})\b/i.test(s.text);
-    return !v.notThisSeries.test(m[0]) && !/\b(?:next steps|pr\u00F3ximos pasos)\b/i.test(s.text);
+    const ours = [...s.text.matchAll(next)].filter(
+      (m) => !v.notThisSeries.test(m[0]) && acronymWritten(m[0], acronyms),
+    );
+    if (ours.length === 0)
+      return /\bhosted by\b.*\b(?:at an appropriate time|at a mutually convenient|in \d{4})\b/i.test(s.text);
+    return !/\b(?:next steps|pr\u00F3ximos pasos)\b/i.test(s.text);
   });
   if (!found) return null;
   const text = found.text;
-  const year =
+  const written =
     /\b(?:in|by|during|for|en|para|durante|a lo largo de)\s+(?:early\s+|late\s+|mid-|el\s+(?:primer|segundo)\s+semestre\s+de\s+)?((?:19|20|21)\d{2})\b/i.exec(
       text,
     )?.[1] ?? /\b((?:19|20|21)\d{2})\b/.exec(text)?.[1];
+  const counted =
+    referenceYear === null
+      ? null
+      : v.yearAfter.test(text)
+        ? referenceYear + 1
+        : v.sameYear.test(text)
+          ? referenceYear
+          : null;
+  const year = written ? Number(written) : counted;
   const names = findNames(text).filter((h) => v.nextPreposition.test(text.slice(0, h.index)));
   let host: string | null = null;
   const hit = names[0];
@@ -281,7 +360,7 @@ function nextMeetingOf(
     if (hit.kind === 'capital') host = parties.find((p) => p.place?.code === hit.place.code)?.name ?? hit.text;
     else host = hit.text;
   }
-  return { host, year: year ? Number(year) : null, text };
+  return { host, year, text };
 }
 
 /** A side as the statement names it, with the gazetteer entry when known. */
@@ -528,7 +607,8 @@ export function parseStatement(raw: string, options: ParseOptions = {}): ParsedS
     null;
 
   const editionNumber = edition ? ordinalValue(edition) : null;
-  const nextMeeting = nextMeetingOf(sentences, parties, editionNumber, v);
+  const referenceYear = date ? Number(date.slice(0, 4)) : publishedOn ? Number(publishedOn.slice(0, 4)) : null;
+  const nextMeeting = nextMeetingOf(sentences, parties, editionNumber, referenceYear, v);
   const delegates = delegatesOf(sentences, parties, lang);
   return {
     language: lang.code,

@@ -91,8 +91,13 @@ export const en: LanguageTable = {
     'Committee',
     'Framework',
   ],
+  // "the next round", "the next Human Rights Dialogue", "the next FOC" (an acronym of the series' name),
+  // "meet again", "reconvene".
   nextMeeting:
-    '\\b(?:next|following|subsequent)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:round|edition|session|meeting|dialogue|consultations?|talks)\\b|\\bmeet again\\b|\\breconvene\\b',
+    '\\b(?:next|following|subsequent)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:round|edition|session|meeting|dialogue|consultations?|talks|{ACRONYM})\\b|\\bmeet again\\b|\\breconvene\\b',
+  nameLinks: ['of', 'on', 'for', 'and', 'the', 'between', 'in'],
+  yearAfter: '\\b(?:next year|the (?:following|coming|next) year|in the year ahead)\\b',
+  sameYear: '\\b(?:later (?:this|in the) year|this year|by the end of the year|before the end of the year)\\b',
   laterEdition:
     "\\b{ORDINAL}\\s+(?:[\\p{L}’'–-]+\\s+){0,5}?{NOUN}\\s+(?:is|was|will|would|shall)\\s+(?:expected\\s+to\\s+|to\\s+|planned\\s+to\\s+|scheduled\\s+to\\s+)?(?:be\\s+held|take\\s+place|be\\s+hosted|convene)",
   notThisSeries:

@@ -121,13 +121,20 @@ export const es: LanguageTable = {
     'Acuerdo',
     'Marco',
   ],
+  // "la próxima reunión", "la siguiente edición del Diálogo", "la próxima RBAN" (an acronym of the
+  // series' name), "volverán a reunirse", "reunirse nuevamente / de nuevo".
   nextMeeting:
-    '\\b(?:próxim[oa]|siguiente)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:reunión|edición|sesión|ronda|diálogo|encuentro|consultas)\\b|\\bvolver(?:án|ían) a reunirse\\b|\\bse reunirán nuevamente\\b',
+    '\\b(?:próxim[oa]|siguiente)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:reunión|edición|sesión|ronda|diálogo|encuentro|consultas|{ACRONYM})(?![\\p{L}])|\\bvolver(?:án|ían)? a reunirse\\b|\\b(?:se reunirán|reunirse) (?:nuevamente|de nuevo)\\b',
+  nameLinks: ['de', 'del', 'sobre', 'en', 'y', 'e', 'la', 'el', 'los', 'las', 'para', 'entre'],
+  yearAfter:
+    '(?<![\\p{L}])(?:el (?:próximo|siguiente) año|el año (?:próximo|siguiente|entrante)|en el transcurso del próximo año)(?![\\p{L}])',
+  sameYear:
+    '(?<![\\p{L}])(?:este (?:mismo )?año|en el transcurso de este año|antes de que (?:termine|concluya) el año|a finales de (?:este|este mismo) año)(?![\\p{L}])',
   laterEdition:
     "\\b(?:la|el)\\s+{ORDINAL}\\s+(?:[\\p{L}’'–-]+\\s+){0,5}?{NOUN}\\b[^.]*?\\b(?:se celebrará|se celebre|tendrá lugar|tenga lugar|se llevará a cabo|se lleve a cabo|se realizará|se realice|será)",
   notThisSeries:
     '\\b(?:cumbre|G20|G7|COP\\s?\\d*|Asamblea General|Conferencia|Foro|Ministerial|Comisión Mixta|Comisión)\\b',
-  nextPrepositions: ['en', 'a', 'para', 'durante'],
+  nextPrepositions: ['en', 'en la', 'a', 'a la', 'para', 'durante'],
   undertakings:
     '\\b(?:acordaron|acuerdan|acordamos|convinieron(?: en)?|convienen(?: en)?|se comprometieron a|se comprometen a|nos comprometemos a|decidieron|deciden|resolvieron|coincidieron en (?:la necesidad|el interés|la conveniencia|el compromiso) de|(?:reafirmaron|reiteraron|refrendaron|renovaron) su (?:compromiso|determinación|voluntad) (?:de|con|para)|asumieron el compromiso de)\\b',
   subjectWill:

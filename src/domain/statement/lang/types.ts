@@ -45,8 +45,22 @@ export interface LanguageTable {
   readonly placePrepositions: readonly string[];
   /** Capitalised words that make a phrase after "in" an institution, not a place. */
   readonly notPlaceWords: readonly string[];
-  /** The next meeting of this series ("next round", "próxima reunión"). */
+  /**
+   * The next meeting of this series ("next round", "próxima reunión"). `{ACRONYM}` stands for the
+   * series' own abbreviation as the text forms it ("the next FOC" after "Foreign Office
+   * Consultations"): see `nameLinks`.
+   */
   readonly nextMeeting: string;
+  /**
+   * Lower-case words that may stand inside a meeting's capitalised name ("Dialogue on Human Rights",
+   * "Diálogo de Alto Nivel"). A name holding a meeting noun gives the series an acronym: the initials
+   * of its capitalised words (FOC, DANDH), or the letters it is given in brackets ("… (MCP)").
+   */
+  readonly nameLinks: readonly string[];
+  /** The year after the meeting's ("next year", "el próximo año"), for the next meeting's year. */
+  readonly yearAfter: string;
+  /** The meeting's own year ("later this year", "este mismo año"), for the next meeting's year. */
+  readonly sameYear: string;
   /** A later edition in the future tense ("the third Dialogue will be held"); {ORDINAL} and {NOUN} are filled in. */
   readonly laterEdition: string;
   /** Other series whose "next" meeting is not this dialogue's (case-insensitive). */
