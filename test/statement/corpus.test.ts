@@ -36,6 +36,8 @@ interface Expected {
   language: 'en' | 'es';
   heldOut: boolean;
   dialogue: string;
+  /** Where the text was published: the page it was copied from, its title, and its date when known. */
+  source: { url: string; title: string; published: string | null };
   parties: string[];
   meeting: { date: string | null; place: string | null; edition: number | null };
   nextMeeting: { host: string | null; year: number | null } | null;
@@ -196,14 +198,21 @@ function summary(set: readonly Row[]) {
 const pct = (x: number) => x.toFixed(2);
 const counts = (c: Counts) => `${c.tp}/${c.fp}/${c.fn}`;
 
+function line(r: Row): string {
+  return `${r.fixture.name.padEnd(42)} ${r.fixture.expected.language.padEnd(4)} ${(r.date ? 'ok' : 'MISS').padEnd(4)} ${(r.next ? 'ok' : 'MISS').padEnd(5)} ${counts(r.delegates).padEnd(10)} ${counts(r.undertakings)}`;
+}
+
 function table(): string {
   const out: string[] = [];
   out.push('Statement corpus — per fixture (delegates/undertakings as tp/fp/fn)');
   out.push(`${'fixture'.padEnd(42)} lang date next  delegates  undertakings`);
-  for (const r of rows.filter((x) => !x.fixture.expected.heldOut)) {
+  for (const r of rows.filter((x) => !x.fixture.expected.heldOut)) out.push(line(r));
+  const held = rows.filter((x) => x.fixture.expected.heldOut);
+  if (held.length > 0) {
     out.push(
-      `${r.fixture.name.padEnd(42)} ${r.fixture.expected.language.padEnd(4)} ${(r.date ? 'ok' : 'MISS').padEnd(4)} ${(r.next ? 'ok' : 'MISS').padEnd(5)} ${counts(r.delegates).padEnd(10)} ${counts(r.undertakings)}`,
+      'Held out (never tuned on; a miss here is fixed by a general rule or reported, never by fitting the text):',
     );
+    for (const r of held) out.push(line(r));
   }
   out.push('Per language (all fixtures, held-out included):');
   for (const lang of ['en', 'es'] as const) {
@@ -244,18 +253,16 @@ describe('the parser on real published statements', () => {
       expect([r.fixture.name, r.parsed.meeting.date]).toEqual([r.fixture.name, r.fixture.expected.meeting.date]);
   });
 
-  it('reads the next meeting’s host and year right on every statement tuned on', () => {
-    for (const r of rows.filter((x) => !x.fixture.expected.heldOut))
-      expect([r.fixture.name, r.next]).toEqual([r.fixture.name, true]);
+  it('keeps the source of every fixture: the page’s address and title, and its date when known', () => {
+    for (const f of fixtures) {
+      expect([f.name, f.expected.source.url]).toEqual([f.name, expect.stringMatching(/^https?:\/\/\S+$/)]);
+      expect([f.name, f.expected.source.title.length > 0]).toEqual([f.name, true]);
+      expect([f.name, f.expected.source.published]).toEqual([f.name, f.publishedOn]);
+    }
   });
 
-  // RATCHET, BELOW THE ISSUE'S TARGET (next meeting right on every statement): on its first and only
-  // scoring, one held-out statement's next meeting was read wrong (11 of 12 right). The held-out
-  // texts were not tuned on afterwards; this floor only stops the parser from getting worse.
-  const NEXT_RIGHT_FLOOR = 11;
-  it(`reads the next meeting right on at least ${NEXT_RIGHT_FLOOR} statements, held-out included (ratchet)`, () => {
-    if (only === 'tuning') return;
-    expect(rows.filter((r) => r.next).length).toBeGreaterThanOrEqual(NEXT_RIGHT_FLOOR);
+  it('reads the next meeting’s host and year right on every statement, held-out included', () => {
+    for (const r of rows) expect([r.fixture.name, r.next]).toEqual([r.fixture.name, true]);
   });
 
   for (const lang of ['en', 'es'] as const) {
