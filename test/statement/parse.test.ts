@@ -275,6 +275,31 @@ describe('dates, editions and next meetings in other wordings', () => {
     expect(other.nextMeeting).toBeNull();
   });
 
+  it('keeps an undertaking joined to the next meeting by "and", unless it only continues the series', () => {
+    const joined = parseStatement(
+      'Kenya and Norway held the 4th Political Consultations in Oslo on 3 May 2024. Both sides agreed to expand scholarships for students and hold the next round in Nairobi in 2025.',
+    );
+    expect(joined.nextMeeting).toMatchObject({ host: 'Kenya', year: 2025 });
+    expect(joined.commitments.map((c) => c.itemText)).toEqual([
+      'Both sides agreed to expand scholarships for students.',
+    ]);
+    const series = parseStatement(
+      'Kenya and Norway held the 4th Political Consultations in Oslo on 3 May 2024. Both sides agreed to continue their regular consultations, and the next round will be held in Nairobi.',
+    );
+    expect(series.nextMeeting).toMatchObject({ host: 'Kenya', year: null });
+    expect(series.commitments).toEqual([]);
+  });
+
+  it('reads a commitment stated ("stressed their commitment to"), and "Shri" as a form of address', () => {
+    const parsed = parseStatement(
+      'India and Kenya held the 3rd Foreign Office Consultations in Nairobi on 3 May 2024. The Indian delegation was led by Shri Anil Mehta, Secretary (East). Both countries stressed their commitment to expand trade in pharmaceuticals.',
+    );
+    expect(parsed.delegates.map((d) => d.name)).toEqual(['Anil Mehta']);
+    expect(parsed.commitments.map((c) => c.text)).toEqual([
+      'Both countries stressed their commitment to expand trade in pharmaceuticals.',
+    ]);
+  });
+
   it('counts "next year" and "later this year" from the meeting’s year', () => {
     const after = parseStatement(
       'Mexico and the UK held the second round of their dialogue in London on 14 May 2025. Both sides agreed to hold the next round in Mexico City next year.',

@@ -44,6 +44,18 @@ describe('statements in Spanish', () => {
     expect(acronym.nextMeeting).toMatchObject({ host: 'México', year: 2027 });
   });
 
+  it('reads a commitment stated: "enfatizaron su compromiso de", "el compromiso de ambos países para"', () => {
+    const s = parseStatement(
+      sre(
+        'El tercer Diálogo entre México y Chile se celebró en Santiago el 14 de mayo de 2025.\n\nAmbas delegaciones enfatizaron su compromiso de ampliar los intercambios académicos. La reunión permitió dar seguimiento al compromiso de ambos países para reducir la brecha digital. Conversaron sobre la situación regional.',
+      ),
+    );
+    expect(s.commitments.map((c) => c.text)).toEqual([
+      'Ambas delegaciones enfatizaron su compromiso de ampliar los intercambios académicos.',
+      'La reunión permitió dar seguimiento al compromiso de ambos países para reducir la brecha digital.',
+    ]);
+  });
+
   it('reads "8ª" and "XIII" editions, and "los días" ranges with the year of the dateline', () => {
     const a = parseStatement(
       sre(

@@ -325,19 +325,31 @@ function nextMeetingOf(
   edition: number | null,
   referenceYear: number | null,
   v: Vocabulary,
-): StatementNextMeeting | null {
+): { meeting: StatementNextMeeting; at: number } | null {
   const acronyms = acronymsOf(sentences.map((s) => s.text).join(' '), v);
   const next = v.next(acronyms);
-  const found = sentences.find((s) => {
+  // The sentence, and where in it the next meeting is named (-1: the sentence as a whole).
+  const at = (s: Sentence): number | null => {
     const later = v.laterEdition.exec(s.text);
-    if (later && (edition === null || (ordinalValue(later[1]!) ?? 0) > edition)) return true;
+    if (later && (edition === null || (ordinalValue(later[1]!) ?? 0) > edition)) return later.index;
     const ours = [...s.text.matchAll(next)].filter(
       (m) => !v.notThisSeries.test(m[0]) && acronymWritten(m[0], acronyms),
     );
     if (ours.length === 0)
-      return /\bhosted by\b.*\b(?:at an appropriate time|at a mutually convenient|in \d{4})\b/i.test(s.text);
-    return !/\b(?:next steps|pr\u00F3ximos pasos)\b/i.test(s.text);
-  });
+      return /\bhosted by\b.*\b(?:at an appropriate time|at a mutually convenient|in \d{4})\b/i.test(s.text)
+        ? -1
+        : null;
+    return /\b(?:next steps|pr\u00F3ximos pasos)\b/i.test(s.text) ? null : ours[0]!.index;
+  };
+  let found: Sentence | undefined;
+  let index = -1;
+  for (const s of sentences) {
+    const i = at(s);
+    if (i === null) continue;
+    found = s;
+    index = i;
+    break;
+  }
   if (!found) return null;
   const text = found.text;
   const written =
@@ -360,7 +372,27 @@ function nextMeetingOf(
     if (hit.kind === 'capital') host = parties.find((p) => p.place?.code === hit.place.code)?.name ?? hit.text;
     else host = hit.text;
   }
-  return { host, year, text };
+  return { meeting: { host, year, text }, at: index };
+}
+
+/**
+ * "Both sides agreed to maintain regular exchanges … and hold the next FOC in London": an
+ * undertaking joined to the next meeting by "and"/"y" stands on its own, unless it only goes on
+ * with this series ("agreed to continue their consultations, and the next round …").
+ */
+function undertakingBeforeNext(text: string, at: number, v: Vocabulary): string | null {
+  if (at <= 0) return null;
+  const joint = new RegExp(`,?\\s+(?:and|${v.lang.listAnd}|e)\\s+(?:to\\s+)?(?:[\\p{L}-]+\\s+){0,2}$`, 'iu').exec(
+    text.slice(0, at),
+  );
+  if (!joint) return null;
+  const head = text.slice(0, joint.index).trim();
+  const verb = v.undertaking.exec(head) ?? v.subjectWill?.exec(head) ?? null;
+  if (!verb) return null;
+  const object = head.slice(verb.index + verb[0].length);
+  if (object.trim().split(/\s+/).length < 2) return null;
+  if (new RegExp(`(?<![\\p{L}])${v.meetingNoun}(?![\\p{L}])`, 'iu').test(object)) return null;
+  return head;
 }
 
 /** A side as the statement names it, with the gazetteer entry when known. */
@@ -494,12 +526,24 @@ const ABOUT_ANOTHER = /\b(?:en el que|en la que|in which|at which)\b/i;
 
 function commitmentsOf(
   sentences: readonly Sentence[],
-  next: StatementNextMeeting | null,
+  next: { meeting: StatementNextMeeting; at: number } | null,
   v: Vocabulary,
 ): StatementCommitment[] {
   const out: StatementCommitment[] = [];
   for (const { text, paragraph } of sentences) {
-    if (next && text === next.text) continue;
+    if (next && text === next.meeting.text) {
+      const head = undertakingBeforeNext(text, next.at, v);
+      if (head)
+        out.push({
+          paragraph: paragraph.number,
+          position: paragraph.position,
+          text,
+          theme: themeOf(head, paragraph.text, v),
+          item: head,
+          itemText: `${head}.`,
+        });
+      continue;
+    }
     if (!isUndertakingIn(text, v)) continue;
     const verb = v.undertaking.exec(text);
     if (verb && ABOUT_ANOTHER.test(text.slice(0, verb.index)) && v.otherMeeting.test(text.slice(0, verb.index)))
@@ -608,7 +652,7 @@ export function parseStatement(raw: string, options: ParseOptions = {}): ParsedS
 
   const editionNumber = edition ? ordinalValue(edition) : null;
   const referenceYear = date ? Number(date.slice(0, 4)) : publishedOn ? Number(publishedOn.slice(0, 4)) : null;
-  const nextMeeting = nextMeetingOf(sentences, parties, editionNumber, referenceYear, v);
+  const next = nextMeetingOf(sentences, parties, editionNumber, referenceYear, v);
   const delegates = delegatesOf(sentences, parties, lang);
   return {
     language: lang.code,
@@ -620,8 +664,8 @@ export function parseStatement(raw: string, options: ParseOptions = {}): ParsedS
     url: /\bhttps?:\/\/[^\s<>"\u201c\u201d]+[^\s<>"\u201c\u201d.,;:)]/.exec(raw)?.[0] ?? null,
     delegates,
     paragraphs,
-    commitments: commitmentsOf(sentences, nextMeeting, v),
-    nextMeeting,
+    commitments: commitmentsOf(sentences, next, v),
+    nextMeeting: next?.meeting ?? null,
   };
 }
 

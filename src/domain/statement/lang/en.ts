@@ -103,8 +103,9 @@ export const en: LanguageTable = {
   notThisSeries:
     '\\b(?:summit|G20|G7|COP\\s?\\d*|General Assembly|Conference|Forum|Ministerial|Joint Commission|Commission|Committee)\\b',
   nextPrepositions: ['in', 'by', 'to'],
+  // Verbs of agreeing and committing, and a commitment stated ("stressed their commitment to").
   undertakings:
-    '\\b(?:agreed (?:to|on|upon|that)|agree (?:to|on|that)|(?:committed|commit) (?:themselves |ourselves )?to|decided to|decide to|reaffirmed (?:their|our|its) commitment to|reaffirm (?:their|our) commitment to|pledged to|pledge to|undertook to|undertake to|resolved to|resolve to)\\b',
+    '\\b(?:agreed (?:to|on|upon|that)|agree (?:to|on|that)|(?:committed|commit) (?:themselves |ourselves )?to|decided to|decide to|(?:reaffirmed|reiterated|renewed|stressed|emphasi[sz]ed|underlined|underscored|expressed|confirmed) (?:their|our|its) (?:strong |firm |full |shared )?commitment to|reaffirm (?:their|our) commitment to|pledged to|pledge to|undertook to|undertake to|resolved to|resolve to)\\b',
   subjectWill:
     '(?:^|\\b(?:and|,)\\s+)(?:we|they|both (?:sides|countries|governments|parties|delegations)|the two (?:sides|countries|governments|delegations|parties)|the parties|the delegations|{NAMES})\\s+(?:(?:also|further|jointly|together|now|each)\\s+)?will\\s+(?!be held|take place|meet again|be hosted)',
   listLead: '\\bincluding\\s+(?:with regard to|in relation to|with respect to|regarding|on|in)?\\s*',
@@ -153,6 +154,9 @@ export const en: LanguageTable = {
     "Dato['’]?",
     'Datuk',
     'Tan Sri',
+    'Shri',
+    'Smt\\.?',
+    'Shrimati',
   ],
   titleHonorifics: [
     'Ambassador',

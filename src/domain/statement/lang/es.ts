@@ -135,8 +135,10 @@ export const es: LanguageTable = {
   notThisSeries:
     '\\b(?:cumbre|G20|G7|COP\\s?\\d*|Asamblea General|Conferencia|Foro|Ministerial|Comisión Mixta|Comisión)\\b',
   nextPrepositions: ['en', 'en la', 'a', 'a la', 'para', 'durante'],
+  // Verbs of agreeing and committing, and a commitment stated ("enfatizaron su compromiso de",
+  // "el compromiso de ambos países para").
   undertakings:
-    '\\b(?:acordaron|acuerdan|acordamos|convinieron(?: en)?|convienen(?: en)?|se comprometieron a|se comprometen a|nos comprometemos a|decidieron|deciden|resolvieron|coincidieron en (?:la necesidad|el interés|la conveniencia|el compromiso) de|(?:reafirmaron|reiteraron|refrendaron|renovaron) su (?:compromiso|determinación|voluntad) (?:de|con|para)|asumieron el compromiso de)\\b',
+    '\\b(?:acordaron|acuerdan|acordamos|convinieron(?: en)?|convienen(?: en)?|se comprometieron a|se comprometen a|nos comprometemos a|decidieron|deciden|resolvieron|coincidieron en (?:la necesidad|el interés|la conveniencia|el compromiso) de|(?:reafirmaron|reiteraron|refrendaron|renovaron|ratificaron|enfatizaron|subrayaron|destacaron|expresaron|manifestaron) su (?:firme |pleno )?(?:compromiso|determinación|voluntad) (?:de|con|para)|(?:el|al|del) compromiso (?:de ambos (?:países|gobiernos)|de ambas partes|mutuo|conjunto) (?:de|con|para)|asumieron el compromiso de)\\b',
   subjectWill:
     '(?:^|(?:\\by|,)\\s+)(?:ambos países|ambas partes|ambas delegaciones|ambos gobiernos|las (?:dos )?partes|los dos países|las delegaciones|(?:{NAMES})(?:\\s+y\\s+(?:{NAMES}))?)\\s+(?:(?:también|además|conjuntamente)\\s+)?(?!se\\s)\\p{Ll}+(?:arán|erán|irán)(?![\\p{L}])',
   listLead: '\\b(?:incluyendo|incluidos?|incluidas?|entre ellos|en particular)\\s+(?:en materia de|en|sobre)?\\s*',
