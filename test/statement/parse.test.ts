@@ -300,6 +300,13 @@ describe('dates, editions and next meetings in other wordings', () => {
     ]);
   });
 
+  it('does not take a person the delegation called on for a delegate', () => {
+    const parsed = parseStatement(
+      'The Indian delegation was led by Anil Mehta, Secretary (East). During the visit, the Secretary also paid a courtesy call on H.E. Dato’ Rahim Osman, Minister of Trade of Malaysia and exchanged views on trade.',
+    );
+    expect(parsed.delegates.map((d) => d.name)).toEqual(['Anil Mehta']);
+  });
+
   it('counts "next year" and "later this year" from the meeting’s year', () => {
     const after = parseStatement(
       'Mexico and the UK held the second round of their dialogue in London on 14 May 2025. Both sides agreed to hold the next round in Mexico City next year.',

@@ -44,6 +44,18 @@ describe('statements in Spanish', () => {
     expect(acronym.nextMeeting).toMatchObject({ host: 'México', year: 2027 });
   });
 
+  it('gives the title after "el Embajador <nombre>," to that person, not to the next one', () => {
+    const s = parseStatement(
+      sre(
+        'El tercer Diálogo entre México y Chile se celebró en Santiago el 14 de mayo de 2025.\n\nLa delegación mexicana fue encabezada por el Embajador Luis Ortega Campos, Subsecretario para América Latina y el Caribe, y por Ana Ruiz Soto.',
+      ),
+    );
+    expect(s.delegates.map((d) => [d.name, d.title])).toEqual([
+      ['Luis Ortega Campos', 'Subsecretario para América Latina y el Caribe'],
+      ['Ana Ruiz Soto', ''],
+    ]);
+  });
+
   it('reads a commitment stated: "enfatizaron su compromiso de", "el compromiso de ambos países para"', () => {
     const s = parseStatement(
       sre(

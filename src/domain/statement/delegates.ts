@@ -51,6 +51,9 @@ const PARTICLES = new Set([
 export function stripHonorifics(text: string): { rest: string; titleWord: string | null } {
   let rest = text.trim();
   let titleWord: string | null = null;
+  // "el Embajador Miguel Ruiz Cabañas": the article goes with the form of address.
+  const article = /^(?:the|el|la)\s+/i.exec(rest);
+  if (article && HONORIFIC.test(rest.slice(article[0].length))) rest = rest.slice(article[0].length);
   for (let i = 0; i < 4; i++) {
     const m = HONORIFIC.exec(rest);
     if (!m) break;
@@ -206,7 +209,8 @@ function segmentsOf(text: string, lang: LanguageTable): string[] {
     let acc = pieces[0]!;
     for (const piece of pieces.slice(1)) {
       const hasPerson = isName(stripHonorifics(cleanSegment(piece, lang)).rest) || embeddedName(piece) !== null;
-      if (hasPerson || /^(?:the|el|la)\s+\p{Lu}/u.test(piece)) {
+      // "… y la Secretaría de Gobernación" starts another title; "… para América Latina y el Caribe" goes on with this one.
+      if (hasPerson || /^(?:the|el|la)\s+\p{Lu}\S*\s+\S/u.test(piece)) {
         out.push(acc);
         acc = piece;
       } else acc += ` ${lang.listAnd} ${piece}`;

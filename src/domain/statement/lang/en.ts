@@ -301,7 +301,7 @@ export const en: LanguageTable = {
     'ph.d',
   ],
   verbs:
-    '\\b(?:is|are|was|were|has|have|had|will|would|shall|can|could|met|held|discussed|agreed|said|took|attended|participated|joined|reviewed|welcomed|noted|stressed|expressed)\\b',
+    '\\b(?:is|are|was|were|has|have|had|will|would|shall|can|could|met|held|discussed|agreed|said|took|attended|participated|joined|reviewed|welcomed|noted|stressed|expressed|exchanged|paid|called|visited|thanked|briefed|signed)\\b',
   themes: [
     [
       'dialogue',

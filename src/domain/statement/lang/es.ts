@@ -266,7 +266,7 @@ export const es: LanguageTable = {
     'pág',
   ],
   verbs:
-    '\\b(?:es|son|fue|fueron|era|estuvo|estuvieron|ha|han|había|será|serán|participó|participaron|asistió|asistieron|acordaron|destacaron|celebraron|sostuvieron|realizaron|reiteraron|subrayaron|expresaron|abordaron|señaló|dijo|informó)\\b',
+    '\\b(?:es|son|fue|fueron|era|estuvo|estuvieron|ha|han|había|será|serán|participó|participaron|asistió|asistieron|acordaron|destacaron|celebraron|sostuvieron|realizaron|reiteraron|subrayaron|expresaron|abordaron|señaló|dijo|informó|intercambiaron|dialogaron|conversaron|revisaron|visitó|agradeció|firmaron)\\b',
   themes: [
     [
       'dialogue',
