@@ -1,10 +1,11 @@
 import type { Lang } from '../domain/types.js';
+import { BoundedMap } from '../lib/bounded-map.js';
 import type { Reply } from '../presentation/reply.js';
 import type { CommandName } from './context.js';
 
 /** Answers kept per store revision (a few KB each); the oldest go first past this. */
 const MAX_ANSWERS = 256;
-/** Users whose chosen language is kept (a few bytes each). */
+/** Users whose chosen language is kept (a few bytes each); the oldest go first past this. */
 const MAX_LANGS = 5_000;
 
 /**
@@ -15,8 +16,8 @@ const MAX_LANGS = 5_000;
  */
 export class AnswerCache {
   private revision: number | null = null;
-  private readonly langs = new Map<string, Lang | null>();
-  private readonly answers = new Map<string, Reply>();
+  private readonly langs = new BoundedMap<string, Lang | null>(MAX_LANGS);
+  private readonly answers = new BoundedMap<string, Reply>(MAX_ANSWERS);
 
   /** Call with the store revision read at the start of each command, before any other read. */
   at(revision: number): void {
@@ -31,7 +32,6 @@ export class AnswerCache {
   }
 
   rememberLang(userId: string, lang: Lang | null): void {
-    if (this.langs.size >= MAX_LANGS) this.langs.clear();
     this.langs.set(userId, lang);
   }
 
@@ -51,10 +51,6 @@ export class AnswerCache {
    * and where, the language and the time — nothing else); a failure (something unexpected went wrong) is never kept. */
   remember(key: string, reply: Reply): void {
     if (reply.kind === 'failure') return;
-    if (this.answers.size >= MAX_ANSWERS) {
-      const oldest = this.answers.keys().next().value;
-      if (oldest !== undefined) this.answers.delete(oldest);
-    }
     this.answers.set(key, deepFreeze(reply));
   }
 }

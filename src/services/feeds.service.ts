@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Lang } from '../domain/types.js';
+import { BoundedMap } from '../lib/bounded-map.js';
 import type { FeedDialogue } from '../presentation/feed.js';
 import type { Database } from '../store/database.js';
 import {
@@ -95,11 +96,11 @@ interface TokenEntry {
  * dialogue changed, by another replica or the CLI is seen by the next fetch.
  */
 export class FeedService {
-  private readonly cache = new Map<string, Promise<FeedDocument>>();
+  private readonly cache = new BoundedMap<string, Promise<FeedDocument>>(CACHE_SIZE);
   private readonly gate: RevisionGate;
   /** The store revision `tokens` was filled at; -1 before the first fetch. */
   private tokensRevision = -1;
-  private readonly tokens = new Map<string, TokenEntry>();
+  private readonly tokens = new BoundedMap<string, TokenEntry>(TOKENS_KEPT);
 
   constructor(
     readonly ctx: ServiceContext,
@@ -255,10 +256,7 @@ export class FeedService {
       // Unknown and revoked tokens are not remembered: guessing cannot fill or flush the map.
       if (!sub) return null;
       entry = { sub, docs: [null, null] };
-      if (revision === this.tokensRevision) {
-        if (this.tokens.size >= TOKENS_KEPT) this.tokens.delete(this.tokens.keys().next().value!);
-        this.tokens.set(hash, entry);
-      }
+      if (revision === this.tokensRevision) this.tokens.set(hash, entry);
     }
     const narrowed = entry.sub.mine === 1 || query.mine === true;
     const slot = narrowed ? 1 : 0;
@@ -287,7 +285,6 @@ export class FeedService {
     pending.catch(() => {
       if (this.cache.get(key) === pending) this.cache.delete(key);
     });
-    while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     return pending;
   }
 

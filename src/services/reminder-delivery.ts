@@ -12,6 +12,7 @@ import {
   withTimeliness,
 } from '../domain/reminders.js';
 import type { Dialogue } from '../domain/types.js';
+import { BoundedMap } from '../lib/bounded-map.js';
 import { reminderReply } from '../presentation/reminder-messages.js';
 import type { Reply } from '../presentation/reply.js';
 import { dialogueRevisions } from '../store/dialogues.repository.js';
@@ -255,14 +256,13 @@ export class ReminderDelivery {
    * whole plan is finished, with the dialogue unchanged since the last full
    * pass, needs no query for deliveries at all.
    */
-  private readonly finished = new Map<string, string>();
+  private readonly finished = new BoundedMap<string, string>(50_000);
   private readonly checkedRevision = new Map<string, number>();
   /** Keys whose "waiting for a channel" was logged (once, not every minute). */
-  private readonly waitingLogged = new Set<string>();
+  private readonly waitingLogged = new BoundedMap<string, true>(10_000);
 
   private noteFinished(row: ReminderDeliveryRow, fireAt: string): void {
     if (row.status === 'sent' || row.status === 'failed' || (row.status === 'skipped' && row.due_at === fireAt)) {
-      if (this.finished.size > 50_000) this.finished.clear();
       this.finished.set(row.key, fireAt);
     }
   }
@@ -381,7 +381,7 @@ export class ReminderDelivery {
         case 'waiting-channel':
           report.noChannel.push(reminder.key);
           if (!dryRun && !this.waitingLogged.has(reminder.key)) {
-            this.waitingLogged.add(reminder.key);
+            this.waitingLogged.set(reminder.key, true);
             this.ctx.logger.info(
               { key: reminder.key, dialogue: dialogue.id },
               'reminder waiting: no reminder channel set',

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import type { ReminderRules, WorkingCalendar } from '../domain/reminders.js';
+import { BoundedMap } from '../lib/bounded-map.js';
 
 /**
  * The working-day calendar the reminder plan is given: weekends and the public
@@ -46,7 +47,7 @@ export function publicHolidays(country: string, year: number): ReadonlySet<strin
   return days;
 }
 
-const workingDayCache = new Map<string, boolean>();
+const workingDayCache = new BoundedMap<string, boolean>(20_000);
 
 export function isWorkingDay(date: string, country: string): boolean {
   const cacheKey = `${country}:${date}`;
@@ -54,7 +55,6 @@ export function isWorkingDay(date: string, country: string): boolean {
   if (working === undefined) {
     const d = DateTime.fromISO(date, { zone: 'UTC' });
     working = d.weekday < 6 && !publicHolidays(country, d.year).has(date);
-    if (workingDayCache.size > 20_000) workingDayCache.clear();
     workingDayCache.set(cacheKey, working);
   }
   return working;

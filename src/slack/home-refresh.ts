@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { BoundedMap } from '../lib/bounded-map.js';
 import type { InFlight } from './support.js';
 
 /** Homes opened within this long are refreshed after a change; older ones refresh when next opened. */
@@ -11,7 +12,8 @@ const MAX_WATCHERS = 2_000;
  * their home again.
  */
 export class HomeRefresher {
-  private readonly watchers = new Map<string, number>();
+  /** Who opened their Home, and when; past MAX_WATCHERS the one who opened it longest ago goes first. */
+  private readonly watchers = new BoundedMap<string, number>(MAX_WATCHERS);
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
@@ -24,12 +26,7 @@ export class HomeRefresher {
   ) {}
 
   opened(userId: string): void {
-    this.watchers.delete(userId);
     this.watchers.set(userId, this.clock().getTime());
-    if (this.watchers.size > MAX_WATCHERS) {
-      const oldest = this.watchers.keys().next().value;
-      if (oldest !== undefined) this.watchers.delete(oldest);
-    }
   }
 
   changed(): void {

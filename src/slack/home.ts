@@ -1,22 +1,22 @@
 import type { WebClient } from '@slack/web-api';
 import { DateTime } from 'luxon';
 import { formatDateTime } from '../i18n/index.js';
+import { BoundedMap } from '../lib/bounded-map.js';
 import type { SlackDeps } from './deps.js';
 import { homeView } from './views/home.js';
 
 /** The page of each dialogue's commitments a user was last shown on their Home (kept while the app runs). */
-const homePages = new WeakMap<SlackDeps, Map<string, Map<string, number>>>();
+const homePages = new WeakMap<SlackDeps, BoundedMap<string, Map<string, number>>>();
 const MAX_USERS_KEPT = 2_000;
 
 function pagesOf(deps: SlackDeps, userId: string): Map<string, number> {
   let users = homePages.get(deps);
   if (!users) {
-    users = new Map();
+    users = new BoundedMap(MAX_USERS_KEPT);
     homePages.set(deps, users);
   }
   let pages = users.get(userId);
   if (!pages) {
-    if (users.size >= MAX_USERS_KEPT) users.delete(users.keys().next().value!);
     pages = new Map();
     users.set(userId, pages);
   }

@@ -3,6 +3,7 @@
  * graceful stop), one-shot claims (double clicks), per-key serialisation and
  * a TTL cache (Slack locales).
  */
+import { BoundedMap } from '../lib/bounded-map.js';
 
 /** Counts work in flight so stop() can wait for it. */
 export class InFlight {
@@ -27,19 +28,19 @@ export class InFlight {
 
 /** Remembers keys for a while: the first claim wins, repeats within `ttlMs` are refused. */
 export class OnceGuard {
-  private readonly seen = new Map<string, number>();
+  /** Key → until when it is claimed; past `max` keys the oldest claim (the first to expire) goes first. */
+  private readonly seen: BoundedMap<string, number>;
 
   constructor(
     private readonly ttlMs = 10 * 60_000,
-    private readonly max = 10_000,
-  ) {}
+    max = 10_000,
+  ) {
+    this.seen = new BoundedMap(max);
+  }
 
   claim(key: string, nowMs: number): boolean {
     const until = this.seen.get(key);
     if (until !== undefined && until > nowMs) return false;
-    if (this.seen.size >= this.max) {
-      for (const [k, v] of this.seen) if (v <= nowMs || this.seen.size >= this.max) this.seen.delete(k);
-    }
     this.seen.set(key, nowMs + this.ttlMs);
     return true;
   }
@@ -65,13 +66,16 @@ export class KeyedLock {
   }
 }
 
+/** Values kept for `ttlMs` each, at most `max` of them (the oldest go first). */
 export class TtlCache<V> {
-  private readonly entries = new Map<string, { value: V; until: number }>();
+  private readonly entries: BoundedMap<string, { value: V; until: number }>;
 
   constructor(
     private readonly ttlMs: number,
-    private readonly max = 5_000,
-  ) {}
+    max = 5_000,
+  ) {
+    this.entries = new BoundedMap(max);
+  }
 
   get(key: string, nowMs: number): V | undefined {
     const e = this.entries.get(key);
@@ -84,10 +88,6 @@ export class TtlCache<V> {
   }
 
   set(key: string, value: V, nowMs: number): void {
-    if (this.entries.size >= this.max) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
     this.entries.set(key, { value, until: nowMs + this.ttlMs });
   }
 }

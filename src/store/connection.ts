@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import type pg from 'pg';
+import { BoundedMap } from '../lib/bounded-map.js';
 import type { Database } from './database.js';
 import { migrationProvider } from './migrations/index.js';
 import { OwnSchemaPostgresDialect } from './own-schema-dialect.js';
@@ -87,14 +88,13 @@ function sqlitePath(url: string, cwd: string): string {
  * synchronous and Kysely never streams here).
  */
 function withStatementCache(database: SQLite.Database, max = 500): SqliteDatabase {
-  const statements = new Map<string, SQLite.Statement>();
+  const statements = new BoundedMap<string, SQLite.Statement>(max);
   return {
     close: () => database.close(),
     prepare(text: string) {
       let statement = statements.get(text);
       if (!statement) {
         statement = database.prepare(text);
-        if (statements.size >= max) statements.delete(statements.keys().next().value!);
         statements.set(text, statement);
       }
       return statement;
