@@ -100,17 +100,15 @@ export function createRouter(services: Services, logger: Logger): Router {
   };
   /**
    * The user's language at this revision: chosen, else Slack locale, else the
-   * default. A choice already read at this revision is used without an await
-   * (this runs for every command).
+   * default. A choice already read at this revision is not read again.
    */
-  const langAt = (userId: string, locale: string | null | undefined, rev: number | null): Lang | Promise<Lang> => {
-    const pick = (chosen: Lang | null) => chosen ?? langFromLocale(locale) ?? services.users.defaultLang;
-    const known = rev === null ? undefined : cache.chosenLang(userId);
-    if (known !== undefined) return pick(known);
-    return services.users.chosenLang(userId).then((chosen) => {
+  const langAt = async (userId: string, locale: string | null | undefined, rev: number | null): Promise<Lang> => {
+    let chosen = rev === null ? undefined : cache.chosenLang(userId);
+    if (chosen === undefined) {
+      chosen = await services.users.chosenLang(userId);
       if (rev !== null) cache.rememberLang(userId, chosen);
-      return pick(chosen);
-    });
+    }
+    return chosen ?? langFromLocale(locale) ?? services.users.defaultLang;
   };
   const langFor = async (userId: string, locale?: string | null): Promise<Lang> =>
     langAt(userId, locale, await revision());
@@ -183,8 +181,7 @@ export function createRouter(services: Services, logger: Logger): Router {
     const rev = await revision();
     let lang: Lang = services.users.defaultLang;
     try {
-      const known = langAt(request.userId, request.locale, rev);
-      lang = typeof known === 'string' ? known : await known;
+      lang = await langAt(request.userId, request.locale, rev);
     } catch (error) {
       logger.error({ err: error }, 'could not read user language');
     }
