@@ -72,7 +72,7 @@ async function main(): Promise<number> {
   const unknown = (values.only ?? []).filter((id) => !SECTIONS.some((s) => s.id === id));
   if (unknown.length > 0) throw new Error(`--only: no section ${unknown.join(', ')}`);
   const chosen = values.only ? SECTIONS.filter((s) => values.only!.includes(s.id)) : SECTIONS;
-  // Two CPUs or more: the server on one, the load generator on another (as in PERFORMANCE.md).
+  // Two CPUs or more: the server on one, the load generator on another (as docs/performance.md describes).
   const pin = hasTaskset() && cpus().length >= 2;
   const options: BenchOptions = {
     duration: positive('duration', values.duration),

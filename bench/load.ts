@@ -18,7 +18,7 @@ export function hasTaskset(): boolean {
   }
 }
 
-/** Pins this process (the load generator) to a CPU, as PERFORMANCE.md's figures were taken. */
+/** Pins this process (the load generator) to a CPU, as docs/performance.md describes. */
 export function pinSelf(cpu: string | null): void {
   if (cpu === null || !hasTaskset()) return;
   execFileSync('taskset', ['-cp', cpu, String(process.pid)], { stdio: 'ignore' });

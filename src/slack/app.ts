@@ -104,7 +104,7 @@ export async function createSlackFrontEnd(
   const app = new App({
     token: slackBotToken,
     receiver: receiver ?? socketReceiver,
-    // We keep no conversation state; Bolt's default store costs 10–30 % per request (PERFORMANCE.md).
+    // We keep no conversation state; Bolt's default store costs 10–30 % per request (docs/performance.md).
     convoStore: false,
     logger: log,
     // Bolt (and its Web API and socket clients) check the level before writing their debug lines.
