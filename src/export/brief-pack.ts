@@ -15,7 +15,6 @@ import type { Brief } from '../services/brief.service.js';
  */
 
 export const BRIEF_FORMATS = ['docx', 'md'] as const;
-export type BriefFormat = (typeof BRIEF_FORMATS)[number];
 
 export interface BriefPack {
   /** Edition of the next round, the one the pack prepares. */

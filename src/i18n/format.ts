@@ -3,10 +3,6 @@ import type { Lang, Localized } from '../domain/types.js';
 
 const LOCALE: Record<Lang, string> = { en: 'en-GB', es: 'es-MX' };
 
-export function locale(lang: Lang): string {
-  return LOCALE[lang];
-}
-
 export function pick(text: Localized, lang: Lang): string {
   return text[lang];
 }
@@ -70,10 +66,6 @@ export function formatClock(instant: DateTime, zone: string, lang: Lang): string
 export function formatDateTime(instant: DateTime, zone: string, lang: Lang): string {
   const local = instant.setZone(zone).setLocale(LOCALE[lang]);
   return `${local.toLocaleString(DateTime.DATE_MED)} ${local.toFormat('HH:mm')} ${zoneAbbreviation(local)}`;
-}
-
-export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALE[lang]).format(n);
 }
 
 /** Capitalises the first letter (for names like "the United Kingdom" at the start of a line). */

@@ -44,12 +44,8 @@ export function messages(lang: Lang): Messages {
 
 export {
   capitalise,
-  formatClock,
   formatDate,
   formatDateTime,
-  formatLongDate,
-  formatNumber,
-  locale,
   pick,
   withPreposition,
   zoneAbbreviation,

@@ -11,13 +11,11 @@ import type { Notifier } from './notifier.js';
 import { ReminderDelivery, type TickOptions, type TickReport } from './reminder-delivery.js';
 import { type PreviewItem, ReminderPlanner } from './reminder-planning.js';
 
-export type { ReminderCounters, TickItem, TickOptions, TickReport } from './reminder-delivery.js';
+export type { TickOptions, TickReport } from './reminder-delivery.js';
 export type { PreviewItem } from './reminder-planning.js';
 
 /** How far ahead "Snooze" puts a reminder. */
 export const SNOOZE_DAYS = 7;
-
-export type DeliveryStatus = 'claimed' | 'sent' | 'skipped' | 'retry' | 'dropped' | 'failed';
 
 /** Reminders: planning (preview, statuses) and delivery (the tick), one plan for both. */
 export class ReminderService {

@@ -17,44 +17,6 @@ export function slackErrorCode(error: unknown): string | null {
   return typeof data?.error === 'string' ? data.error : null;
 }
 
-/**
- * Tells a channel about a change (`reply.announcement` says who did it).
- * When the bot is not a member, `fallback` (a response_url post `in_channel`)
- * still reaches the channel the command came from. Returns whether it landed.
- */
-export async function announce(
-  client: WebClient,
-  logger: Logger,
-  channel: string | null,
-  reply: Reply,
-  fallback?: (message: { text: string; blocks: unknown[] }) => Promise<unknown>,
-): Promise<boolean> {
-  const announcement = reply.announcement;
-  if (!announcement) return true;
-  const message = renderSlackMessage(announcement);
-  if (channel) {
-    try {
-      await client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
-      return true;
-    } catch (error) {
-      const code = slackErrorCode(error);
-      if (!code || !CANNOT_POST.has(code)) {
-        logger.error({ err: error, channel }, 'announcement failed');
-        return false;
-      }
-      logger.info({ channel, code }, 'cannot post in channel; trying the response URL');
-    }
-  }
-  if (!fallback) return false;
-  try {
-    await fallback(message);
-    return true;
-  } catch (error) {
-    logger.error({ err: error }, 'announcement through the response URL failed');
-    return false;
-  }
-}
-
 /** A private message to one user (the app's DM with them). */
 export async function tellUser(client: WebClient, logger: Logger, userId: string, reply: Reply): Promise<void> {
   try {

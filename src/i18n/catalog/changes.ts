@@ -1,5 +1,4 @@
 import type { ConfirmReason, NoChangeReason } from '../../domain/errors.js';
-import type { Lang } from '../../domain/types.js';
 import { formatDate } from '../format.js';
 
 /**
@@ -160,8 +159,6 @@ export const es: ChangesMessages = {
       `Ambas partes de ${id} tienen (o no tienen) responsable: indique cuál, p. ej. /commitments assign ${id} @ana ${example}`,
   },
 };
-
-export type { Lang };
 
 /** A confirmation reason in words (the catalogue keeps one entry per reason). */
 export function reasonText(reasons: ChangesMessages['confirm']['reason'], r: ConfirmReason): string {
