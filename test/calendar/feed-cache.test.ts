@@ -8,7 +8,11 @@ import { openTestCore, silentLogger } from '../support/store.js';
 
 const T0 = new Date('2024-06-01T12:00:00Z');
 
-describe('what a feed token opens, kept per store revision', () => {
+/**
+ * Perf guards: each fetch is counted in queries. They protect feed · "feed route 200" and "304" in
+ * bench/RESULTS.md (FeedService `tokens`, docs/performance.md), and that guessing tokens cannot fill the map.
+ */
+describe('perf guard: what a feed token opens, kept per store revision', () => {
   let core: Core;
   let services: Services;
   const counter = new QueryCounter();

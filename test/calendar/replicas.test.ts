@@ -96,7 +96,9 @@ describe.each(DIALECTS)('feeds served by one replica, changed by another (%s)', 
     expect(await due.text()).toContain('commitment-mexico-uk-R1-6@dialogue-tracker');
   });
 
-  it('fetches of an unchanged feed in flight together share one read of the store', async () => {
+  // Perf guard: one revision read per batch of fetches (RevisionGate); protects feed · "feed route 200" and
+  // "304" at 10 connections in bench/RESULTS.md (docs/performance.md, FeedService `gate`).
+  it('perf guard: fetches of an unchanged feed in flight together share one read of the store', async () => {
     const token = await subscribeOn(a);
     const doc = await a.services.feeds.document(token, {}, T0);
     let reads = 0;

@@ -276,7 +276,9 @@ describe.each(DIALECTS)('calendar feed over HTTP on %s', (dialect) => {
     expect(e.summary).toContain('— fecha aún sin fijar');
   });
 
-  it('serves an unchanged feed with one query and no rendering; a change elsewhere is seen at once', async () => {
+  // Perf guard: an unchanged feed costs one query (the revision) and no render; protects feed · "feed route 200"
+  // and "304" in bench/RESULTS.md (FeedService tokens and cache, docs/performance.md).
+  it('perf guard: serves an unchanged feed with one query and no rendering; a change elsewhere is seen at once', async () => {
     const counter = new QueryCounter();
     // A second set of services over the same database, as another process would have.
     const services = createServices(counter.wrap(core.store), core.config, silentLogger);

@@ -87,6 +87,23 @@ describe('docs/performance.md', () => {
     expect(stale).toEqual([]);
   });
 
+  it('labels every test that counts queries as a perf guard', () => {
+    const unlabelled: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.test.ts')) {
+          const text = readFileSync(path, 'utf8');
+          if (text.includes('query-counter.js') && !text.includes("'perf guard: "))
+            unlabelled.push(relative(REPO, path));
+        }
+      }
+    };
+    walk(join(REPO, 'test'));
+    expect(unlabelled).toEqual([]);
+  });
+
   it('finds what it looks for (the check can fail)', () => {
     expect(listed.length).toBeGreaterThan(30);
     const sample = [

@@ -21,7 +21,9 @@ function controlledStore() {
 }
 
 describe('RevisionGate', () => {
-  it('callers in one turn of the event loop share one read', async () => {
+  // Perf guard: one read serves every caller of a turn; protects feed · "feed route 200" and "304" at
+  // 10 connections in bench/RESULTS.md (docs/performance.md, FeedService `gate`).
+  it('perf guard: callers in one turn of the event loop share one read', async () => {
     const store = controlledStore();
     const gate = new RevisionGate(store.read);
     const asked = [gate.current(), gate.current(), gate.current()];

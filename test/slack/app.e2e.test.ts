@@ -123,7 +123,9 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
     expect(await status('R1-4')).toBe('not-started');
   });
 
-  it('answers a user whose Slack locale is es-LA in Spanish (looked up once, then cached)', async () => {
+  // Perf guard: one users.info per user, then the kept locale (LocaleResolver `cache`); protects commands ·
+  // "in ack" in bench/RESULTS.md (an answer goes in the ack only when the locale is known; docs/performance.md).
+  it('perf guard: answers a user whose Slack locale is es-LA in Spanish (looked up once, then cached)', async () => {
     h.fake.on('users.info', (args) => ({ body: { ok: true, user: { id: args.user, locale: 'es-LA' } } }));
     const first = commandBody(h.fake, { text: 'next', user_id: READER });
     await postSigned(h.url, first.body);
@@ -204,7 +206,9 @@ describe.each(DIALECTS)('Slack app over HTTP (%s)', (dialect) => {
     expect(order).toEqual(['users.info', method]);
   });
 
-  it('answers a known user in the ack itself: one HTTP answer, nothing posted to the response URL', async () => {
+  // Perf guard: a known user's answer is the ack, with no second request and no users.info; protects commands ·
+  // "in ack" and "p50/p99" in bench/RESULTS.md (ANSWER_IN_ACK_MS, docs/performance.md).
+  it('perf guard: answers a known user in the ack itself: one HTTP answer, nothing posted to the response URL', async () => {
     const first = commandBody(h.fake, { text: 'next', user_id: READER });
     expect(await (await postSigned(h.url, first.body)).text()).toBe(''); // locale unknown: users.info first
     await response(first.method);
