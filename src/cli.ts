@@ -24,19 +24,23 @@ Commands:
   ask "<slash command>" [--user U…] [--at ISO] [--yes]
                                           run one command through the router, print the reply;
                                           --yes confirms a change that asks first (exit 2 until confirmed)
-  status [--at ISO] [--dialogue id]       the cycle: past, next and projected rounds
+  status [--at ISO] [--dialogue id] [--lang en|es]
+                                          the cycle: past, next and projected rounds
   reminders [--from ISO] [--days N] [--dialogue id] [--lang en|es]
                                           preview what reminders will be sent, when and where, each marked
                                           will send / sent <when> / late / skipped: <reason> / waiting: no channel
   reminders --history [--dialogue id]     what was sent, skipped or failed, and why
   tick [--at ISO] [--send]                one scheduler pass as if it were that instant: with --at it only prints
                                           what it would send (changes nothing) unless --send; without --at it delivers
-  import <file> [--dialogue id] [--apply] [--json]
-                                          read a joint statement and print what it proposes; --apply records it
-  feed --user U… [--dialogue id]          print that user's private calendar feed URL (creates or rotates the token)
-  export [--dialogue id] --what commitments|rounds|history|all --format csv|json|md [--out FILE] [--bom]
+  import <file> [--with <translation>] [--dialogue id] [--apply] [--json] [--at ISO] [--user U…] [--lang en|es]
+                                          read a joint statement (--with: its version in the other language)
+                                          and print what it proposes; --apply records it
+  feed --user U… [--reset] [--mine] [--lang en|es] [--dialogue id]
+                                          print that user's private calendar feed URL (the one they have, created
+                                          if none); --reset gives a new one and the old one stops working
+  export [--dialogue id] --what commitments|rounds|history|all --format csv|json|md [--out FILE] [--bom] [--lang en|es]
                                           take the record out (CSV, JSON or Markdown)
-  brief [--dialogue id] --format docx|md [--lang es] [--out FILE]
+  brief [--dialogue id] --format docx|md [--lang en|es] [--out FILE] [--at ISO]
                                           the briefing pack: a Word document or Markdown
   backup --out FILE                       everything in the database, one versioned JSON document
   restore FILE [--force]                  load a backup into an empty database (--force: replace what is there)
