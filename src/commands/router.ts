@@ -3,7 +3,7 @@ import { hasControlChars, isDomainError, NeedsConfirmation, NoChange } from '../
 import type { Lang } from '../domain/types.js';
 import { noChangeText, reasonText } from '../i18n/catalog/changes.js';
 import { messages } from '../i18n/index.js';
-import type { Block, Reply } from '../presentation/reply.js';
+import { type Block, inLanguages, type Reply } from '../presentation/reply.js';
 import type { Services } from '../services/index.js';
 import { langFromLocale } from '../services/users.service.js';
 import { AnswerCache } from './answer-cache.js';
@@ -150,7 +150,9 @@ export function createRouter(services: Services, logger: Logger): Router {
           const channel = request.channelId ?? dialogue.reminderChannel;
           const responseUrl = request.responseUrl ?? null;
           if (!channel && !responseUrl) return null;
-          return (change) => ({ channel, responseUrl, message: render(change, services.users.defaultLang) });
+          // In the channel's language; in English and Spanish where both delegations share the channel.
+          const langs = services.channels.langs(dialogue.id, channel, request.now);
+          return (change) => ({ channel, responseUrl, message: inLanguages(langs.map((l) => render(change, l))) });
         },
       };
       const reply = await handler(ctx);

@@ -189,6 +189,14 @@ export const dialogueSchema = z
     source: z.optional(z.strictObject({ url: z.url(), title: z.string(), publishedOn: isoDate })),
     /** Channels where this dialogue is the default for commands. */
     channels: z._default(z.array(slackChannelId), []),
+    /**
+     * Its channels are shared by both delegations: every announcement,
+     * reminder and digest it posts in a channel carries English and Spanish
+     * in one message. (A Slack Connect channel is found out by itself.)
+     */
+    bilingual: z._default(bool, false),
+    /** The language of what it posts in a channel that is not bilingual; the app's `language` when unset. */
+    language: z.optional(z.enum(['en', 'es'])),
     editors: z._default(z.array(slackUserId), []),
     reminderChannel: z.optional(slackChannelId),
     reminders: z.optional(reminderOverridesSchema),

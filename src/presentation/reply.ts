@@ -62,6 +62,22 @@ export interface Reply {
   readonly announcement?: Reply;
   /** Files for the asker (exports); front ends that cannot send files write them where the user is. */
   readonly files?: readonly ReplyFile[];
+  /**
+   * The same message in the channel's other languages (a channel shared by
+   * both delegations): front ends show each after a divider, in one message,
+   * with the buttons once. See `inLanguages`.
+   */
+  readonly also?: readonly Reply[];
+}
+
+/**
+ * One message in several languages (the first is the channel's own): the
+ * first reply, carrying the others as `also`. One language: that reply as it is.
+ */
+export function inLanguages(replies: readonly Reply[]): Reply {
+  const [first, ...rest] = replies;
+  if (!first) throw new Error('inLanguages needs at least one reply');
+  return rest.length === 0 ? first : { ...first, also: rest };
 }
 
 function inlineText(part: Inline): string {
@@ -101,6 +117,8 @@ export function renderText(reply: Reply): string {
     }
   }
   while (out.at(-1) === '') out.pop();
+  // The same message in the channel's other languages, each after a divider.
+  for (const other of reply.also ?? []) out.push('', '———', '', renderText({ ...other, also: [] }));
   return out.join('\n');
 }
 

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/load.js';
 import type { Store } from '../store/connection.js';
 import { BriefService } from './brief.service.js';
+import { ChannelService } from './channels.service.js';
 import { CommitmentService } from './commitments.service.js';
 import { ServiceContext } from './context.js';
 import { CycleService } from './cycle.service.js';
@@ -21,6 +22,8 @@ export interface Services {
   readonly dialogues: DialogueService;
   readonly cycle: CycleService;
   readonly commitments: CommitmentService;
+  /** The languages of what is posted in a channel (both, where both delegations share it). */
+  readonly channels: ChannelService;
   readonly users: UserService;
   readonly reminders: ReminderService;
   readonly feeds: FeedService;
@@ -44,13 +47,15 @@ export function createServices(store: Store, config: Config, logger: Logger, opt
   const dialogues = new DialogueService(ctx);
   const cycle = new CycleService(ctx, dialogues);
   const commitments = new CommitmentService(ctx, dialogues);
+  const channels = new ChannelService(ctx);
   return {
     ctx,
     dialogues,
     cycle,
     commitments,
+    channels,
     users: new UserService(ctx),
-    reminders: new ReminderService(ctx, dialogues, cycle, commitments),
+    reminders: new ReminderService(ctx, dialogues, cycle, commitments, channels),
     feeds: new FeedService(ctx, dialogues, cycle, commitments),
     imports: new ImportService(ctx, dialogues, cycle, commitments),
     briefs: new BriefService(ctx, dialogues, cycle, commitments),

@@ -73,4 +73,6 @@ export interface Notifier {
   findPosted?(query: FindPosted): Promise<DeliveryReceipt | null>;
   /** A user's zone and locale (Slack `users.info`); null when unknown. */
   lookupUser?(userId: string): Promise<UserProfile | null>;
+  /** Whether a channel is shared with another organisation (Slack Connect: `conversations.info`). */
+  channelShared?(channelId: string): Promise<boolean>;
 }

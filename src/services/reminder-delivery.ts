@@ -13,7 +13,6 @@ import {
 } from '../domain/reminders.js';
 import type { Dialogue } from '../domain/types.js';
 import { BoundedMap } from '../lib/bounded-map.js';
-import { reminderReply } from '../presentation/reminder-messages.js';
 import type { Reply } from '../presentation/reply.js';
 import { dialogueRevisions } from '../store/dialogues.repository.js';
 import {
@@ -394,7 +393,7 @@ export class ReminderDelivery {
       if (!audience || !claimable(row, reminder.fireAt, at)) continue;
       const late = status.kind === 'late';
       if (dryRun) {
-        const reply = reminderReply(dialogue, reminder, await this.planner.langFor(audience), { late, sentAt: now });
+        const reply = await this.planner.replyFor(dialogue, reminder, audience, now, { late, sentAt: now });
         report.sent.push({
           key: reminder.key,
           dialogueId: dialogue.id,
@@ -482,8 +481,9 @@ export class ReminderDelivery {
     const at = now.toISOString();
     let reply: Reply;
     try {
-      const lang = await this.planner.langFor(audience);
-      reply = reminderReply(dialogue, reminder, lang, { late, sentAt: now });
+      // A channel shared by both delegations gets both languages (Slack is asked once, then remembered).
+      const lookup = notifier.channelShared?.bind(notifier);
+      reply = await this.planner.replyFor(dialogue, reminder, audience, now, { late, sentAt: now }, lookup);
     } catch (error) {
       // Cannot even build the message: release it so the next tick tries again.
       await markDeliveryRetry(

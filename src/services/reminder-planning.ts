@@ -16,10 +16,11 @@ import {
 } from '../domain/reminders.js';
 import type { Dialogue, Lang } from '../domain/types.js';
 import { reminderReply } from '../presentation/reminder-messages.js';
-import type { Reply } from '../presentation/reply.js';
+import { inLanguages, type Reply } from '../presentation/reply.js';
 import { listDeliveryRows, listRoundDateChanges, listSnoozes } from '../store/reminders.repository.js';
 import type { ReminderDeliveryRow } from '../store/reminders.table.js';
 import { findUserPrefs, findUserPrefsMany } from '../store/users.repository.js';
+import { ChannelService, type SharedLookup } from './channels.service.js';
 import type { CommitmentService } from './commitments.service.js';
 import type { ServiceContext } from './context.js';
 import type { CycleService } from './cycle.service.js';
@@ -79,6 +80,8 @@ export class ReminderPlanner {
     readonly dialogues: DialogueService,
     readonly cycle: CycleService,
     readonly commitments: CommitmentService,
+    /** What languages a channel is written to in (shared by both delegations: both). */
+    readonly channels: ChannelService = new ChannelService(ctx),
   ) {}
 
   rules(dialogueId: string): ReminderRules {
@@ -120,6 +123,28 @@ export class ReminderPlanner {
   }
 
   /** The language a reminder is written in: a user's `/dialogue lang`, else their Slack locale, else the app's. */
+  /**
+   * A reminder as its audience reads it: a person in their language; a
+   * channel in its own (the dialogue's `language`, else the app's), or in
+   * English and Spanish in one message when it is shared by both
+   * delegations. `lookup` asks Slack about a channel not known yet (the tick;
+   * a preview asks nothing).
+   */
+  async replyFor(
+    dialogue: Dialogue,
+    reminder: Parameters<typeof reminderReply>[1],
+    audience: ReminderAudience,
+    now: Date,
+    options: Parameters<typeof reminderReply>[3] = {},
+    lookup?: SharedLookup,
+  ): Promise<Reply> {
+    if (audience.kind === 'user') return reminderReply(dialogue, reminder, await this.langFor(audience), options);
+    const langs = lookup
+      ? await this.channels.langsAsking(dialogue.id, audience.id, now, lookup)
+      : this.channels.langs(dialogue.id, audience.id, now);
+    return inLanguages(langs.map((lang) => reminderReply(dialogue, reminder, lang, options)));
+  }
+
   async langFor(audience: ReminderAudience): Promise<Lang> {
     if (audience.kind === 'user') {
       const prefs = await findUserPrefs(this.ctx.db, audience.id);

@@ -3,6 +3,7 @@ import { parseCommitmentKey, planReminders } from '../domain/reminders.js';
 import type { Dialogue, Lang } from '../domain/types.js';
 import { insertSnooze, listDeliveryHistory } from '../store/reminders.repository.js';
 import type { ReminderDeliveryRow } from '../store/reminders.table.js';
+import type { ChannelService } from './channels.service.js';
 import type { CommitmentService } from './commitments.service.js';
 import type { ServiceContext } from './context.js';
 import type { CycleService } from './cycle.service.js';
@@ -27,8 +28,9 @@ export class ReminderService {
     readonly dialogues: DialogueService,
     readonly cycle: CycleService,
     readonly commitments: CommitmentService,
+    channels?: ChannelService,
   ) {
-    this.planner = new ReminderPlanner(ctx, dialogues, cycle, commitments);
+    this.planner = new ReminderPlanner(ctx, dialogues, cycle, commitments, channels);
     this.delivery = new ReminderDelivery(this.planner);
   }
 

@@ -1,14 +1,22 @@
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Answer, CommandName } from '../commands/router.js';
+import { readVerb, verbFacts } from '../commands/verbs.js';
 import type { Core } from '../core.js';
 import type { Lang } from '../domain/types.js';
 import type { HomeRefresher } from './home-refresh.js';
 import { slackName } from './names.js';
+import { isSharedChannel } from './connect.js';
 import { type InFlight, KeyedLock, OnceGuard, TtlCache } from './support.js';
 
 /** A user's Slack locale is cached this long (people rarely change it; a restart forgets it anyway). */
 const LOCALE_TTL_MS = 6 * 60 * 60_000;
+/**
+ * A failed users.info (a user of another organisation the token cannot see,
+ * an outage) is remembered this long as "locale unknown": asked again on
+ * every command, such a user's answers would never fit in the ack.
+ */
+export const LOCALE_FAILED_TTL_MS = 30 * 60_000;
 
 /**
  * The language a Slack user is answered in: chosen with `/dialogue lang`, else
@@ -56,6 +64,7 @@ export class LocaleResolver {
       return locale;
     } catch (error) {
       this.core.logger.warn({ err: error, user: userId }, 'users.info failed; answering in the default language');
+      this.cache.set(userId, null, now, LOCALE_FAILED_TTL_MS);
       return null;
     }
   }
@@ -118,7 +127,20 @@ export function requestKey(kind: string, body: unknown): string {
 /** Runs one command through the router in the user's language. Never throws (the router does not). */
 export async function runCommand(deps: SlackDeps, client: WebClient, req: RunRequest): Promise<Answer> {
   const known = deps.locales.knownLocale(req.userId);
-  const locale = known !== undefined ? known : await deps.locales.locale(client, req.userId);
+  const [locale] = await Promise.all([
+    known !== undefined ? known : deps.locales.locale(client, req.userId),
+    learnChannel(deps, client, req),
+  ]);
   // From Slack, a change is announced in the channel (through the outbox, after commit).
   return deps.core.router.answer({ ...req, now: deps.clock(), locale, announce: true });
+}
+
+/**
+ * Before a change is announced in a channel: whether that channel is shared
+ * by both delegations (Slack Connect), asked once and remembered, so the
+ * announcement carries both languages there. Reading commands never ask.
+ */
+async function learnChannel(deps: SlackDeps, client: WebClient, req: RunRequest): Promise<void> {
+  if (!req.channelId || !verbFacts(req.command, readVerb(req.command, req.text).verb)?.changes) return;
+  await deps.core.services.channels.learn(req.channelId, deps.clock(), (id) => isSharedChannel(client, id));
 }

@@ -2,6 +2,7 @@ import { ErrorCode, LogLevel, WebClient } from '@slack/web-api';
 import type { DeliveryReceipt, FindPosted, Notification, Notifier, UserProfile } from '../services/notifier.js';
 import { DeliveryError } from '../services/notifier.js';
 import { renderSlackMessage } from './render.js';
+import { isSharedChannel } from './connect.js';
 
 /** Platform errors that are Slack's trouble, not ours: try again later. */
 const TRANSIENT = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
@@ -135,6 +136,10 @@ export function createSlackNotifier(client: WebClient): Notifier {
         }
         throw error;
       }
+    },
+
+    channelShared(channelId: string): Promise<boolean> {
+      return isSharedChannel(client, channelId);
     },
 
     async lookupUser(userId: string): Promise<UserProfile | null> {

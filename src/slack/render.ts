@@ -126,16 +126,71 @@ export function actionButtons(actions: readonly ReplyAction[]): SlackBlock[] {
   return out;
 }
 
+/**
+ * The buttons of a message in several languages: once, with each language's
+ * label where they fit on the button (`Mark done / Marcar como cumplido`).
+ */
+function mergedActions(versions: readonly Reply[]): ReplyAction[] {
+  const [first, ...others] = versions;
+  return (first?.actions ?? []).map((a) => {
+    const labels = [a.label];
+    for (const other of others) {
+      const same = other.actions?.find((b) => b.id === a.id && b.value === a.value);
+      if (same && !labels.includes(same.label)) labels.push(same.label);
+    }
+    const label = labels.join(' / ');
+    return label.length <= L.buttonText ? { ...a, label } : a;
+  });
+}
+
+/** Shares `room` blocks among bodies: each gets what it needs, the longest share what is left equally. */
+function shareRoom(lengths: readonly number[], room: number): number[] {
+  const out = lengths.map(() => 0);
+  let left = room;
+  let pending = lengths.length;
+  for (const i of lengths.map((_, i) => i).sort((a, b) => lengths[a]! - lengths[b]!)) {
+    out[i] = Math.min(lengths[i]!, Math.floor(left / pending));
+    left -= out[i]!;
+    pending--;
+  }
+  return out;
+}
+
+const ELLIPSIS: SlackBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: '…' }] };
+
 /** A reply as a Slack message body: Block Kit plus the plain `text` fallback. Slack allows 50 blocks. */
 export function renderSlackMessage(reply: Reply, extra: SlackBlock[] = []): { text: string; blocks: SlackBlock[] } {
+  if (reply.also?.length) return renderInLanguages([reply, ...reply.also], extra);
   // `extra` (e.g. a Share button) is kept whole; the reply's own blocks give way if over the limit.
   const blocks = [...reply.blocks.flatMap(blockKit), ...actionButtons(reply.actions ?? [])];
   const room = L.messageBlocks - extra.length;
   // Replies are paged to fit (commands size their pages by SLACK_LIMITS); should one still not fit,
   // it ends with a visible "…", never silently.
-  const kept =
-    blocks.length <= room
-      ? blocks
-      : [...blocks.slice(0, room - 1), { type: 'context', elements: [{ type: 'mrkdwn', text: '…' }] }];
+  const kept = blocks.length <= room ? blocks : [...blocks.slice(0, room - 1), ELLIPSIS];
   return { text: clip(escapeMrkdwn(reply.summary), L.sectionText), blocks: [...kept, ...extra] };
+}
+
+/**
+ * One message in several languages (a channel shared by both delegations):
+ * each language's blocks in turn, a divider between, the buttons once at the
+ * end. Should they not all fit Slack's 50 blocks, each language gets its
+ * share and one that is cut ends with a visible "…".
+ */
+function renderInLanguages(versions: readonly Reply[], extra: SlackBlock[]): { text: string; blocks: SlackBlock[] } {
+  const buttons = actionButtons(mergedActions(versions));
+  const bodies = versions.map((v) => v.blocks.flatMap(blockKit));
+  const dividers = versions.length - 1;
+  const room = L.messageBlocks - extra.length - buttons.length - dividers;
+  const shares = shareRoom(
+    bodies.map((b) => b.length),
+    room,
+  );
+  const blocks: SlackBlock[] = [];
+  bodies.forEach((body, i) => {
+    if (i > 0) blocks.push({ type: 'divider' });
+    const share = shares[i]!;
+    blocks.push(...(body.length <= share ? body : [...body.slice(0, Math.max(0, share - 1)), ELLIPSIS]));
+  });
+  const text = versions.map((v) => escapeMrkdwn(v.summary)).join('\n');
+  return { text: clip(text, L.sectionText), blocks: [...blocks, ...buttons, ...extra] };
 }

@@ -87,7 +87,8 @@ export class TtlCache<V> {
     return e.value;
   }
 
-  set(key: string, value: V, nowMs: number): void {
-    this.entries.set(key, { value, until: nowMs + this.ttlMs });
+  /** Keeps `value` for the cache's TTL, or for `ttlMs` when given (e.g. a failure, remembered for less). */
+  set(key: string, value: V, nowMs: number, ttlMs = this.ttlMs): void {
+    this.entries.set(key, { value, until: nowMs + ttlMs });
   }
 }

@@ -27,10 +27,12 @@ describe('manifest.yml', () => {
   it('asks for the bot scopes the app uses and no more', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'channels:history',
+      'channels:read',
       'chat:write',
       'commands',
       'files:write',
       'groups:history',
+      'groups:read',
       'im:history',
       'im:write',
       'users:read',

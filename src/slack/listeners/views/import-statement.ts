@@ -3,10 +3,11 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { isDomainError } from '../../../domain/errors.js';
 import { messages } from '../../../i18n/index.js';
 import { importResultReply, proposalReply } from '../../../presentation/import.js';
-import type { Reply } from '../../../presentation/reply.js';
+import { inLanguages, type Reply } from '../../../presentation/reply.js';
 import { ImportRefused } from '../../../services/import.service.js';
 import type { SlackDeps } from '../../deps.js';
 import { deliverFromModal } from '../../outcome.js';
+import { isSharedChannel } from '../../connect.js';
 import { TtlCache } from '../../support.js';
 import { type ImportApplyMeta, importPreviewView, importReadingView } from '../../views/import-statement.js';
 import type { ModalOrigin } from '../../views/update-commitment.js';
@@ -83,6 +84,8 @@ export function importApplySubmitted(deps: SlackDeps) {
         const dialogue = await services.dialogues.get(meta.dialogue);
         const channel = meta.channel ?? dialogue.reminderChannel;
         const responseUrl = meta.responseUrl ?? null;
+        // Announced in both languages where both delegations share the channel (asked once, remembered).
+        if (channel) await services.channels.learn(channel, now, (id) => isSharedChannel(client, id));
         const result = await deps.locks.run(`import:${meta.dialogue}`, () =>
           services.imports.apply(meta.dialogue, userId, stored.text, now, {
             translation: stored.translation,
@@ -92,7 +95,9 @@ export function importApplySubmitted(deps: SlackDeps) {
                 ? (r) => ({
                     channel,
                     responseUrl,
-                    message: importResultReply(r, services.users.defaultLang, userId),
+                    message: inLanguages(
+                      services.channels.langs(meta.dialogue, channel, now).map((l) => importResultReply(r, l, userId)),
+                    ),
                   })
                 : null,
           }),
