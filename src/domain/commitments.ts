@@ -1,4 +1,5 @@
 import { type ConfirmReason, DomainError, NoChange } from './errors.js';
+import { LANGUAGES } from './statement/lang/index.js';
 import type { Lang, Localized, Party } from './types.js';
 
 export const COMMITMENT_STATUSES = ['not-started', 'in-progress', 'done', 'dropped'] as const;
@@ -164,9 +165,31 @@ export function commitmentVisiblyDiffers(a: Commitment, b: Commitment): boolean 
   );
 }
 
+/** Each language's short common words, as sets (the statement parser's tables). */
+const STOPWORDS = new Map(LANGUAGES.map((table) => [table.code, new Set(table.stopwords)]));
+
+/**
+ * The language a text is plainly written in: the one whose common short
+ * words it uses most, when it uses more of them than of any other's; null
+ * when it cannot be told (a few words, a name).
+ */
+export function textLanguage(text: string): Lang | null {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  let best: Lang | null = null;
+  let bestScore = 0;
+  let tie = false;
+  for (const [code, stop] of STOPWORDS) {
+    const score = words.filter((w) => stop.has(w)).length;
+    if (score > bestScore) [best, bestScore, tie] = [code, score, false];
+    else if (score === bestScore && score > 0) tie = true;
+  }
+  return tie ? null : best;
+}
+
 /**
  * The words a reader of `lang` sees: their language's when known, else the statement's own words with
- * the language they are in (so a reply can say "in Spanish"), else the stored text as it is.
+ * the language they are in (so a reply can say "in Spanish"): the one recorded, else the one the
+ * words are plainly in (a commitment seeded or typed in one language).
  */
 export function commitmentTextFor(
   c: Pick<Commitment, 'text' | 'texts'>,
@@ -176,5 +199,7 @@ export function commitmentTextFor(
   const own = texts[lang];
   if (own) return { text: own, foreign: null };
   const other = (Object.keys(texts) as Lang[]).find((l) => texts[l]);
-  return other ? { text: texts[other]!, foreign: other } : { text: c.text, foreign: null };
+  if (other) return { text: texts[other]!, foreign: other };
+  const written = textLanguage(c.text);
+  return { text: c.text, foreign: written !== null && written !== lang ? written : null };
 }

@@ -1,3 +1,4 @@
+import { type Commitment, commitmentTextFor, textLanguage } from '../domain/commitments.js';
 import { type CycleEntry, hostParty, type Round, roundStart } from '../domain/cycle.js';
 import { daysBetween, localDate } from '../domain/dates.js';
 import type { Dialogue, Lang } from '../domain/types.js';
@@ -56,4 +57,23 @@ export function describeEntry(dialogue: Dialogue, entry: CycleEntry, lang: Lang)
   if (entry.awaitingOutcome) parts.push(t.cycle.awaitingOutcome);
   if (entry.hostInferred) parts.push(t.cycle.hostInferred);
   return parts.join(' · ');
+}
+
+/** A text as a reader of `lang` is shown it: as it stands, or marked with its language when plainly in the other (“… (en inglés)”). */
+export function markForeign(text: string, lang: Lang, written: Lang | null = textLanguage(text)): string {
+  return written !== null && written !== lang ? messages(lang).import.foreignText(text, written) : text;
+}
+
+/**
+ * A commitment's words for a reader: in their language when known, else as
+ * recorded and marked with the language they are in. `shorten` clips the
+ * words (not the mark).
+ */
+export function commitmentWords(
+  c: Pick<Commitment, 'text' | 'texts'>,
+  lang: Lang,
+  shorten: (text: string) => string = (text) => text,
+): string {
+  const { text, foreign } = commitmentTextFor(c, lang);
+  return foreign ? messages(lang).import.foreignText(shorten(text), foreign) : shorten(text);
 }

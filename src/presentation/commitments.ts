@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import { type Commitment, commitmentTextFor, isCommitmentStatus } from '../domain/commitments.js';
+import { type Commitment, commitmentTextFor, isCommitmentStatus, textLanguage } from '../domain/commitments.js';
 import { type Dialogue, type Lang, partyByCode } from '../domain/types.js';
+import { markForeign } from '../i18n/describe.js';
 import { capitalise, formatDate, formatDateTime, messages } from '../i18n/index.js';
 import { themeName } from '../i18n/typed.js';
 import type { CommitmentChange, CommitmentDetail } from '../services/commitments.service.js';
@@ -91,26 +92,36 @@ export function commitmentDetailReply(dialogue: Dialogue, detail: CommitmentDeta
     [L.due, c.dueDate ? formatDate(c.dueDate, lang) : t.commitments.noDue],
   ];
   // Only the statement it was read from: never another round's statement, never one for a commitment added by hand.
-  if (c.source)
-    fields.push([L.source, c.source.url ? [{ link: c.source.url, label: c.source.title }] : c.source.title]);
+  if (c.source) {
+    // A title in the other language is marked as such: “(en inglés)”.
+    const written = textLanguage(c.source.title);
+    const mark = written !== null && written !== lang ? ` ${t.import.foreignText('', written).trim()}` : '';
+    fields.push([
+      L.source,
+      c.source.url ? [{ link: c.source.url, label: c.source.title }, mark] : `${c.source.title}${mark}`,
+    ]);
+  }
   const noteItems: Rich[] = notes.map((n) => [
     `${formatDate(n.at.slice(0, 10), lang)} `,
     { user: n.actor },
     `: ${n.note ?? ''}`,
   ]);
   const textBlocks: Block[] = [];
+  // The words in the reader's language when known; else as recorded, marked with their language.
+  const words = commitmentTextFor(c, lang);
+  const quoted = words.foreign ? t.import.foreignText(`“${words.text}”`, words.foreign) : `“${words.text}”`;
   if (c.edition === null) {
     // Typed by an editor: who added it and when, never "in the statement's words".
-    textBlocks.push({ type: 'text', text: [{ bold: `${L.handText}:` }, ` “${c.text}”`] });
+    textBlocks.push({ type: 'text', text: [{ bold: `${L.handText}:` }, ` ${quoted}`] });
     if (c.createdBy)
       textBlocks.push({
         type: 'context',
         text: [t.commitments.addedBy, { user: c.createdBy }, ` · ${formatDate(c.createdAt.slice(0, 10), lang)}`],
       });
   } else {
-    textBlocks.push({ type: 'text', text: [{ bold: `${L.text}:` }, ` “${c.text}”`] });
+    textBlocks.push({ type: 'text', text: [{ bold: `${L.text}:` }, ` ${quoted}`] });
     if (c.source?.text && c.source.text.replace(/\s+/g, ' ').trim() !== c.text.replace(/\s+/g, ' ').trim())
-      textBlocks.push({ type: 'context', text: t.commitments.fromSentence(c.source.text) });
+      textBlocks.push({ type: 'context', text: t.commitments.fromSentence(markForeign(c.source.text, lang)) });
   }
   return {
     kind: 'answer',

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Commitment } from '../domain/commitments.js';
 import { type CycleEntry, DEFAULT_ROUND_MINUTES, hostParty, isClosed, roundLabel } from '../domain/cycle.js';
 import type { Dialogue, Lang } from '../domain/types.js';
-import { describeWhen } from '../i18n/describe.js';
+import { commitmentWords, describeWhen, markForeign } from '../i18n/describe.js';
 import { formatDate, messages, pick } from '../i18n/index.js';
 import { vtimezone } from './vtimezone.js';
 
@@ -228,7 +228,8 @@ export function renderFeed(parts: readonly FeedDialogue[], options: FeedOptions)
       .filter((c) => options.owner === null || Object.values(c.owners).includes(options.owner))
       .sort((a, b) => a.dueDate!.localeCompare(b.dueDate!) || idOrder.compare(a.id, b.id));
     for (const c of due) {
-      const title = c.summary ? pick(c.summary, lang) : clip(c.text, 80);
+      // The words in the reader's language when known; else as recorded, marked with their language.
+      const title = c.summary ? pick(c.summary, lang) : commitmentWords(c, lang, (text) => clip(text, 80));
       // A closed one says so as a round does (`— done`), in the same word as chat's status.
       const due = t.calendar.feed.due(c.id, title);
       const summary =
@@ -242,14 +243,16 @@ export function renderFeed(parts: readonly FeedDialogue[], options: FeedOptions)
       const origin =
         c.edition === null
           ? t.calendar.feed.addedByHand
-          : `${t.calendar.feed.agreedAt(c.edition)}${c.paragraph ? `, ${t.calendar.feed.paragraph(c.paragraph)}` : ''}${c.source ? ` · ${c.source.title}${c.source.url ? ` <${c.source.url}>` : ''}` : ''}`;
+          : `${t.calendar.feed.agreedAt(c.edition)}${c.paragraph ? `, ${t.calendar.feed.paragraph(c.paragraph)}` : ''}${c.source ? ` · ${markForeign(c.source.title, lang)}${c.source.url ? ` <${c.source.url}>` : ''}` : ''}`;
       const description = [
         t.calendar.feed.id(c.id),
         t.calendar.feed.state(t.status[c.status]),
         t.calendar.feed.owners(owners.length > 0 ? owners.join(', ') : t.calendar.feed.nobody),
         origin,
         '',
-        c.edition === null ? t.calendar.feed.handText(c.text) : t.calendar.feed.text(c.text),
+        c.edition === null
+          ? t.calendar.feed.handText(commitmentWords(c, lang))
+          : t.calendar.feed.text(commitmentWords(c, lang)),
       ];
       const start = day(c.dueDate!);
       calendar.createEvent({

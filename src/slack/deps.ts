@@ -4,9 +4,9 @@ import type { Answer, CommandName } from '../commands/router.js';
 import { readVerb, verbFacts } from '../commands/verbs.js';
 import type { Core } from '../core.js';
 import type { Lang } from '../domain/types.js';
+import { isSharedChannel } from './connect.js';
 import type { HomeRefresher } from './home-refresh.js';
 import { slackName } from './names.js';
-import { isSharedChannel } from './connect.js';
 import { type InFlight, KeyedLock, OnceGuard, TtlCache } from './support.js';
 
 /** A user's Slack locale is cached this long (people rarely change it; a restart forgets it anyway). */

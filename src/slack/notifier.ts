@@ -1,8 +1,8 @@
 import { ErrorCode, LogLevel, WebClient } from '@slack/web-api';
 import type { DeliveryReceipt, FindPosted, Notification, Notifier, UserProfile } from '../services/notifier.js';
 import { DeliveryError } from '../services/notifier.js';
-import { renderSlackMessage } from './render.js';
 import { isSharedChannel } from './connect.js';
+import { renderSlackMessage } from './render.js';
 
 /** Platform errors that are Slack's trouble, not ours: try again later. */
 const TRANSIENT = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);

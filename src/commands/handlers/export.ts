@@ -1,3 +1,4 @@
+import { typedKey } from '../../i18n/typed.js';
 import type { ReplyFile } from '../../presentation/reply.js';
 import type { ExportTable } from '../../services/export.service.js';
 import type { VerbTable } from '../context.js';
@@ -25,7 +26,8 @@ export const exportVerbs: VerbTable = {
     const files: ReplyFile[] =
       format === 'csv'
         ? TABLES.map((table) => ({
-            filename: `${dialogue.id}-${table}.csv`,
+            // Named in the reader's language: `mexico-uk-compromisos.csv` for a Spanish reader.
+            filename: `${dialogue.id}-${typedKey(t.md[table])}.csv`,
             title: t.slack.fileTitle(t.md[table], name),
             content: toCsv(data, table, { bom: true }),
           }))
