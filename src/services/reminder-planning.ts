@@ -139,7 +139,7 @@ export class ReminderPlanner {
     lookup?: SharedLookup,
   ): Promise<Reply> {
     if (audience.kind === 'user') return reminderReply(dialogue, reminder, await this.langFor(audience), options);
-    const langs = lookup
+    const langs = lookup && audience.id
       ? await this.channels.langsAsking(dialogue.id, audience.id, now, lookup)
       : this.channels.langs(dialogue.id, audience.id, now);
     return inLanguages(langs.map((lang) => reminderReply(dialogue, reminder, lang, options)));
@@ -179,7 +179,11 @@ export class ReminderPlanner {
         planned.add(reminder.key);
         const audience = resolveAudience(reminder.audience, options.fallbackChannel ?? null);
         const status = reminderStatus(reminder, deliveryRecord(byKey.get(reminder.key)), now, rules, audience !== null);
-        const lang = options.lang ?? (await this.langFor(reminder.audience));
+        const late = { late: status.kind === 'late' };
+        // In the asker's language when one is given; else as it will be sent (a shared channel: both).
+        const reply = options.lang
+          ? reminderReply(dialogue, reminder, options.lang, late)
+          : await this.replyFor(dialogue, reminder, audience ?? reminder.audience, now, late);
         out.push({
           key: reminder.key,
           kind: reminder.kind,
@@ -188,7 +192,7 @@ export class ReminderPlanner {
           zone: reminder.zone,
           audience: audience ?? reminder.audience,
           reminder,
-          reply: reminderReply(dialogue, reminder, lang, { late: status.kind === 'late' }),
+          reply,
           status,
         });
       }
