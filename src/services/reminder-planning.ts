@@ -139,9 +139,10 @@ export class ReminderPlanner {
     lookup?: SharedLookup,
   ): Promise<Reply> {
     if (audience.kind === 'user') return reminderReply(dialogue, reminder, await this.langFor(audience), options);
-    const langs = lookup && audience.id
-      ? await this.channels.langsAsking(dialogue.id, audience.id, now, lookup)
-      : this.channels.langs(dialogue.id, audience.id, now);
+    const langs =
+      lookup && audience.id
+        ? await this.channels.langsAsking(dialogue.id, audience.id, now, lookup)
+        : this.channels.langs(dialogue.id, audience.id, now);
     return inLanguages(langs.map((lang) => reminderReply(dialogue, reminder, lang, options)));
   }
 

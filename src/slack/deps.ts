@@ -141,6 +141,8 @@ export async function runCommand(deps: SlackDeps, client: WebClient, req: RunReq
  * announcement carries both languages there. Reading commands never ask.
  */
 async function learnChannel(deps: SlackDeps, client: WebClient, req: RunRequest): Promise<void> {
-  if (!req.channelId || !verbFacts(req.command, readVerb(req.command, req.text).verb)?.changes) return;
+  const facts = verbFacts(req.command, readVerb(req.command, req.text).verb);
+  // Only a change whose answer is not private is announced in the channel.
+  if (!req.channelId || !facts?.changes || facts.private) return;
   await deps.core.services.channels.learn(req.channelId, deps.clock(), (id) => isSharedChannel(client, id));
 }
