@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { reportDrift } from './cli/drift.js';
 import { feedCliVerbs } from './cli/feed.js';
 import { importCliVerbs } from './cli/import.js';
+import { pageCliVerbs } from './cli/page.js';
 import { installLastResort, quietOnClosedPipe } from './cli/process-guards.js';
 import { reminderCliVerbs } from './cli/reminders.js';
 import { type CliIo, CliUsage, type CliVerb, EXIT, parseInstant, withCore } from './cli/shared.js';
@@ -38,6 +39,9 @@ Commands:
   feed --user U… [--reset] [--mine] [--lang en|es] [--dialogue id]
                                           print that user's private calendar feed URL (the one they have, created
                                           if none); --reset gives a new one and the old one stops working
+  page --user U… [--share LABEL] [--with-notes] [--dialogue id]
+                                          print a link to the dialogue's web page: the user's private one, or
+                                          with --share a viewer link under that label (editors)
   export [--dialogue id] --what commitments|rounds|history|all --format csv|json|md [--out FILE] [--bom] [--lang en|es]
                                           take the record out (CSV, JSON or Markdown)
   brief [--dialogue id] --format docx|md [--lang en|es] [--out FILE] [--at ISO]
@@ -53,6 +57,7 @@ Exit codes: 0 ok, 1 failure, 2 bad input or config.`;
 const verbs: Record<string, CliVerb> = {
   ...reminderCliVerbs,
   ...feedCliVerbs,
+  ...pageCliVerbs,
   ...importCliVerbs,
   // Loaded when used: start and the other verbs never pay for CSV, docx or the backup code.
   export: (args, io) => import('./cli/export.js').then((m) => m.exportCliVerbs.export!(args, io)),

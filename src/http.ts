@@ -10,6 +10,8 @@ export interface HttpRoutes {
   health(): Promise<{ ok: boolean; db: boolean; scheduler: boolean }>;
   /** GET /calendar/<token>.ics, when the calendar is wired. */
   calendar?: RouteHandler;
+  /** GET /page/<token>: the dialogue's read-only web page, when wired. */
+  page?: RouteHandler;
   /** POST /slack/events in HTTP mode. */
   slack?: RouteHandler;
   /** GET /metrics: Prometheus text (the handler checks who may read it). */
@@ -98,9 +100,11 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger, limits: Par
           ? routes.slack
           : path.startsWith('/calendar/')
             ? routes.calendar
-            : path === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')
-              ? routes.metrics
-              : undefined;
+            : path.startsWith('/page/')
+              ? routes.page
+              : path === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')
+                ? routes.metrics
+                : undefined;
       if (handler) {
         // Every request goes through here: nothing is allocated for the failure path unless there is a promise.
         handler(req, res)?.catch((error: unknown) => failed(logger, req, res, error));

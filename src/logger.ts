@@ -1,8 +1,8 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
 
-/** `/calendar/<token>.ics` → `/calendar/[redacted].ics`: feed tokens are secrets. */
+/** `/calendar/<token>.ics` → `/calendar/[redacted].ics`, `/page/<token>` → `/page/[redacted]`: feed and page tokens are secrets. */
 export function redactUrl(url: string | undefined): string | undefined {
-  return url?.replace(/\/calendar\/[^/?#]+/g, '/calendar/[redacted]');
+  return url?.replace(/\/(calendar|page)\/[^/?#]+/g, '/$1/[redacted]');
 }
 
 /**

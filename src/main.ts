@@ -5,6 +5,7 @@ import { loadConfig } from './config/load.js';
 import { type Core, type CoreOptions, LOCAL_CHANNEL, LOCAL_USER, type Mode, modeOf, openCore } from './core.js';
 import { createHttpServer, type HttpLimits, type HttpRoutes } from './http.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { createPageRoute } from './page/route.js';
 import { type ReplyFile, renderText } from './presentation/reply.js';
 import { createLocalNotifier } from './scheduler/local-notifier.js';
 import { type Scheduler, startScheduler } from './scheduler/scheduler.js';
@@ -155,6 +156,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       return { ok: db && sched && socket, db, scheduler: sched, socket };
     },
     calendar: metrics.timeRoute('feed', createCalendarRoute(core)),
+    page: metrics.timeRoute('page', createPageRoute(core)),
     slack: slack?.httpHandler,
     metrics: metrics.handler(config.env.metricsToken),
   };

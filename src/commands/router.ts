@@ -13,6 +13,7 @@ import { commitmentVerbs } from './handlers/commitments.js';
 import { dialogueVerbs } from './handlers/dialogue.js';
 import { exportVerbs } from './handlers/export.js';
 import { importVerbs } from './handlers/import.js';
+import { pageVerbs } from './handlers/page.js';
 import { reminderVerbs } from './handlers/reminders.js';
 import { subscriptionVerbs } from './handlers/subscriptions.js';
 import { extractYesFlag, tokenize, UsageError } from './parse.js';
@@ -29,6 +30,7 @@ export const HANDLERS: Record<CommandName, VerbTable> = {
     ...reminderVerbs,
     ...importVerbs,
     ...exportVerbs,
+    ...pageVerbs,
   },
   '/commitments': commitmentVerbs,
 };

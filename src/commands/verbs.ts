@@ -44,6 +44,8 @@ export const VERBS = {
     undo: verb(true, false),
     // The files go to the asker alone (a DM file); nothing to share or keep.
     export: verb(false, true, '[csv|md]'),
+    // A secret address (the asker's own, or a viewer link an editor hands out): never shared, never cached.
+    page: verb(true, true, '[share label|links|revoke label|reset]'),
     lang: verb(true, true, 'en|es'),
   },
   '/commitments': {
@@ -90,6 +92,7 @@ export const ALIASES = {
     deshacer: 'undo',
     exportar: 'export',
     idioma: 'lang',
+    pagina: 'page',
   },
   '/commitments': {
     lista: 'list',

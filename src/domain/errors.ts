@@ -70,7 +70,9 @@ export type ConfirmReason =
   | { readonly code: 'weekend'; readonly date: string }
   | { readonly code: 'holiday'; readonly date: string; readonly party: NamedParty }
   | { readonly code: 'cancel_round'; readonly number: number | null; readonly year: number }
-  | { readonly code: 'drop_commitment'; readonly id: string };
+  | { readonly code: 'drop_commitment'; readonly id: string }
+  | { readonly code: 'revoke_page_link'; readonly label: string }
+  | { readonly code: 'reset_page_link' };
 
 /** A change that needs the user's confirmation (Slack: a Confirm button; CLI: --yes). Nothing was changed. */
 export class NeedsConfirmation extends Error {

@@ -4,6 +4,7 @@ import * as changes from './catalog/changes.js';
 import * as core from './catalog/core.js';
 import * as exporting from './catalog/export.js';
 import * as importing from './catalog/import.js';
+import * as page from './catalog/page.js';
 import * as reminders from './catalog/reminders.js';
 import * as slack from './catalog/slack.js';
 import * as words from './catalog/words.js';
@@ -23,6 +24,7 @@ const catalogs = {
     changes: changes.en,
     export: exporting.en,
     words: words.en,
+    page: page.en,
   },
   es: {
     ...core.es,
@@ -33,6 +35,7 @@ const catalogs = {
     changes: changes.es,
     export: exporting.es,
     words: words.es,
+    page: page.es,
   },
 } satisfies Record<Lang, unknown>;
 

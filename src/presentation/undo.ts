@@ -33,7 +33,11 @@ export function undoMessage(result: UndoResult, lang: Lang, userId: string): Rep
   const { undone } = result;
   const head = u.done(undone.id);
   const lines: string[] = [];
-  if (result.kind === 'withdrawn') lines.push(u.noteWithdrawn(undone.entityId));
+  if (undone.entity === 'page') {
+    const p = t.page.command;
+    const what = undone.entityId.startsWith('viewer:') ? p.viewerLink(undone.entityId.slice(7)) : p.privateLink;
+    lines.push(p.undone(what));
+  } else if (result.kind === 'withdrawn') lines.push(u.noteWithdrawn(undone.entityId));
   else if (result.kind === 'removed' && undone.entity === 'commitment') lines.push(u.removed(undone.entityId));
   else {
     const subject =

@@ -16,7 +16,7 @@ import { bumpStoreRevision, readStoreRevision } from '../store/store-revision.re
 
 export interface ChangeEvent {
   readonly dialogueId: string;
-  readonly entity: 'round' | 'commitment' | 'dialogue' | 'subscription' | 'user';
+  readonly entity: 'round' | 'commitment' | 'dialogue' | 'subscription' | 'user' | 'page';
   readonly entityId: string;
   readonly action: string;
   readonly actor: string;
@@ -43,7 +43,8 @@ export class ConcurrentChange extends Error {
 
 /** What a change did, kept so it can be undone (see undo.service.ts). */
 export interface ChangeRecord {
-  readonly entity: 'round' | 'commitment';
+  /** `page`: a page link made, revoked or reset (see page.service.ts). */
+  readonly entity: 'round' | 'commitment' | 'page';
   readonly entityId: string;
   readonly action: string;
   /** Fields it changed ([] for a note). */

@@ -11,6 +11,7 @@ import { ExportService } from './export.service.js';
 import { FeedService } from './feeds.service.js';
 import { ImportService } from './import.service.js';
 import { OutboxService } from './outbox.service.js';
+import { PageService } from './page.service.js';
 import { ReminderService } from './reminders.service.js';
 import { RequestLogService } from './requests.service.js';
 import { type SeedReport, seedFromConfig } from './seed.service.js';
@@ -27,6 +28,8 @@ export interface Services {
   readonly users: UserService;
   readonly reminders: ReminderService;
   readonly feeds: FeedService;
+  /** The dialogue's web page and its links. */
+  readonly pages: PageService;
   readonly imports: ImportService;
   readonly briefs: BriefService;
   readonly undo: UndoService;
@@ -57,6 +60,7 @@ export function createServices(store: Store, config: Config, logger: Logger, opt
     users: new UserService(ctx),
     reminders: new ReminderService(ctx, dialogues, cycle, commitments, channels),
     feeds: new FeedService(ctx, dialogues, cycle, commitments),
+    pages: new PageService(ctx, dialogues, cycle, commitments),
     imports: new ImportService(ctx, dialogues, cycle, commitments),
     briefs: new BriefService(ctx, dialogues, cycle, commitments),
     undo: new UndoService(ctx, dialogues),

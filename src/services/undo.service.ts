@@ -7,10 +7,11 @@ import { changesAfter, findChangeRow, latestChangesBy } from '../store/changes.r
 import type { ChangeRow } from '../store/changes.table.js';
 import { deleteCommitmentRow, findCommitmentRow, updateCommitmentRow } from '../store/commitments.repository.js';
 import { deleteRoundRow, findRoundRow, lockDialogueRow, updateRoundRow } from '../store/rounds.repository.js';
-import { ConcurrentChange, type ServiceContext } from './context.js';
+import { ConcurrentChange, type ServiceContext, type WorkOutcome } from './context.js';
 import type { ChangeRequest } from './cycle.service.js';
 import type { DialogueService } from './dialogues.service.js';
 import { roundRow, toCommitment, toRound } from './mappers.js';
+import { reversePageChange } from './page.service.js';
 
 /** A change may be undone by its author for this long. */
 export const UNDO_WINDOW_MS = 24 * 60 * 60_000;
@@ -21,7 +22,7 @@ export interface UndoResult {
   /** The change that was undone. */
   readonly undone: {
     readonly id: number;
-    readonly entity: 'round' | 'commitment';
+    readonly entity: 'round' | 'commitment' | 'page';
     readonly entityId: string;
     readonly action: string;
     readonly at: string;
@@ -75,7 +76,9 @@ export class UndoService {
     now: Date,
     request: ChangeRequest<UndoResult> = {},
   ): Promise<UndoResult> {
-    this.ctx.requireEditor(dialogueId, actor);
+    // A change to one's own page link (any user may reset theirs) is undone by its author, editor or not.
+    const editor = this.ctx.isEditor(dialogueId, actor);
+    if (target === null && !editor) throw new DomainError('auth.not_editor');
     const dialogue = await this.dialogues.get(dialogueId);
     const at = now.toISOString();
     const { result, changeId } = await this.ctx.record(
@@ -84,6 +87,8 @@ export class UndoService {
       async (trx) => {
         if (this.ctx.lockRows) await lockDialogueRow(trx, dialogueId);
         const change = await this.pick(trx, dialogueId, actor, scope, target, now);
+        if (change.entity === 'page') return this.undoPage(trx, dialogue, change, actor, at);
+        if (!editor) throw new DomainError('auth.not_editor');
         const entity = change.entity as UndoScope;
         const later = (
           await changesAfter(trx, dialogueId, entity, entity === 'commitment' ? change.entity_id : null, change.id)
@@ -262,6 +267,63 @@ export class UndoService {
       { announce: request.announce ?? null },
     );
     return { ...result, changeId };
+  }
+
+  /** Undoes a change to page links: each link made live or revoked by it is put back (see page.service.ts). */
+  private async undoPage(
+    trx: Parameters<Parameters<ServiceContext['record']>[2]>[0],
+    dialogue: Dialogue,
+    change: ChangeRow & { id: number },
+    actor: string,
+    at: string,
+  ): Promise<WorkOutcome<UndoResult>> {
+    const later = (await changesAfter(trx, dialogue.id, 'page', change.entity_id, change.id)).find(
+      (c) => c.reversed_by === null && c.reverses === null,
+    );
+    if (later)
+      throw new DomainError('undo.depends', {
+        id: change.id,
+        later: later.id,
+        actor: later.actor,
+        what: `${change.entity_id}: ${later.action}`,
+      });
+    await reversePageChange(trx, change, at);
+    return {
+      result: {
+        dialogue,
+        undone: { id: change.id, entity: 'page', entityId: change.entity_id, action: change.action, at: change.at },
+        restored: [],
+        kind: 'restored',
+        round: null,
+        changeId: null,
+      },
+      audit: [
+        {
+          dialogue_id: dialogue.id,
+          entity: 'page',
+          entity_id: change.entity_id,
+          at,
+          actor,
+          action: 'undo',
+          field: null,
+          from_value: null,
+          to_value: null,
+          note: null,
+          change_id: null,
+          reverses: change.id,
+        },
+      ],
+      events: [{ dialogueId: dialogue.id, entity: 'page', entityId: change.entity_id, action: 'undo', actor, at }],
+      record: {
+        entity: 'page',
+        entityId: change.entity_id,
+        action: 'undo',
+        fields: [],
+        before: change.after === null ? null : JSON.parse(change.after),
+        after: change.before === null ? null : JSON.parse(change.before),
+        reverses: change.id,
+      },
+    };
   }
 
   /** The change to undo: the one named, or the actor's last one that is still in force. */

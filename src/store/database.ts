@@ -4,6 +4,7 @@ import type { CommitmentsTable } from './commitments.table.js';
 import type { DelegatesTable } from './delegates.table.js';
 import type { DialoguesTable } from './dialogues.table.js';
 import type { OutboxTable } from './outbox.table.js';
+import type { PageLinksTable } from './page-links.table.js';
 import type { ReminderDeliveriesTable, ReminderSnoozesTable } from './reminders.table.js';
 import type { RequestLogTable } from './request-log.table.js';
 import type { RoundsTable } from './rounds.table.js';
@@ -26,4 +27,5 @@ export interface Database {
   changes: ChangesTable;
   outbox: OutboxTable;
   request_log: RequestLogTable;
+  page_links: PageLinksTable;
 }

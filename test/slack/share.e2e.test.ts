@@ -18,6 +18,8 @@ const ARGS: Record<string, string[]> = {
   reminders: [''],
   lang: [' en'],
   export: ['', ' md'],
+  // Every form of page answers with (or about) a secret address.
+  page: ['', ' share minister', ' links', ' reset --yes'],
 };
 const PREFIXES = ['', '--dialogue mexico-uk ', '--dialogue=mexico-uk ', '  --dialogue   mexico-uk   '];
 

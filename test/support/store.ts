@@ -52,6 +52,7 @@ export function testConfig(env: Record<string, string> = {}, dialect: DialectNam
 export const silentLogger = pino({ level: 'silent' });
 
 const TABLES = [
+  'page_links',
   'request_log',
   'outbox',
   'changes',

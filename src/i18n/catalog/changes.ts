@@ -20,6 +20,10 @@ const reasonEn = {
     `Cancelling ${r.number ? `round ${r.number}` : 'this round'} (${r.year}) closes it; the next meeting held will take its number.`,
   drop_commitment: (r: Extract<ConfirmReason, { code: 'drop_commitment' }>) =>
     `Dropping ${r.id} takes it off the open list.`,
+  revoke_page_link: (r: Extract<ConfirmReason, { code: 'revoke_page_link' }>) =>
+    `Revoking the viewer address “${r.label}” stops it working at once for everyone who has it.`,
+  reset_page_link: (_r: Extract<ConfirmReason, { code: 'reset_page_link' }>) =>
+    'Resetting gives your page a new address; the current one stops working at once.',
 };
 
 const reasonEs = {
@@ -34,6 +38,10 @@ const reasonEs = {
     `Cancelar ${r.number ? `la ronda ${r.number}` : 'esta ronda'} (${r.year}) la cierra; la próxima reunión que se celebre tomará su número.`,
   drop_commitment: (r: Extract<ConfirmReason, { code: 'drop_commitment' }>) =>
     `Descartar ${r.id} lo saca de la lista de pendientes.`,
+  revoke_page_link: (r: Extract<ConfirmReason, { code: 'revoke_page_link' }>) =>
+    `Al revocar la dirección de consulta “${r.label}”, deja de funcionar de inmediato para todos los que la tienen.`,
+  reset_page_link: (_r: Extract<ConfirmReason, { code: 'reset_page_link' }>) =>
+    'Al restablecerla, su página recibe una dirección nueva y la actual deja de funcionar de inmediato.',
 };
 
 const noChangeEn = {

@@ -5,6 +5,7 @@ import * as reminderOccurrence from './20261202_0011_reminder_occurrence.js';
 import * as changes from './20261202_0012_changes.js';
 import * as sourcesFeedsNames from './20261202_0013_sources_feeds_names.js';
 import * as commitmentTexts from './20261202_0015_commitment_texts.js';
+import * as pageLinks from './20261202_0105_page_links.js';
 
 /**
  * Migrations are listed here (not read from disk) so they run the same from
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '20261202_0012_changes': changes,
   '20261202_0013_sources_feeds_names': sourcesFeedsNames,
   '20261202_0015_commitment_texts': commitmentTexts,
+  '20261202_0105_page_links': pageLinks,
 };
 
 export const migrationProvider: MigrationProvider = {
