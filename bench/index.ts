@@ -12,11 +12,12 @@ import { parseArgs } from 'node:util';
 import { commandsSection } from './commands.js';
 import { feedSection } from './feed.js';
 import { hasTaskset, pinSelf } from './load.js';
+import { pageSection } from './page.js';
 import { scaleSection } from './scale.js';
 import { startupSection } from './startup.js';
 import type { BenchOptions, BenchSection } from './types.js';
 
-const SECTIONS: readonly BenchSection[] = [feedSection, commandsSection, scaleSection, startupSection];
+const SECTIONS: readonly BenchSection[] = [feedSection, pageSection, commandsSection, scaleSection, startupSection];
 
 const RESULTS = new URL('./RESULTS.md', import.meta.url);
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { buildCycle } from '../domain/cycle.js';
+import { localDate } from '../domain/dates.js';
 import { DomainError, NeedsConfirmation } from '../domain/errors.js';
-import { LANGS, type Lang, partyByWord } from '../domain/types.js';
+import { type Dialogue, LANGS, type Lang, partyByWord } from '../domain/types.js';
 import type { PageEvent, PageModel, PageView } from '../presentation/page/render.js';
 import type { ChangeRow } from '../store/changes.table.js';
 import type { Database } from '../store/database.js';
@@ -89,6 +90,11 @@ export function langFromAcceptLanguage(header: string | null | undefined): Lang 
   return null;
 }
 
+/** A live link as a fetch needs it: the row and the dialogue it opens. */
+interface OpenLink extends ActivePageLinkRow {
+  readonly dialogue: Dialogue;
+}
+
 /** One link's liveness before and after a change (what an undo puts back). */
 interface LinkState {
   readonly id: number;
@@ -114,7 +120,10 @@ const TOKENS_KEPT = 1_000;
 export class PageService {
   private readonly gate: RevisionGate;
   private tokensRevision = -1;
-  private readonly tokens = new Map<string, ActivePageLinkRow>();
+  /** What each live token opens at `tokensRevision`, with its dialogue: a fetch of a known token reads nothing else. */
+  private readonly tokens = new Map<string, OpenLink>();
+  /** Today in each zone, worked out at most once a minute (Intl is dear on every request). */
+  private readonly days = new Map<string, { readonly minute: number; readonly day: string }>();
   private readonly cache = new Map<string, Promise<PageDocument | null>>();
 
   constructor(
@@ -295,7 +304,7 @@ export class PageService {
   }
 
   /** The live link a token opens, or null (malformed, unknown or revoked: no difference). */
-  private async open(token: string, revision: number): Promise<ActivePageLinkRow | null> {
+  private async open(token: string, revision: number): Promise<OpenLink | null> {
     if (!isFeedTokenShape(token)) return null;
     const hash = hashFeedToken(token);
     if (revision !== this.tokensRevision) {
@@ -305,12 +314,23 @@ export class PageService {
     const kept = this.tokens.get(hash);
     if (kept) return kept;
     const row = await findActivePageLinkRow(this.ctx.db, hash);
+    // Unknown and revoked tokens are not remembered: guessing cannot fill or flush the map.
     if (!row || !sameDigest(row.token_hash, hash)) return null;
+    const entry: OpenLink = { ...row, dialogue: await this.dialogues.get(row.dialogue_id) };
     if (revision === this.tokensRevision) {
       if (this.tokens.size >= TOKENS_KEPT) this.tokens.delete(this.tokens.keys().next().value!);
-      this.tokens.set(hash, row);
+      this.tokens.set(hash, entry);
     }
-    return row;
+    return entry;
+  }
+
+  private today(now: Date, zone: string): string {
+    const minute = Math.floor(now.getTime() / 60_000);
+    const kept = this.days.get(zone);
+    if (kept && kept.minute === minute) return kept.day;
+    const day = localDate(now, zone);
+    this.days.set(zone, { minute, day });
+    return day;
   }
 
   /** The language a page is shown in: `?lang=`, else the browser's, else the app's. */
@@ -330,7 +350,7 @@ export class PageService {
     const link = await this.open(token, revision);
     if (!link) return null;
     const lang = this.langFor(query);
-    const dialogue = await this.dialogues.get(link.dialogue_id);
+    const { dialogue } = link;
     const side = query.side ? partyByWord(dialogue, query.side) : undefined;
     const view: PageView = {
       lang,
@@ -341,7 +361,7 @@ export class PageService {
       commitment: query.c?.trim() ? query.c.trim() : null,
     };
     // Today (in the dialogue's zone) is part of the key: the countdown and "overdue" move with it.
-    const day = now.toLocaleDateString('en-CA', { timeZone: dialogue.timezone });
+    const day = this.today(now, dialogue.timezone);
     const key = [
       revision,
       link.dialogue_id,

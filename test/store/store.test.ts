@@ -194,6 +194,7 @@ describe('migrations', () => {
         '20261202_0012_changes',
         '20261202_0013_sources_feeds_names',
         '20261202_0015_commitment_texts',
+        '20261202_0105_page_links',
       ]);
       await store.close();
       const again = await openStore(`sqlite:${path}`);

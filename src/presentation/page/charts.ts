@@ -157,9 +157,11 @@ export function statusChartSvg(points: readonly StatusPoint[], lang: Lang, id: s
     );
   const labels: string[] = [];
   const every = Math.max(1, Math.ceil(points.length / 6));
+  const lastX = x(last.on);
   points.forEach((pt, i) => {
     if (i % every !== 0 && i !== points.length - 1) return;
-    if (i !== points.length - 1 && points.length - 1 - i < every / 2) return;
+    // A label too close to the last one (which always shows) would overlap it.
+    if (i !== points.length - 1 && lastX - x(pt.on) < 70) return;
     const anchor = i === 0 ? 'start' : i === points.length - 1 ? 'end' : 'middle';
     labels.push(
       `<text x="${r(x(pt.on))}" y="${H - 8}" text-anchor="${anchor}" font-size="11" fill="#1f2328">${esc(monthLabel(pt.on, lang))}</text>`,

@@ -132,6 +132,8 @@ function document(model: PageModel, view: PageView, heading: string, body: strin
     `<!DOCTYPE html><html lang="${view.lang}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer">` +
+    // No favicon request: the page asks for nothing but itself.
+    `<link rel="icon" href="data:,">` +
     `<title>${esc(heading)}</title><style>${PAGE_CSS}</style></head><body>` +
     `<header class="top"><nav class="lang" aria-label="${esc(p.language)}"><ul>${switcher}</ul></nav>` +
     `<h1>${esc(heading)}</h1>` +
@@ -257,8 +259,8 @@ function filters(model: PageModel, view: PageView): string {
     ),
   ].join('');
   return (
-    `<nav class="filters" aria-label="${esc(p.filters)}"><p>${esc(p.theme)}: <ul>${themeLinks}</ul></p>` +
-    `<p>${esc(p.side)}: <ul>${sideLinks}</ul></p></nav>`
+    `<nav class="filters" aria-label="${esc(p.filters)}"><div class="filter"><span>${esc(p.theme)}:</span> <ul>${themeLinks}</ul></div>` +
+    `<div class="filter"><span>${esc(p.side)}:</span> <ul>${sideLinks}</ul></div></nav>`
   );
 }
 

@@ -23,6 +23,7 @@ nav.lang,nav.toc{font-size:.95rem;margin:.3rem 0}
 nav.lang a[aria-current],nav.filters a[aria-current]{font-weight:700;color:var(--ink);text-decoration:none}
 nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 .next{border:2px solid var(--ink);border-radius:6px;padding:.6rem .9rem;margin:1rem 0}
+.next h2{margin-top:0}
 .next p{margin:.2rem 0}
 .next .count{font-size:1.2rem;font-weight:700}
 ol.timeline{list-style:none;margin:0;padding:0 0 0 1.1rem;border-left:3px solid var(--line)}
@@ -50,7 +51,7 @@ th{background:var(--soft)}
 .sw{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-.05rem;border:1px solid var(--ink)}
 .sw-done{background:#1a7f37}.sw-in-progress{background:#0a5bb5}.sw-not-started{background:#afb8c1}.sw-dropped{background:#a40e26}
 nav.filters{margin:.4rem 0;font-size:.95rem}
-nav.filters p{margin:.2rem 0}
+nav.filters .filter{margin:.2rem 0;display:flex;flex-wrap:wrap;gap:.25rem .6rem;align-items:baseline}
 nav.filters ul{display:inline-flex}
 .group{margin-top:1rem}
 ul.items{list-style:none;margin:0;padding:0}
@@ -76,7 +77,18 @@ a{color:var(--ink);text-decoration:none}
 h2{break-after:avoid;margin-top:1rem}
 figure,ul.items>li,ol.timeline li,.next{break-inside:avoid}
 .charts{grid-template-columns:3fr 2fr}
-ul.items>li{padding:.3rem .5rem;margin-bottom:.35rem}
+ul.items{display:grid;grid-template-columns:1fr 1fr;gap:.3rem}
+ul.items>li{padding:.25rem .45rem;margin:0}
+dl.facts{font-size:.85rem;margin:.15rem 0}
+.item-text{margin:.15rem 0}
+.group{margin-top:.5rem}
+h3{margin:.5rem 0 .25rem}
+header.top{margin-bottom:.4rem}
+.next{padding:.3rem .6rem;margin:.5rem 0}
+.next h2{margin:0;border:0}
+ol.timeline{display:grid;grid-template-columns:repeat(3,1fr);gap:.3rem 1.6rem}
+ol.timeline li{margin:0}
+footer{margin-top:.6rem}
 }
 `.trim();
 
