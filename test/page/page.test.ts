@@ -168,6 +168,8 @@ describe.each(DIALECTS)('the dialogue page over HTTP (%s)', (dialect) => {
     expect(made.actions?.map((a) => a.id)).toContain('change.undo');
     const viewer = pathOf(pageUrl(made));
     expect(pageUrl(await run('page share minister'))).toBe(pageUrl(made));
+    // Typed in Spanish too.
+    expect(pageUrl(await run('página compartir minister'))).toBe(pageUrl(made));
     const html = await (await get(viewer)).text();
     expect(html).not.toContain(OWNER);
     expect(html).not.toContain('waiting on the minister');

@@ -10,6 +10,7 @@ import { localDate } from '../../domain/dates.js';
 import { type Dialogue, LANGS, type Lang, type Party, partyByCode, partyByWord } from '../../domain/types.js';
 import { cityName, daysUntil, describeWhen, hostName } from '../../i18n/describe.js';
 import { capitalise, formatDate, formatDateTime, messages } from '../../i18n/index.js';
+import { themeName } from '../../i18n/typed.js';
 import { type ChartCommitment, dueChartSvg, dueCounts, statusChartSvg, statusSeries } from './charts.js';
 import { esc, queryHref } from './html.js';
 import { PAGE_CSS } from './style.js';
@@ -223,7 +224,7 @@ function commitmentItem(model: PageModel, view: PageView, c: Commitment, today: 
   facts.push(
     `<dt>${esc(t.commitments.labels.due)}</dt><dd>${esc(c.dueDate ? formatDate(c.dueDate, view.lang) : p.noDue)}</dd>`,
   );
-  facts.push(`<dt>${esc(t.commitments.labels.theme)}</dt><dd>${esc(c.theme)}</dd>`);
+  facts.push(`<dt>${esc(t.commitments.labels.theme)}</dt><dd>${esc(themeName(c.theme, view.lang))}</dd>`);
   if (view.internal) {
     const note = lastNote(model, c);
     if (note?.note) {
@@ -249,7 +250,7 @@ function filters(model: PageModel, view: PageView): string {
     `<li><a href="${href(view, change)}"${current ? ' aria-current="true"' : ''}>${esc(label)}</a></li>`;
   const themeLinks = [
     link(p.everything, { theme: null }, view.theme === null),
-    ...themes.map((th) => link(th, { theme: th }, view.theme === th)),
+    ...themes.map((th) => link(themeName(th, view.lang), { theme: th }, view.theme === th)),
   ].join('');
   const side = sideParty(model, view);
   const sideLinks = [
@@ -349,7 +350,7 @@ export function renderCommitmentPage(model: PageModel, view: PageView): string |
     `<dt>${esc(t.commitments.labels.status)}</dt><dd>${esc(t.status[c.status])}${overdue ? ` <span class="badge overdue">${esc(p.overdue)}</span>` : ''}</dd>`,
     owners(model, view, c),
     `<dt>${esc(t.commitments.labels.due)}</dt><dd>${esc(c.dueDate ? formatDate(c.dueDate, view.lang) : p.noDue)}</dd>`,
-    `<dt>${esc(t.commitments.labels.theme)}</dt><dd>${esc(c.theme)}</dd>`,
+    `<dt>${esc(t.commitments.labels.theme)}</dt><dd>${esc(themeName(c.theme, view.lang))}</dd>`,
     `<dt>${esc(t.commitments.labels.round)}</dt><dd>${esc(c.edition !== null ? p.agreedAt(c.edition) : p.addedByHand)}${c.paragraph ? ` · ¶${esc(c.paragraph)}` : ''}</dd>`,
   ];
   if (c.source?.title) {
