@@ -6,7 +6,7 @@ import { isDomainError } from '../domain/errors.js';
 import type { Lang } from '../domain/types.js';
 import { BRIEF_FORMATS, briefPackDocx, briefPackMarkdown, buildBriefPack } from '../export/brief-pack.js';
 import { EXPORT_FORMATS, isExportFormat, toCsv, toJson, toMarkdown } from '../export/formats.js';
-import { messages } from '../i18n/index.js';
+import { errorText } from '../presentation/errors.js';
 import { EXPORT_WHATS, type ExportTable, isExportWhat } from '../services/export.service.js';
 import { CliUsage, type CliVerb, EXIT, parseInstant, withCore } from './shared.js';
 
@@ -31,7 +31,7 @@ async function usageOnDomainError<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (isDomainError(error)) throw new CliUsage(messages('en').errors[error.code](error.params as never));
+    if (isDomainError(error)) throw new CliUsage(errorText(error, 'en'));
     throw error;
   }
 }

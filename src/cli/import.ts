@@ -5,6 +5,7 @@ import { LOCAL_USER } from '../core.js';
 import { isDomainError } from '../domain/errors.js';
 import type { Lang } from '../domain/types.js';
 import { messages } from '../i18n/index.js';
+import { errorText } from '../presentation/errors.js';
 import { importResultReply, proposalReply } from '../presentation/import.js';
 import { renderText } from '../presentation/reply.js';
 import { ImportRefused } from '../services/import.service.js';
@@ -98,7 +99,7 @@ async function importVerb(args: string[], io: CliIo): Promise<number> {
         if (values.json) io.stdout.write(`${JSON.stringify(error.proposal.json, null, 2)}\n`);
         return refuse(renderText(proposalReply(error.proposal, lang)));
       }
-      if (isDomainError(error)) return refuse(m.errors[error.code](error.params as never));
+      if (isDomainError(error)) return refuse(errorText(error, lang));
       throw error;
     }
   });

@@ -3,6 +3,7 @@ import { hasControlChars, isDomainError, NeedsConfirmation, NoChange } from '../
 import type { Lang } from '../domain/types.js';
 import { noChangeText, reasonText } from '../i18n/catalog/changes.js';
 import { messages } from '../i18n/index.js';
+import { errorReply } from '../presentation/errors.js';
 import { type Block, inLanguages, type Reply } from '../presentation/reply.js';
 import type { Services } from '../services/index.js';
 import { langFromLocale } from '../services/users.service.js';
@@ -168,14 +169,7 @@ export function createRouter(services: Services, logger: Logger): Router {
         return { kind: 'answer', summary: text, blocks: [{ type: 'text', text }] };
       }
       if (error instanceof NeedsConfirmation) return confirmReply(request, lang, error);
-      if (isDomainError(error)) {
-        const text = t.errors[error.code](error.params as never);
-        return {
-          kind: error.code === 'auth.not_editor' ? 'refusal' : 'error',
-          summary: text,
-          blocks: [{ type: 'text', text }],
-        };
-      }
+      if (isDomainError(error)) return errorReply(error, lang);
       logger.error({ err: error, command: request.command, user: request.userId }, 'command failed');
       return { kind: 'failure', summary: t.errors.internal, blocks: [{ type: 'text', text: t.errors.internal }] };
     }

@@ -1,50 +1,76 @@
-/**
- * Errors that carry a stable `code` and the parameters a message needs.
- * They are mapped to user-facing text in exactly one place (the command
- * router, via the i18n catalogs), so domain and service code never builds
- * prose for users.
- */
-export type DomainErrorCode =
-  | 'round.not_found'
-  | 'round.no_open_round'
-  | 'round.already_held'
-  | 'round.cancelled'
-  | 'round.not_scheduled'
-  | 'round.held_needs_date'
-  | 'round.held_in_future'
-  | 'date.in_past'
-  | 'round.already_postponed'
-  | 'round.already_cancelled'
-  | 'commitment.not_found'
-  | 'commitment.same_status'
-  | 'commitment.empty_text'
-  | 'commitment.unknown_party'
-  | 'commitment.side_required'
-  | 'dialogue.not_found'
-  | 'dialogue.ambiguous'
-  | 'auth.not_editor'
-  | 'input.invalid'
-  | 'input.control_chars'
-  | 'round.held_before_last'
-  | 'round.only_projected'
-  | 'round.not_postponable'
-  | 'date.too_far'
-  | 'change.collided'
-  | 'undo.nothing'
-  | 'undo.not_found'
-  | 'undo.not_author'
-  | 'undo.too_old'
-  | 'undo.already'
-  | 'undo.depends'
-  | 'undo.changed_since';
+/** An error that needs no parameters. */
+type NoParams = Readonly<Record<never, never>>;
 
-export class DomainError extends Error {
+/**
+ * Every domain error code and the parameters its message needs. The
+ * constructor checks a code and its parameters together, and the catalogue
+ * has one message per code taking exactly these (`errorText` in
+ * `src/presentation/errors.ts` is the one place an error becomes words), so
+ * domain and service code never builds prose for users.
+ */
+export interface DomainErrorParams {
+  readonly 'round.not_found': { readonly edition: number };
+  readonly 'round.no_open_round': NoParams;
+  readonly 'round.already_held': { readonly edition: number };
+  readonly 'round.cancelled': { readonly edition: number };
+  readonly 'round.not_scheduled': { readonly edition: number };
+  readonly 'round.held_needs_date': { readonly edition: number };
+  readonly 'round.held_in_future': { readonly date: string };
+  readonly 'date.in_past': { readonly date: string };
+  readonly 'round.already_postponed': { readonly edition: number };
+  readonly 'round.already_cancelled': { readonly edition: number };
+  readonly 'commitment.not_found': { readonly id: string };
+  /** `status`: the status code (`in-progress`). */
+  readonly 'commitment.same_status': { readonly id: string; readonly status: string };
+  readonly 'commitment.empty_text': NoParams;
+  /** `sides`: the words the dialogue's sides answer to, joined with `|` (`mx|uk`). */
+  readonly 'commitment.unknown_party': { readonly side: string; readonly sides: string };
+  readonly 'commitment.side_required': { readonly id: string; readonly example: string };
+  readonly 'dialogue.not_found': { readonly id: string };
+  readonly 'dialogue.ambiguous': { readonly ids: string };
+  readonly 'auth.not_editor': NoParams;
+  readonly 'input.invalid': NoParams;
+  readonly 'input.control_chars': NoParams;
+  readonly 'round.held_before_last': { readonly date: string; readonly last: string; readonly edition: number };
+  readonly 'round.only_projected': { readonly edition: number; readonly year: number };
+  readonly 'round.not_postponable': { readonly edition: number };
+  readonly 'date.too_far': { readonly date: string; readonly years: number };
+  readonly 'change.collided': {
+    readonly id: string;
+    readonly actor: string;
+    readonly what: string;
+    readonly state: string;
+  };
+  readonly 'undo.nothing': NoParams;
+  readonly 'undo.not_found': { readonly id: number };
+  readonly 'undo.not_author': { readonly id: number; readonly actor: string };
+  readonly 'undo.too_old': { readonly id: number };
+  readonly 'undo.already': { readonly id: number };
+  readonly 'undo.depends': {
+    readonly id: number;
+    readonly later: number;
+    readonly actor: string;
+    readonly what: string;
+  };
+  readonly 'undo.changed_since': { readonly id: number; readonly what: string };
+}
+
+export type DomainErrorCode = keyof DomainErrorParams;
+
+/** The constructor's parameters argument: required when the code has any, optional otherwise. */
+type ParamsArgument<C extends DomainErrorCode> = keyof DomainErrorParams[C] extends never
+  ? [params?: DomainErrorParams[C]]
+  : [params: DomainErrorParams[C]];
+
+export class DomainError<C extends DomainErrorCode = DomainErrorCode> extends Error {
   override readonly name = 'DomainError';
+  readonly params: DomainErrorParams[C];
   constructor(
-    readonly code: DomainErrorCode,
-    readonly params: Record<string, string | number> = {},
+    readonly code: C,
+    ...[params]: ParamsArgument<C>
   ) {
-    super(`${code} ${JSON.stringify(params)}`);
+    super(`${code} ${JSON.stringify(params ?? {})}`);
+    this.params = params ?? ({} as DomainErrorParams[C]);
   }
 }
 

@@ -1,7 +1,11 @@
 import type { CommitmentStatus } from '../../domain/commitments.js';
 import type { RoundState } from '../../domain/cycle.js';
+import type { DomainErrorCode, DomainErrorParams as P } from '../../domain/errors.js';
 import { withPreposition } from '../format.js';
 import { TERMS } from './terms.js';
+
+/** One message per domain error code, taking exactly that code's parameters. */
+export type DomainErrorTexts = { readonly [C in DomainErrorCode]: (params: P[C]) => string };
 
 /** Strings for the cycle, commitments, errors and help. `es` must have exactly these keys (checked by tsc). */
 export const en = {
@@ -122,69 +126,54 @@ export const en = {
     current: (lang: string) => `Your language: ${lang}. Change it with /dialogue lang en|es.`,
   },
   errors: {
-    'round.not_found': (p: { edition?: string | number }) => `There is no round ${p.edition ?? ''}.`,
+    'round.not_found': (p: P['round.not_found']) => `There is no round ${p.edition}.`,
     'round.no_open_round': () => 'There is no open round to change.',
-    'round.already_held': (p: { edition?: string | number }) =>
+    'round.already_held': (p: P['round.already_held']) =>
       `Round ${p.edition} has already been held; it cannot be changed.`,
-    'round.cancelled': (p: { edition?: string | number }) => `Round ${p.edition} was cancelled.`,
-    'round.not_scheduled': (p: { edition?: string | number }) => `Round ${p.edition} has no date yet.`,
+    'round.cancelled': (p: P['round.cancelled']) => `Round ${p.edition} was cancelled.`,
+    'round.not_scheduled': (p: P['round.not_scheduled']) => `Round ${p.edition} has no date yet.`,
     'round.held_needs_date': () => 'A held round needs a date: /dialogue held YYYY-MM-DD.',
-    'round.held_in_future': (p: { date?: string | number }) =>
+    'round.held_in_future': (p: P['round.held_in_future']) =>
       `${p.date} is in the future: a round can only be recorded as held once it has happened. Use /dialogue schedule for a coming date.`,
-    'date.in_past': (p: { date?: string | number }) => `${p.date} is in the past. Give a date from today on.`,
-    'round.already_postponed': (p: { edition?: string | number }) => `Round ${p.edition} is already postponed.`,
-    'round.already_cancelled': (p: { edition?: string | number }) => `Round ${p.edition} is already cancelled.`,
-    'commitment.not_found': (p: { id?: string | number }) =>
+    'date.in_past': (p: P['date.in_past']) => `${p.date} is in the past. Give a date from today on.`,
+    'round.already_postponed': (p: P['round.already_postponed']) => `Round ${p.edition} is already postponed.`,
+    'round.already_cancelled': (p: P['round.already_cancelled']) => `Round ${p.edition} is already cancelled.`,
+    'commitment.not_found': (p: P['commitment.not_found']) =>
       `There is no commitment “${p.id}”. See the IDs with /commitments list all.`,
-    'commitment.same_status': (p: { id?: string | number; status?: string | number }) =>
-      `${p.id} is already ${p.status}; nothing changed.`,
+    'commitment.same_status': (p: P['commitment.same_status']) => `${p.id} is already ${p.status}; nothing changed.`,
     'commitment.empty_text': () => 'The text is empty.',
-    'commitment.unknown_party': (p: { side?: string | number; sides?: string | number }) =>
-      `“${p.side}” is not a side of this dialogue (try ${String(p.sides ?? '')
-        .split('|')
-        .join(' or ')}).`,
-    'commitment.side_required': (p: { id?: string | number; example?: string | number }) =>
-      `Both sides of ${p.id} have (or lack) an owner: say which side, e.g. /commitments assign ${p.id} @ana ${p.example ?? ''}`,
-    'dialogue.not_found': (p: { id?: string | number }) => `There is no dialogue “${p.id}”.`,
-    'dialogue.ambiguous': (p: { ids?: string | number }) =>
+    'commitment.unknown_party': (p: P['commitment.unknown_party']) =>
+      `“${p.side}” is not a side of this dialogue (try ${p.sides.split('|').join(' or ')}).`,
+    'commitment.side_required': (p: P['commitment.side_required']) =>
+      `Both sides of ${p.id} have (or lack) an owner: say which side, e.g. /commitments assign ${p.id} @ana ${p.example}`,
+    'dialogue.not_found': (p: P['dialogue.not_found']) => `There is no dialogue “${p.id}”.`,
+    'dialogue.ambiguous': (p: P['dialogue.ambiguous']) =>
       `Several dialogues are configured (${p.ids}): add --dialogue <id>.`,
     'auth.not_editor': () =>
       'Sorry — only the dialogue’s editors can change its data. Ask an editor, or ask an administrator to make you an editor.',
     'input.invalid': () => 'That input is not valid.',
     'input.control_chars': () =>
       'Your text contains control characters (such as NUL), which cannot be stored. Remove them and try again.',
-    'round.held_before_last': (p: { date?: string | number; last?: string | number; edition?: string | number }) =>
+    'round.held_before_last': (p: P['round.held_before_last']) =>
       `${p.date} is before the last round held (round ${p.edition}, on ${p.last}): a round cannot be recorded as held before it. Check the date.`,
-    'round.only_projected': (p: { edition?: string | number; year?: string | number }) =>
+    'round.only_projected': (p: P['round.only_projected']) =>
       `Round ${p.edition} (${p.year}) is only projected, not recorded: there is nothing to postpone or cancel. Fix a date with /dialogue schedule YYYY-MM-DD first.`,
-    'round.not_postponable': (p: { edition?: string | number }) => `Round ${p.edition} cannot be postponed.`,
-    'date.too_far': (p: { date?: string | number; years?: string | number }) =>
-      `${p.date} is more than ${p.years} years ahead. Check the date.`,
-    'change.collided': (p: {
-      id?: string | number;
-      actor?: string | number;
-      what?: string | number;
-      state?: string | number;
-    }) =>
+    'round.not_postponable': (p: P['round.not_postponable']) => `Round ${p.edition} cannot be postponed.`,
+    'date.too_far': (p: P['date.too_far']) => `${p.date} is more than ${p.years} years ahead. Check the date.`,
+    'change.collided': (p: P['change.collided']) =>
       `@${p.actor} changed ${p.id} (${p.what}) just now, so yours was not applied. It is now: ${p.state}. Check it and try again.`,
     'undo.nothing': () => 'You have no change of the last 24 hours to undo here.',
-    'undo.not_found': (p: { id?: string | number }) => `There is no change #${p.id} to undo.`,
-    'undo.not_author': (p: { id?: string | number; actor?: string | number }) =>
-      `Change #${p.id} was made by @${p.actor}: only they can undo it.`,
-    'undo.too_old': (p: { id?: string | number }) =>
+    'undo.not_found': (p: P['undo.not_found']) => `There is no change #${p.id} to undo.`,
+    'undo.not_author': (p: P['undo.not_author']) => `Change #${p.id} was made by @${p.actor}: only they can undo it.`,
+    'undo.too_old': (p: P['undo.too_old']) =>
       `Change #${p.id} is more than 24 hours old: change it back with a new command instead.`,
-    'undo.already': (p: { id?: string | number }) => `Change #${p.id} was already undone; nothing changed.`,
-    'undo.depends': (p: {
-      id?: string | number;
-      later?: string | number;
-      actor?: string | number;
-      what?: string | number;
-    }) =>
+    'undo.already': (p: P['undo.already']) => `Change #${p.id} was already undone; nothing changed.`,
+    'undo.depends': (p: P['undo.depends']) =>
       `Change #${p.id} cannot be undone: change #${p.later} by @${p.actor} (${p.what}) was made after it and builds on it. Undo that one first.`,
-    'undo.changed_since': (p: { id?: string | number; what?: string | number }) =>
+    'undo.changed_since': (p: P['undo.changed_since']) =>
       `Change #${p.id} cannot be undone: ${p.what} has been changed since (outside the change log, e.g. by an import).`,
     internal: 'Something went wrong on our side; nothing was changed. Please try again.',
-  },
+  } satisfies DomainErrorTexts & { readonly internal: string },
   usage: {
     unknownVerb: (command: string, verb: string) => `“${verb}” is not a ${command} command.`,
     seeHelp: (command: string) => `Type ${command} help for the list.`,
@@ -379,7 +368,7 @@ export const es: CoreMessages = {
     current: (lang) => `Su idioma: ${lang}. Cámbielo con /dialogue lang en|es.`,
   },
   errors: {
-    'round.not_found': (p) => `No existe la ronda ${p.edition ?? ''}.`,
+    'round.not_found': (p) => `No existe la ronda ${p.edition}.`,
     'round.no_open_round': () => 'No hay ninguna ronda abierta que cambiar.',
     'round.already_held': (p) => `La ronda ${p.edition} ya se celebró; no se puede cambiar.`,
     'round.cancelled': (p) => `La ronda ${p.edition} fue cancelada.`,
@@ -394,11 +383,9 @@ export const es: CoreMessages = {
     'commitment.same_status': (p) => `${p.id} ya está en “${p.status}”; no cambió nada.`,
     'commitment.empty_text': () => 'El texto está vacío.',
     'commitment.unknown_party': (p) =>
-      `“${p.side}” no es una de las partes de este diálogo (pruebe ${String(p.sides ?? '')
-        .split('|')
-        .join(' o ')}).`,
+      `“${p.side}” no es una de las partes de este diálogo (pruebe ${p.sides.split('|').join(' o ')}).`,
     'commitment.side_required': (p) =>
-      `Ambas partes de ${p.id} tienen (o no tienen) responsable: indique cuál, p. ej. /commitments assign ${p.id} @ana ${p.example ?? ''}`,
+      `Ambas partes de ${p.id} tienen (o no tienen) responsable: indique cuál, p. ej. /commitments assign ${p.id} @ana ${p.example}`,
     'dialogue.not_found': (p) => `No existe el diálogo “${p.id}”.`,
     'dialogue.ambiguous': (p) => `Hay varios diálogos configurados (${p.ids}): agregue --dialogue <id>.`,
     'auth.not_editor': () =>

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { isDomainError } from '../../../domain/errors.js';
-import { messages } from '../../../i18n/index.js';
+import { errorReply } from '../../../presentation/errors.js';
 import { tellUser } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
 import { parseTarget } from '../../outcome.js';
@@ -32,8 +32,7 @@ export function openUpdate(deps: SlackDeps) {
       await client.views.open({ trigger_id: body.trigger_id, view: view as never });
     } catch (error) {
       if (isDomainError(error)) {
-        const text = messages(lang).errors[error.code](error.params as never);
-        await tellUser(client, logger, userId, { kind: 'error', summary: text, blocks: [{ type: 'text', text }] });
+        await tellUser(client, logger, userId, errorReply(error, lang));
         return;
       }
       logger.error({ err: error }, 'could not open the update modal');

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { extractDialogueFlag } from '../../../commands/parse.js';
 import { readVerb } from '../../../commands/verbs.js';
 import { isDomainError } from '../../../domain/errors.js';
-import { messages } from '../../../i18n/index.js';
+import { errorReply } from '../../../presentation/errors.js';
 import type { Reply } from '../../../presentation/reply.js';
 import type { SlackDeps } from '../../deps.js';
 import { importModal } from '../../views/import-statement.js';
@@ -32,7 +32,6 @@ export async function openImportModal(
     return null;
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    const text = messages(lang).errors[error.code](error.params as never);
-    return { kind: 'error', summary: text, blocks: [{ type: 'text', text }] };
+    return errorReply(error, lang);
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { isDomainError } from '../../../domain/errors.js';
 import { messages } from '../../../i18n/index.js';
+import { errorReply } from '../../../presentation/errors.js';
 import { importResultReply, proposalReply } from '../../../presentation/import.js';
 import { inLanguages, type Reply } from '../../../presentation/reply.js';
 import { ImportRefused } from '../../../services/import.service.js';
@@ -107,14 +108,8 @@ export function importApplySubmitted(deps: SlackDeps) {
           reply = { ...reply, announcement: importResultReply(result, services.users.defaultLang, userId) };
       } catch (error) {
         if (error instanceof ImportRefused) reply = proposalReply(error.proposal, lang);
-        else if (isDomainError(error)) {
-          const t = messages(lang).errors[error.code](error.params as never);
-          reply = {
-            kind: error.code === 'auth.not_editor' ? 'refusal' : 'error',
-            summary: t,
-            blocks: [{ type: 'text', text: t }],
-          };
-        } else {
+        else if (isDomainError(error)) reply = errorReply(error, lang);
+        else {
           logger.error({ err: error }, 'import failed');
           const t = messages(lang).errors.internal;
           reply = { kind: 'failure', summary: t, blocks: [{ type: 'text', text: t }] };
