@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
-import { COMMITMENT_STATUSES } from '../domain/commitments.js';
 import type { CycleEntry } from '../domain/cycle.js';
 import type { Lang } from '../domain/types.js';
 import { describeEntry, hostName } from '../i18n/describe.js';
 import { capitalise, formatDate, formatDateTime, messages, pick } from '../i18n/index.js';
-import { changeText, roundChangeText } from '../presentation/brief.js';
+import { briefTotals, changeText, roundChangeText } from '../presentation/brief.js';
 import { commitmentTitle } from '../presentation/commitments.js';
 import type { Brief } from '../services/brief.service.js';
 
@@ -45,13 +44,7 @@ export function buildBriefPack(brief: Brief, cycle: readonly CycleEntry[], lang:
   const { dialogue, next, lastHeld } = brief;
   const zone = dialogue.timezone;
   const since = lastHeld?.date != null ? b.since(lastHeld.edition, formatDate(lastHeld.date, lang)) : b.sinceStart;
-  const counts = COMMITMENT_STATUSES.map(
-    (s) => [s, brief.items.filter((i) => i.commitment.status === s).length] as const,
-  )
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${t.status[s]}`)
-    .join(' · ');
-  const changed = brief.items.reduce((n, i) => n + i.changes.length, 0);
+  const { counts, changed } = briefTotals(brief, lang);
   const entryLine = (e: CycleEntry) =>
     `${t.round(e.edition)} · ${capitalise(hostName(dialogue, e, lang))} · ${describeEntry(dialogue, e, lang)}`;
   const rows = brief.items.map((item) => {

@@ -82,6 +82,18 @@ function itemBlock(brief: Brief, item: BriefItem, lang: Lang): Block {
   return { type: 'text', text: parts };
 }
 
+/** How many commitments in each status (`3 not started · 2 in progress`, none left out) and how many changes since the last round. */
+export function briefTotals(brief: Brief, lang: Lang): { counts: string; changed: number } {
+  const t = messages(lang);
+  const counts = COMMITMENT_STATUSES.map(
+    (s) => [s, brief.items.filter((i) => i.commitment.status === s).length] as const,
+  )
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${t.status[s]}`)
+    .join(' · ');
+  return { counts, changed: brief.items.reduce((n, i) => n + i.changes.length, 0) };
+}
+
 /** `/dialogue brief`, one page of it (`dialogue`: the request's `--dialogue`, kept in page commands). */
 export function briefReply(
   brief: Brief,
@@ -93,13 +105,7 @@ export function briefReply(
   const { dialogue, next, lastHeld } = brief;
   const header = b.header(roundLabel(next), pick(dialogue.name, lang));
   const since = lastHeld?.date != null ? b.since(roundLabel(lastHeld), formatDate(lastHeld.date, lang)) : b.sinceStart;
-  const counts = COMMITMENT_STATUSES.map(
-    (s) => [s, brief.items.filter((i) => i.commitment.status === s).length] as const,
-  )
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${t.status[s]}`)
-    .join(' · ');
-  const changed = brief.items.reduce((n, i) => n + i.changes.length, 0);
+  const { counts, changed } = briefTotals(brief, lang);
   const nextLine = `${t.round(roundLabel(next))} · ${capitalise(hostName(dialogue, next, lang))} · ${describeEntry(dialogue, next, lang)}`;
   const blocks: Block[] = [
     { type: 'header', text: header },

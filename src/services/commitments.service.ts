@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import {
   assignOwner,
   type Commitment,
@@ -24,7 +25,8 @@ import {
   listCommitmentRows,
   updateCommitmentRow,
 } from '../store/commitments.repository.js';
-import { ConcurrentChange, type ServiceContext } from './context.js';
+import type { Database } from '../store/database.js';
+import { ConcurrentChange, type ServiceContext, type WorkOutcome } from './context.js';
 import type { ChangeRequest } from './cycle.service.js';
 import type { DialogueService } from './dialogues.service.js';
 import { type AuditEvent, commitmentRow, toAuditEvent, toCommitment } from './mappers.js';
@@ -190,27 +192,19 @@ export class CommitmentService {
     request: ChangeRequest<CommitmentChange> = {},
   ): Promise<CommitmentChange> {
     this.ctx.requireEditor(dialogueId, actor);
-    const clean = requireCleanText(text.trim());
-    if (!clean) throw new DomainError('commitment.empty_text');
-    const at = now.toISOString();
+    const clean = commitmentText(text);
     const id = normaliseCommitmentId(rawId);
-    const { result, changeId } = await this.ctx.record(
-      dialogueId,
-      at,
-      async (trx) => {
-        const row = await findCommitmentRow(trx, dialogueId, id);
-        if (!row) throw new DomainError('commitment.not_found', { id: rawId.trim() });
-        const c = toCommitment(row);
-        return {
-          result: { before: c, after: c, changeId: null } as CommitmentChange,
-          audit: [audit(dialogueId, id, at, actor, 'note', null, null, null, clean)],
-          events: [{ dialogueId, entity: 'commitment', entityId: id, action: 'note', actor, at }],
-          record: { entity: 'commitment', entityId: id, action: 'note', fields: [], before: null, after: null },
-        };
-      },
-      { announce: request.announce ?? null },
-    );
-    return { ...result, changeId };
+    return this.recordChange(dialogueId, now, request, async (trx, at) => {
+      const row = await findCommitmentRow(trx, dialogueId, id);
+      if (!row) throw new DomainError('commitment.not_found', { id: rawId.trim() });
+      const c = toCommitment(row);
+      return {
+        result: { before: c, after: c, changeId: null },
+        audit: [audit(dialogueId, id, at, actor, 'note', null, null, null, clean)],
+        events: [{ dialogueId, entity: 'commitment', entityId: id, action: 'note', actor, at }],
+        record: { entity: 'commitment', entityId: id, action: 'note', fields: [], before: null, after: null },
+      };
+    });
   }
 
   /** A commitment agreed between rounds, typed by an editor: IDs A1, A2, … */
@@ -222,30 +216,22 @@ export class CommitmentService {
     request: ChangeRequest<CommitmentChange> = {},
   ): Promise<CommitmentChange> {
     this.ctx.requireEditor(dialogueId, actor);
-    const clean = requireCleanText(text.trim());
-    if (!clean) throw new DomainError('commitment.empty_text');
-    const at = now.toISOString();
-    const { result, changeId } = await this.ctx.record(
-      dialogueId,
-      at,
-      async (trx) => {
-        const used = await commitmentIdsWithPrefix(trx, dialogueId, 'A');
-        const n = Math.max(0, ...used.map((id) => Number(/^A(\d+)$/.exec(id)?.[1] ?? 0))) + 1;
-        const after = newCommitment(
-          { dialogueId, id: `A${n}`, edition: null, paragraph: null, theme: 'general', text: clean, createdBy: actor },
-          at,
-        );
-        await insertCommitmentRow(trx, commitmentRow(after));
-        return {
-          result: { before: null, after, changeId: null } as CommitmentChange,
-          audit: [audit(dialogueId, after.id, at, actor, 'created', null, null, clean, null)],
-          events: [{ dialogueId, entity: 'commitment', entityId: after.id, action: 'created', actor, at }],
-          record: { entity: 'commitment', entityId: after.id, action: 'created', fields: [], before: null, after },
-        };
-      },
-      { announce: request.announce ?? null },
-    );
-    return { ...result, changeId };
+    const clean = commitmentText(text);
+    return this.recordChange(dialogueId, now, request, async (trx, at) => {
+      const used = await commitmentIdsWithPrefix(trx, dialogueId, 'A');
+      const n = Math.max(0, ...used.map((id) => Number(/^A(\d+)$/.exec(id)?.[1] ?? 0))) + 1;
+      const after = newCommitment(
+        { dialogueId, id: `A${n}`, edition: null, paragraph: null, theme: 'general', text: clean, createdBy: actor },
+        at,
+      );
+      await insertCommitmentRow(trx, commitmentRow(after));
+      return {
+        result: { before: null, after, changeId: null },
+        audit: [audit(dialogueId, after.id, at, actor, 'created', null, null, clean, null)],
+        events: [{ dialogueId, entity: 'commitment', entityId: after.id, action: 'created', actor, at }],
+        record: { entity: 'commitment', entityId: after.id, action: 'created', fields: [], before: null, after },
+      };
+    });
   }
 
   private async modify(
@@ -260,69 +246,87 @@ export class CommitmentService {
     confirmations?: (c: Commitment) => ConfirmReason[],
   ): Promise<CommitmentChange> {
     this.ctx.requireEditor(dialogueId, actor);
-    const at = now.toISOString();
     const id = normaliseCommitmentId(rawId);
-    const { result, changeId } = await this.ctx.record(
-      dialogueId,
-      at,
-      async (trx) => {
-        // Postgres: the row stays locked until commit, so concurrent changes to it queue instead of colliding.
-        const row = await findCommitmentRow(trx, dialogueId, id, this.ctx.lockRows);
-        if (!row) throw new DomainError('commitment.not_found', { id: rawId.trim() });
-        const before = toCommitment(row);
-        const changed = apply(before);
-        if (!request.confirmed) {
-          const reasons = confirmations?.(before) ?? [];
-          if (reasons.length > 0) throw new NeedsConfirmation(reasons);
-        }
-        const after: Commitment = {
-          ...changed,
-          sequence: commitmentVisiblyDiffers(before, changed) ? before.sequence + 1 : before.sequence,
-          updatedAt: at,
-        };
-        const written = await updateCommitmentRow(
-          trx,
-          dialogueId,
-          id,
-          {
-            status: after.status,
-            owners: JSON.stringify(after.owners),
-            due_date: after.dueDate,
-            sequence: after.sequence,
-            updated_at: at,
-          },
-          { sequence: before.sequence, updatedAt: before.updatedAt },
-        );
-        if (!written) throw new ConcurrentChange({ entity: 'commitment', entityId: id });
-        const rows: NewAuditEventRow[] = [];
-        if (before.status !== after.status)
-          rows.push(audit(dialogueId, id, at, actor, action, 'status', before.status, after.status, note));
-        if (before.dueDate !== after.dueDate)
-          rows.push(audit(dialogueId, id, at, actor, action, 'due_date', before.dueDate, after.dueDate, note));
-        for (const side of new Set([...Object.keys(before.owners), ...Object.keys(after.owners)])) {
-          const from = before.owners[side] ?? null;
-          const to = after.owners[side] ?? null;
-          if (from !== to) rows.push(audit(dialogueId, id, at, actor, action, `owner:${side}`, from, to, note));
-        }
-        if (rows.length === 0 && note) rows.push(audit(dialogueId, id, at, actor, action, null, null, null, note));
-        return {
-          result: { before, after, changeId: null } as CommitmentChange,
-          audit: rows,
-          events: [{ dialogueId, entity: 'commitment', entityId: id, action, actor, at }],
-          record: {
-            entity: 'commitment',
-            entityId: id,
-            action,
-            fields: rows.map((r) => r.field).filter((f): f is string => Boolean(f)),
-            before,
-            after,
-          },
-        };
-      },
-      { announce: request.announce ?? null },
-    );
+    return this.recordChange(dialogueId, now, request, async (trx, at) => {
+      // Postgres: the row stays locked until commit, so concurrent changes to it queue instead of colliding.
+      const row = await findCommitmentRow(trx, dialogueId, id, this.ctx.lockRows);
+      if (!row) throw new DomainError('commitment.not_found', { id: rawId.trim() });
+      const before = toCommitment(row);
+      const changed = apply(before);
+      if (!request.confirmed) {
+        const reasons = confirmations?.(before) ?? [];
+        if (reasons.length > 0) throw new NeedsConfirmation(reasons);
+      }
+      const after: Commitment = {
+        ...changed,
+        sequence: commitmentVisiblyDiffers(before, changed) ? before.sequence + 1 : before.sequence,
+        updatedAt: at,
+      };
+      const written = await updateCommitmentRow(
+        trx,
+        dialogueId,
+        id,
+        {
+          status: after.status,
+          owners: JSON.stringify(after.owners),
+          due_date: after.dueDate,
+          sequence: after.sequence,
+          updated_at: at,
+        },
+        { sequence: before.sequence, updatedAt: before.updatedAt },
+      );
+      if (!written) throw new ConcurrentChange({ entity: 'commitment', entityId: id });
+      const rows: NewAuditEventRow[] = [];
+      if (before.status !== after.status)
+        rows.push(audit(dialogueId, id, at, actor, action, 'status', before.status, after.status, note));
+      if (before.dueDate !== after.dueDate)
+        rows.push(audit(dialogueId, id, at, actor, action, 'due_date', before.dueDate, after.dueDate, note));
+      for (const side of new Set([...Object.keys(before.owners), ...Object.keys(after.owners)])) {
+        const from = before.owners[side] ?? null;
+        const to = after.owners[side] ?? null;
+        if (from !== to) rows.push(audit(dialogueId, id, at, actor, action, `owner:${side}`, from, to, note));
+      }
+      if (rows.length === 0 && note) rows.push(audit(dialogueId, id, at, actor, action, null, null, null, note));
+      return {
+        result: { before, after, changeId: null },
+        audit: rows,
+        events: [{ dialogueId, entity: 'commitment', entityId: id, action, actor, at }],
+        record: {
+          entity: 'commitment',
+          entityId: id,
+          action,
+          fields: rows.map((r) => r.field).filter((f): f is string => Boolean(f)),
+          before,
+          after,
+        },
+      };
+    });
+  }
+
+  /**
+   * What every change of a commitment does around its own work: one moment
+   * for the whole change, the change log (so it can be undone) and its
+   * announcement; the change comes back with its number in the log.
+   */
+  private async recordChange(
+    dialogueId: string,
+    now: Date,
+    request: ChangeRequest<CommitmentChange>,
+    work: (trx: Kysely<Database>, at: string) => Promise<WorkOutcome<CommitmentChange>>,
+  ): Promise<CommitmentChange> {
+    const at = now.toISOString();
+    const { result, changeId } = await this.ctx.record(dialogueId, at, (trx) => work(trx, at), {
+      announce: request.announce ?? null,
+    });
     return { ...result, changeId };
   }
+}
+
+/** A commitment's or a note's text: trimmed, never empty, no control characters. */
+function commitmentText(text: string): string {
+  const clean = requireCleanText(text.trim());
+  if (!clean) throw new DomainError('commitment.empty_text');
+  return clean;
 }
 
 function audit(

@@ -1,9 +1,10 @@
 import type { WebClient } from '@slack/web-api';
+import type { Answer } from '../commands/router.js';
 import type { Lang } from '../domain/types.js';
 import { messages } from '../i18n/index.js';
 import type { Reply } from '../presentation/reply.js';
 import { isResponseUrl, postResponseUrl, tellUser } from './deliver.js';
-import type { SlackDeps } from './deps.js';
+import { type RunRequest, runCommand, type SlackDeps } from './deps.js';
 import { sendFilesToUser } from './files.js';
 import { ephemeralMessage } from './views/reply-message.js';
 import type { ModalOrigin } from './views/update-commitment.js';
@@ -50,6 +51,46 @@ export async function deliverOutcome(deps: SlackDeps, client: WebClient, o: Outc
   if (reply.files?.length) await deliverFiles(deps, client, o, reply.files);
   // A change's announcement was written to the outbox in the change's own transaction;
   // the outbox pump delivers it after commit (see outbox-pump.ts), so a crash delays it but never drops it.
+}
+
+/** A command a button runs, and how its outcome reaches the user. */
+export interface ButtonRun {
+  /** The command, run as the user who clicked, in the channel the button is in. */
+  readonly request: RunRequest;
+  /** Answers where the user clicked; absent for App Home (the user is told by DM, or sees the refreshed Home). */
+  readonly respond?: Respond;
+  /** The dialogue concerned, when there is no channel of origin (see `Outcome`). */
+  readonly dialogueId?: string | null;
+  /** Runs under this lock: changes to one commitment one at a time, so a double click applies once. */
+  readonly lock?: string;
+  /** Delivers the answer its own way (Share posts it to the channel); by default `deliverOutcome`. */
+  readonly deliver?: (answer: Answer) => Promise<unknown>;
+  /** What the log line says failed (`confirm`, `undo`…). */
+  readonly what: string;
+}
+
+/**
+ * What every button that runs a command does: run it through the router as
+ * the user who clicked, then deliver the outcome. Bolt has acked already, so a
+ * failure is logged, never thrown.
+ */
+export async function runAndDeliver(deps: SlackDeps, client: WebClient, o: ButtonRun): Promise<void> {
+  try {
+    const run = () => runCommand(deps, client, o.request);
+    const answer = o.lock ? await deps.locks.run(o.lock, run) : await run();
+    if (o.deliver) await o.deliver(answer);
+    else
+      await deliverOutcome(deps, client, {
+        userId: o.request.userId,
+        lang: answer.lang,
+        reply: answer.reply,
+        channel: o.request.channelId,
+        respond: o.respond,
+        dialogueId: o.dialogueId,
+      });
+  } catch (error) {
+    deps.core.logger.error({ err: error }, `${o.what} failed`);
+  }
 }
 
 /** Files of a reply (an export) go to the asker as a direct-message file; a failure is told, privately. */

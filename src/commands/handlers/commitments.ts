@@ -1,5 +1,4 @@
 import { type CommitmentFilter, normaliseCommitmentId, parseCommitmentStatus } from '../../domain/commitments.js';
-import type { Dialogue } from '../../domain/types.js';
 import { parseListFilter, parseTheme, themeName } from '../../i18n/typed.js';
 import {
   changedSide,
@@ -9,41 +8,35 @@ import {
   commitmentsHelpReply,
   historyReply,
 } from '../../presentation/commitments.js';
-import { undoAction } from '../../presentation/cycle.js';
 import { PAGE_SIZES } from '../../presentation/paging.js';
 import type { Reply } from '../../presentation/reply.js';
 import { type CommitmentChange, sideWords } from '../../services/commitments.service.js';
+import type { ChangeRequest } from '../../services/cycle.service.js';
 import type { CommandContext, VerbTable } from '../context.js';
 import { checkPageOf, takePage } from '../page-words.js';
 import { extractDialogueFlag, limitText, parseUserRef, requireDate, UsageError } from '../parse.js';
+import { changeAndAnswer } from './change.js';
 import { undoVerb } from './undo.js';
 
-function changeReply(ctx: CommandContext, dialogue: Dialogue, change: CommitmentChange, action: string): Reply {
-  const userId = ctx.request.userId;
-  const side = action === 'assign' ? changedSide(dialogue, change) : undefined;
-  return {
-    ...changeMessage(dialogue, change, action, ctx.lang, userId, side),
-    actions: undoAction(dialogue.id, change.changeId, ctx.lang),
-    announcement: changeMessage(dialogue, change, action, ctx.services.users.defaultLang, userId, side),
-  };
-}
-
-/** What every change of a commitment asks of the service: confirmed or not, and its announcement. */
-function changeRequest(ctx: CommandContext, dialogue: Dialogue, action: string) {
-  const userId = ctx.request.userId;
-  return {
-    confirmed: ctx.confirmed,
-    announce: ctx.announcer<CommitmentChange>(dialogue, (change, lang) =>
+/** Runs one change of a commitment and answers it (see `changeAndAnswer`). */
+function commitmentChange(
+  ctx: CommandContext,
+  action: string,
+  run: (dialogueId: string, request: ChangeRequest<CommitmentChange>) => Promise<CommitmentChange>,
+): Promise<Reply> {
+  return changeAndAnswer(
+    ctx,
+    (change, lang, dialogue) =>
       changeMessage(
         dialogue,
         change,
         action,
         lang,
-        userId,
+        ctx.request.userId,
         action === 'assign' ? changedSide(dialogue, change) : undefined,
       ),
-    ),
-  };
+    run,
+  );
 }
 
 /** `mx|uk` for Mexico–UK, `jp|cn` for Japan–China: the words each dialogue's sides answer to. */
@@ -110,17 +103,9 @@ export const commitmentVerbs: VerbTable = {
     const status = parseCommitmentStatus(typed);
     if (!status) throw new UsageError(`${t.usage.badStatus(typed)}\n${usage}`);
     const note = limitText(args.rest(2), t.usage.tooLong) || null;
-    const dialogue = await ctx.dialogue();
-    const change = await ctx.services.commitments.updateStatus(
-      dialogue.id,
-      ctx.request.userId,
-      id,
-      status,
-      note,
-      ctx.request.now,
-      changeRequest(ctx, dialogue, 'status'),
+    return commitmentChange(ctx, 'status', (dialogueId, request) =>
+      ctx.services.commitments.updateStatus(dialogueId, ctx.request.userId, id, status, note, ctx.request.now, request),
     );
-    return changeReply(ctx, dialogue, change, 'status');
   },
   async assign(ctx) {
     const { t, args } = ctx;
@@ -130,18 +115,18 @@ export const commitmentVerbs: VerbTable = {
     if (!userWord) throw new UsageError(usage);
     const user = parseUserRef(userWord);
     if (!user) throw new UsageError(`${t.usage.badUser(userWord)}\n${usage}`);
-    const dialogue = await ctx.dialogue();
-    const change = await ctx.services.commitments.assign(
-      dialogue.id,
-      ctx.request.userId,
-      id,
-      user,
-      // A side of several words may be typed as such: `reino unido`.
-      args.rest(2) || null,
-      ctx.request.now,
-      changeRequest(ctx, dialogue, 'assign'),
+    return commitmentChange(ctx, 'assign', (dialogueId, request) =>
+      ctx.services.commitments.assign(
+        dialogueId,
+        ctx.request.userId,
+        id,
+        user,
+        // A side of several words may be typed as such: `reino unido`.
+        args.rest(2) || null,
+        ctx.request.now,
+        request,
+      ),
     );
-    return changeReply(ctx, dialogue, change, 'assign');
   },
   async due(ctx) {
     const { t, args } = ctx;
@@ -149,16 +134,9 @@ export const commitmentVerbs: VerbTable = {
     const id = requireId(ctx, usage);
     const date = requireDate(args.words[1], usage, t.usage.badDate);
     if (args.words.length > 2) throw new UsageError(usage);
-    const dialogue = await ctx.dialogue();
-    const change = await ctx.services.commitments.setDue(
-      dialogue.id,
-      ctx.request.userId,
-      id,
-      date,
-      ctx.request.now,
-      changeRequest(ctx, dialogue, 'due'),
+    return commitmentChange(ctx, 'due', (dialogueId, request) =>
+      ctx.services.commitments.setDue(dialogueId, ctx.request.userId, id, date, ctx.request.now, request),
     );
-    return changeReply(ctx, dialogue, change, 'due');
   },
   async note(ctx) {
     const { t, args } = ctx;
@@ -166,29 +144,16 @@ export const commitmentVerbs: VerbTable = {
     const id = requireId(ctx, usage);
     const text = limitText(args.rest(1), t.usage.tooLong);
     if (!text) throw new UsageError(usage);
-    const dialogue = await ctx.dialogue();
-    const change = await ctx.services.commitments.note(
-      dialogue.id,
-      ctx.request.userId,
-      id,
-      text,
-      ctx.request.now,
-      changeRequest(ctx, dialogue, 'note'),
+    return commitmentChange(ctx, 'note', (dialogueId, request) =>
+      ctx.services.commitments.note(dialogueId, ctx.request.userId, id, text, ctx.request.now, request),
     );
-    return changeReply(ctx, dialogue, change, 'note');
   },
   async add(ctx) {
     const text = limitText(ctx.args.rest(0), ctx.t.usage.tooLong);
     if (!text) throw new UsageError(ctx.t.usage.commitments.add);
-    const dialogue = await ctx.dialogue();
-    const change = await ctx.services.commitments.add(
-      dialogue.id,
-      ctx.request.userId,
-      text,
-      ctx.request.now,
-      changeRequest(ctx, dialogue, 'added'),
+    return commitmentChange(ctx, 'added', (dialogueId, request) =>
+      ctx.services.commitments.add(dialogueId, ctx.request.userId, text, ctx.request.now, request),
     );
-    return changeReply(ctx, dialogue, change, 'added');
   },
   async history(ctx) {
     const id = requireId(ctx, ctx.t.usage.commitments.history);

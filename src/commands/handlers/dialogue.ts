@@ -1,36 +1,30 @@
 import { LANGS, type Lang } from '../../domain/types.js';
 import { messages } from '../../i18n/index.js';
 import { typedKey } from '../../i18n/typed.js';
-import {
-  cycleReply,
-  dialogueHelpReply,
-  nextRoundReply,
-  roundChangeMessage,
-  undoAction,
-} from '../../presentation/cycle.js';
+import { cycleReply, dialogueHelpReply, nextRoundReply, roundChangeMessage } from '../../presentation/cycle.js';
 import { type Reply, textReply } from '../../presentation/reply.js';
-import type { RoundChange } from '../../services/cycle.service.js';
-import type { CommandContext, VerbTable } from '../context.js';
+import type { ChangeRequest, RoundChange } from '../../services/cycle.service.js';
+import type { CommandContext, Handler, VerbTable } from '../context.js';
 import { limitText, looksLikeTime, parseTimeWord, requireDate, UsageError } from '../parse.js';
+import { changeAndAnswer } from './change.js';
 import { undoVerb } from './undo.js';
 
-/** The private reply to a change: what changed, who did it, and an Undo button (its author, 24 hours). */
-function roundChangeReply(ctx: CommandContext, change: RoundChange, action: string): Reply {
-  const reply = roundChangeMessage(change, action, ctx.lang, ctx.request.userId);
-  return {
-    ...reply,
-    actions: undoAction(change.dialogue.id, change.changeId, ctx.lang),
-    announcement: roundChangeMessage(change, action, ctx.services.users.defaultLang, ctx.request.userId),
-  };
+/** Runs one change of the cycle and answers it (see `changeAndAnswer`). */
+function roundChange(
+  ctx: CommandContext,
+  action: string,
+  run: (dialogueId: string, request: ChangeRequest<RoundChange>) => Promise<RoundChange>,
+): Promise<Reply> {
+  return changeAndAnswer(ctx, (change, lang) => roundChangeMessage(change, action, lang, ctx.request.userId), run);
 }
 
-/** What every change of the cycle asks of the service: confirmed or not, and its announcement. */
-function cycleRequest(ctx: CommandContext, dialogue: Parameters<CommandContext['announcer']>[0], action: string) {
-  return {
-    confirmed: ctx.confirmed,
-    announce: ctx.announcer<RoundChange>(dialogue, (change, lang) =>
-      roundChangeMessage(change, action, lang, ctx.request.userId),
-    ),
+/** `/dialogue postpone [reason]` and `/dialogue cancel [reason]`. */
+function withReason(action: 'postpone' | 'cancel'): Handler {
+  return async (ctx) => {
+    const reason = limitText(ctx.args.rest(0), ctx.t.usage.tooLong) || null;
+    return roundChange(ctx, action, (id, request) =>
+      ctx.services.cycle[action](id, ctx.request.userId, reason, ctx.request.now, request),
+    );
   };
 }
 
@@ -72,54 +66,20 @@ export const dialogueVerbs: VerbTable = {
       next = 2;
     }
     const city = limitText(args.rest(next), t.usage.tooLong) || null;
-    const dialogue = await ctx.dialogue();
-    const change = await ctx.services.cycle.schedule(
-      dialogue.id,
-      ctx.request.userId,
-      { date, time, endTime, city },
-      ctx.request.now,
-      cycleRequest(ctx, dialogue, 'schedule'),
+    return roundChange(ctx, 'schedule', (id, request) =>
+      ctx.services.cycle.schedule(id, ctx.request.userId, { date, time, endTime, city }, ctx.request.now, request),
     );
-    return roundChangeReply(ctx, change, 'schedule');
   },
   async held(ctx) {
     const { t, args } = ctx;
     const date = requireDate(args.words[0], t.usage.dialogue.held, t.usage.badDate);
     if (args.words.length > 1) throw new UsageError(t.usage.dialogue.held);
-    const dialogue = await ctx.dialogue();
-    const change = await ctx.services.cycle.held(
-      dialogue.id,
-      ctx.request.userId,
-      date,
-      ctx.request.now,
-      cycleRequest(ctx, dialogue, 'held'),
+    return roundChange(ctx, 'held', (id, request) =>
+      ctx.services.cycle.held(id, ctx.request.userId, date, ctx.request.now, request),
     );
-    return roundChangeReply(ctx, change, 'held');
   },
-  async postpone(ctx) {
-    const reason = limitText(ctx.args.rest(0), ctx.t.usage.tooLong) || null;
-    const dialogue = await ctx.dialogue();
-    const change = await ctx.services.cycle.postpone(
-      dialogue.id,
-      ctx.request.userId,
-      reason,
-      ctx.request.now,
-      cycleRequest(ctx, dialogue, 'postpone'),
-    );
-    return roundChangeReply(ctx, change, 'postpone');
-  },
-  async cancel(ctx) {
-    const reason = limitText(ctx.args.rest(0), ctx.t.usage.tooLong) || null;
-    const dialogue = await ctx.dialogue();
-    const change = await ctx.services.cycle.cancel(
-      dialogue.id,
-      ctx.request.userId,
-      reason,
-      ctx.request.now,
-      cycleRequest(ctx, dialogue, 'cancel'),
-    );
-    return roundChangeReply(ctx, change, 'cancel');
-  },
+  postpone: withReason('postpone'),
+  cancel: withReason('cancel'),
   async lang(ctx) {
     const word = ctx.args.words[0]?.toLowerCase();
     if (!word) {

@@ -1,12 +1,24 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { isCommandName } from '../../../commands/router.js';
-import { requestKey, runCommand, type SlackDeps } from '../../deps.js';
-import { deliverOutcome, dialogueFlag, parseTarget } from '../../outcome.js';
+import { type CommandName, isCommandName } from '../../../commands/router.js';
+import { type RunRequest, requestKey, type SlackDeps } from '../../deps.js';
+import { dialogueFlag, parseTarget, runAndDeliver } from '../../outcome.js';
 import { parseShareValue } from '../../views/reply-message.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 export const CHANGE_ACTIONS = { confirm: 'change.confirm', undo: 'change.undo' } as const;
+
+/** A command run by a button under a change's answer: as the user who clicked, where the answer is. */
+function fromButton(body: Args['body'], command: CommandName, text: string): RunRequest {
+  return {
+    command,
+    text,
+    userId: body.user.id,
+    channelId: body.channel?.id ?? null,
+    requestKey: requestKey('action', body),
+    responseUrl: body.response_url ?? null,
+  };
+}
 
 /**
  * "Confirm" under a change that asked first: runs the same command again
@@ -18,27 +30,11 @@ export function confirmChange(deps: SlackDeps) {
     await ack();
     const value = parseShareValue(action.value);
     if (!value || !isCommandName(value.c)) return;
-    const userId = body.user.id;
-    const channel = body.channel?.id ?? null;
-    try {
-      const { reply, lang } = await runCommand(deps, client, {
-        command: value.c,
-        text: value.t,
-        userId,
-        channelId: channel,
-        requestKey: requestKey('action', body),
-        responseUrl: body.response_url ?? null,
-      });
-      await deliverOutcome(deps, client, {
-        userId,
-        lang,
-        reply,
-        channel,
-        respond: body.response_url ? (b) => respond({ ...b, replace_original: true } as never) : undefined,
-      });
-    } catch (error) {
-      deps.core.logger.error({ err: error }, 'confirm failed');
-    }
+    await runAndDeliver(deps, client, {
+      request: fromButton(body, value.c, value.t),
+      respond: body.response_url ? (b) => respond({ ...b, replace_original: true } as never) : undefined,
+      what: 'confirm',
+    });
   };
 }
 
@@ -52,26 +48,10 @@ export function undoChange(deps: SlackDeps) {
     await ack();
     const target = parseTarget(action.value);
     if (!target || !/^\d+$/.test(target.id)) return;
-    const userId = body.user.id;
-    const channel = body.channel?.id ?? null;
-    try {
-      const { reply, lang } = await runCommand(deps, client, {
-        command: '/dialogue',
-        text: `undo #${target.id}${dialogueFlag(target.dialogue)}`,
-        userId,
-        channelId: channel,
-        requestKey: requestKey('action', body),
-        responseUrl: body.response_url ?? null,
-      });
-      await deliverOutcome(deps, client, {
-        userId,
-        lang,
-        reply,
-        channel,
-        respond: body.response_url ? (b) => respond(b as never) : undefined,
-      });
-    } catch (error) {
-      deps.core.logger.error({ err: error }, 'undo failed');
-    }
+    await runAndDeliver(deps, client, {
+      request: fromButton(body, '/dialogue', `undo #${target.id}${dialogueFlag(target.dialogue)}`),
+      respond: body.response_url ? (b) => respond(b as never) : undefined,
+      what: 'undo',
+    });
   };
 }

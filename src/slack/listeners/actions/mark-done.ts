@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { normaliseCommitmentId } from '../../../domain/commitments.js';
-import { requestKey, runCommand, type SlackDeps } from '../../deps.js';
-import { deliverOutcome, dialogueFlag, parseTarget } from '../../outcome.js';
+import { requestKey, type SlackDeps } from '../../deps.js';
+import { dialogueFlag, parseTarget, runAndDeliver } from '../../outcome.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -19,28 +19,19 @@ export function markDone(deps: SlackDeps) {
     const fromMessage = body.container?.type === 'message';
     const channel = fromMessage ? (body.channel?.id ?? null) : null;
     const id = normaliseCommitmentId(target.id);
-    try {
-      const { reply, lang } = await deps.locks.run(`commitment:${target.dialogue ?? ''}:${id}`, () =>
-        runCommand(deps, client, {
-          command: '/commitments',
-          text: `update ${id} done${dialogueFlag(target.dialogue)}`,
-          userId,
-          channelId: channel,
-          requestKey: requestKey('action', body),
-          responseUrl: fromMessage ? (body.response_url ?? null) : null,
-        }),
-      );
-      await deliverOutcome(deps, client, {
+    await runAndDeliver(deps, client, {
+      request: {
+        command: '/commitments',
+        text: `update ${id} done${dialogueFlag(target.dialogue)}`,
         userId,
-        lang,
-        reply,
-        channel,
-        respond: fromMessage && body.response_url ? (b) => respond(b as never) : undefined,
-        dialogueId:
-          target.dialogue ?? (await deps.core.services.dialogues.resolve(null, channel).catch(() => null))?.id,
-      });
-    } catch (error) {
-      deps.core.logger.error({ err: error }, 'mark done failed');
-    }
+        channelId: channel,
+        requestKey: requestKey('action', body),
+        responseUrl: fromMessage ? (body.response_url ?? null) : null,
+      },
+      lock: `commitment:${target.dialogue ?? ''}:${id}`,
+      respond: fromMessage && body.response_url ? (b) => respond(b as never) : undefined,
+      dialogueId: target.dialogue ?? (await deps.core.services.dialogues.resolve(null, channel).catch(() => null))?.id,
+      what: 'mark done',
+    });
   };
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { parsePageValue } from '../../../presentation/paging.js';
-import { runCommand, type SlackDeps } from '../../deps.js';
+import type { SlackDeps } from '../../deps.js';
+import { runAndDeliver } from '../../outcome.js';
 import { ephemeralMessage, shareValue } from '../../views/reply-message.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -14,20 +15,15 @@ export function page(deps: SlackDeps) {
     await ack();
     const value = parsePageValue(action.value);
     if (!value) return;
-    try {
-      const { reply, lang } = await runCommand(deps, client, {
-        command: value.c,
-        text: value.t,
-        userId: body.user.id,
-        channelId: body.channel?.id ?? null,
-      });
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: true,
-        ...ephemeralMessage(reply, lang, shareValue(value.c, value.t)),
-      });
-    } catch (error) {
-      deps.core.logger.error({ err: error }, 'page button failed');
-    }
+    await runAndDeliver(deps, client, {
+      request: { command: value.c, text: value.t, userId: body.user.id, channelId: body.channel?.id ?? null },
+      deliver: ({ reply, lang }) =>
+        respond({
+          response_type: 'ephemeral',
+          replace_original: true,
+          ...ephemeralMessage(reply, lang, shareValue(value.c, value.t)),
+        }),
+      what: 'page button',
+    });
   };
 }

@@ -2,7 +2,8 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { isCommandName } from '../../../commands/router.js';
 import { isShareable } from '../../../commands/verbs.js';
 import { messages } from '../../../i18n/index.js';
-import { runCommand, type SlackDeps } from '../../deps.js';
+import type { SlackDeps } from '../../deps.js';
+import { runAndDeliver } from '../../outcome.js';
 import { parseShareValue, sharedMessage } from '../../views/reply-message.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -23,21 +24,21 @@ export function share(deps: SlackDeps) {
     if (!value || !isCommandName(value.c) || !isShareable(value.c, value.t)) return;
     const key = `share:${userId}:${body.container?.message_ts ?? ''}:${action.value}`;
     if (!deps.once.claim(key, deps.clock().getTime())) return;
-    try {
-      const { reply, lang } = await runCommand(deps, client, {
-        command: value.c,
-        text: value.t,
-        userId,
-        channelId: body.channel?.id ?? null,
-      });
-      if (reply.kind !== 'answer') {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: messages(lang).slack.share.failed });
-        return;
-      }
-      await respond({ response_type: 'in_channel', replace_original: false, ...sharedMessage(reply, lang, userId) });
-      await respond({ delete_original: true }).catch((error) => logger.debug({ err: error }, 'could not delete'));
-    } catch (error) {
-      logger.error({ err: error }, 'share failed');
-    }
+    await runAndDeliver(deps, client, {
+      request: { command: value.c, text: value.t, userId, channelId: body.channel?.id ?? null },
+      deliver: async ({ reply, lang }) => {
+        if (reply.kind !== 'answer') {
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: messages(lang).slack.share.failed,
+          });
+          return;
+        }
+        await respond({ response_type: 'in_channel', replace_original: false, ...sharedMessage(reply, lang, userId) });
+        await respond({ delete_original: true }).catch((error) => logger.debug({ err: error }, 'could not delete'));
+      },
+      what: 'share',
+    });
   };
 }
