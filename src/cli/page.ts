@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isDomainError } from '../domain/errors.js';
 import { messages } from '../i18n/index.js';
+import { errorText } from '../presentation/errors.js';
 import { normaliseLabel } from '../services/page.service.js';
 import { CliUsage, type CliVerb, EXIT, withCore } from './shared.js';
 
@@ -56,7 +57,7 @@ export const pageCliVerbs: Record<string, CliVerb> = {
         return EXIT.ok;
       } catch (error) {
         if (!isDomainError(error)) throw error;
-        io.stderr.write(`${messages(lang).errors[error.code](error.params as never)}\n`);
+        io.stderr.write(`${errorText(error, lang)}\n`);
         return EXIT.badInput;
       }
     });
