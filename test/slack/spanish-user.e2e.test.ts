@@ -42,6 +42,7 @@ const SAMPLES: Record<CommandName, Record<string, string[]>> = {
     import: [''],
     undo: [''],
     export: ['', ' md'],
+    page: ['', ' compartir ministro', ' links', ' revoke ministro', ' reset'],
     lang: [' es', ''],
   },
   '/commitments': {
