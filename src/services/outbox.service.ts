@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Reply } from '../presentation/reply.js';
 import { claimOutboxRow, dueOutboxRows, finishOutboxRow, listOutboxRows } from '../store/outbox.repository.js';
+import type { OutboxRow } from '../store/outbox.table.js';
 import type { ServiceContext } from './context.js';
 import { DeliveryError } from './notifier.js';
 
@@ -32,6 +33,8 @@ const BACKOFF_BASE_MS = 60_000;
 const BACKOFF_MAX_MS = 60 * 60_000;
 /** An announcement still failing after this many attempts is given up (and logged): it is news only for a while. */
 const MAX_ATTEMPTS = 12;
+/** Rows read from the store at a time by a delivery pass (a pass reads as many batches as are due). */
+const OUTBOX_BATCH = 50;
 
 /**
  * Delivers the announcements changes wrote to the outbox in their own
@@ -60,7 +63,27 @@ export class OutboxService {
     const wall = options.wallNow ?? Date.now();
     const wallAt = new Date(wall).toISOString();
     const report = { sent: 0, retrying: 0, failed: 0 };
-    const rows = await dueOutboxRows(this.ctx.db, at, wallAt);
+    // The store is read a batch at a time; a pass goes on until a batch comes back short, so a
+    // pile-up (changes made while a pass ran, or while Slack was away) is never left for the next
+    // tick. Each row read is finished before the next read: sent, failed, or put off to a later
+    // attempt (a put-off row comes back in this pass only when Slack said to retry at once, at
+    // most MAX_ATTEMPTS times), and a row another process holds is not read; so the pass ends.
+    for (;;) {
+      const rows = await dueOutboxRows(this.ctx.db, at, wallAt, OUTBOX_BATCH);
+      await this.deliverRows(rows, sender, now, wall, report);
+      if (rows.length < OUTBOX_BATCH) return report;
+    }
+  }
+
+  private async deliverRows(
+    rows: readonly OutboxRow[],
+    sender: AnnouncementSender,
+    now: Date,
+    wall: number,
+    report: { sent: number; retrying: number; failed: number },
+  ): Promise<void> {
+    const at = now.toISOString();
+    const wallAt = new Date(wall).toISOString();
     for (const row of rows) {
       const id = Number(row.id);
       const leaseUntil = new Date(wall + LEASE_MS).toISOString();
@@ -96,7 +119,6 @@ export class OutboxService {
         this.ctx.logger.warn({ outbox: id, err: message, attempt }, 'announcement failed; will retry');
       }
     }
-    return report;
   }
 
   /** Everything in the outbox (tests, operators). */

@@ -62,6 +62,16 @@ describe.each(DIALECTS)('announcements through the outbox (%s)', (dialect) => {
     expect(sender.sent).toHaveLength(1);
   });
 
+  it('one pass delivers everything due, however much piled up (not one batch and the rest left for the tick)', async () => {
+    const { a } = await open();
+    // More than one batch of the store's read (50) waits: changes made while nothing delivered.
+    for (let i = 0; i < 120; i++) expect((await note(a, `piled up ${i}`)).kind).toBe('change');
+    const sender = recorder();
+    expect(await a.services.outbox.deliverDue(sender, NOW)).toEqual({ sent: 120, retrying: 0, failed: 0 });
+    expect(sender.sent).toHaveLength(120);
+    expect((await a.services.outbox.list('mexico-uk')).filter((r) => r.status !== 'sent')).toEqual([]);
+  }, 120_000);
+
   it('a claim held by a process that died is taken over when its lease runs out', async () => {
     const { a, b } = await open();
     await note(a, 'claimed then crashed');
