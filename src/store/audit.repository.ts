@@ -8,12 +8,12 @@ export async function insertAuditEvents(db: Db, rows: NewAuditEventRow[]): Promi
   if (rows.length > 0) await db.insertInto('audit_events').values(rows).execute();
 }
 
+/** Every audit row of one record, oldest first: no limit (a history is paged where it is shown, never cut here). */
 export function listAuditEvents(
   db: Db,
   dialogueId: string,
   entity: string,
   entityId: string,
-  limit = 200,
 ): Promise<AuditEventRow[]> {
   return db
     .selectFrom('audit_events')
@@ -22,7 +22,6 @@ export function listAuditEvents(
     .where('entity', '=', entity)
     .where('entity_id', '=', entityId)
     .orderBy('id', 'asc')
-    .limit(limit)
     .execute();
 }
 
