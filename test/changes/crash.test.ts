@@ -69,7 +69,7 @@ describe.each(DIALECTS)('a replica killed with SIGKILL while it changes things (
         logDestination: { write: () => {} } as never,
       });
       try {
-        const notes = (await listAuditEvents(core.store.db, 'mexico-uk', 'commitment', 'R1-4', 10_000)).filter(
+        const notes = (await listAuditEvents(core.store.db, 'mexico-uk', 'commitment', 'R1-4')).filter(
           (e) => e.action === 'note',
         );
         expect(notes.length).toBeGreaterThanOrEqual(26);

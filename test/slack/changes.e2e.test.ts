@@ -29,9 +29,7 @@ async function answerOf(h: SlackHarness, body: string, method: string, extra: Re
 }
 
 async function notesOn(h: SlackHarness, id: string) {
-  return (await listAuditEvents(h.app.core.store.db, 'mexico-uk', 'commitment', id, 10_000)).filter(
-    (e) => e.action === 'note',
-  );
+  return (await listAuditEvents(h.app.core.store.db, 'mexico-uk', 'commitment', id)).filter((e) => e.action === 'note');
 }
 
 /** Runs `work` over `items`, at most `width` at a time. */
