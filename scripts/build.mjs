@@ -17,7 +17,9 @@
  * - @slack/*: Bolt stays exactly the Bolt the bench's bare app loads, and is
  *   CommonJS with optional parts of its own;
  * - better-sqlite3 (native), pg (loaded only for Postgres), date-holidays
- *   (required on first use).
+ *   (required on first use), docx (the briefing pack's import() on first
+ *   use: ~450 KB bundled, which the source held from start cost every process
+ *   ~2 MB of RSS; bench/RESULTS.md, startup).
  * Modules that src/ import() on first use stay unevaluated until then.
  *
  * `node scripts/build.mjs [--outdir DIR]` (default dist/).
@@ -30,7 +32,7 @@ import { build } from 'esbuild';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export const EXTERNAL = ['@slack/*', 'better-sqlite3', 'pg', 'date-holidays'];
+export const EXTERNAL = ['@slack/*', 'better-sqlite3', 'pg', 'date-holidays', 'docx'];
 
 /** Builds the app into `outdir`; returns the path of its cli.js. */
 export async function buildApp(outdir = join(REPO, 'dist')) {

@@ -58,6 +58,18 @@ describe('the production build', () => {
     expect(line, `non-ASCII on line ${line + 1} of app.cjs (write it as a \\u escape in src/)`).toBe(-1);
   });
 
+  it('writes the briefing pack from the bundle: docx stays a package, loaded on first use', () => {
+    const source = readFileSync(join(out, 'app.cjs'), 'latin1');
+    // ~450 KB of docx kept out of the source every process holds from start.
+    expect(source).not.toMatch(/class \w*Paragraph\b/);
+    const file = join(data, 'pack.docx');
+    run('brief', '--format', 'docx', '--out', file, '--at', '2025-01-01T12:00:00Z');
+    // A Word document is a zip whose first entry is [Content_Types].xml.
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(bytes.includes(Buffer.from('[Content_Types].xml'))).toBe(true);
+  });
+
   it('keeps the exit codes of the contract', () => {
     expect(() => run('no-such-verb')).toThrow(expect.objectContaining({ status: 2 }));
     expect(() => run('ask')).toThrow(expect.objectContaining({ status: 2 }));
