@@ -1,9 +1,6 @@
-import { DateTime } from 'luxon';
-import type { Lang } from '../../domain/types.js';
-import { formatDateTime, messages, pick, zoneAbbreviation } from '../../i18n/index.js';
-import { clipItem, PAGE_SIZES, pageOf, pager } from '../../presentation/paging.js';
-import { statusText } from '../../presentation/reminders.js';
-import type { Block, Inline, Reply } from '../../presentation/reply.js';
+import { PAGE_SIZES } from '../../presentation/paging.js';
+import { reminderListReply, remindHereReply, upcomingReminders } from '../../presentation/reminders.js';
+import type { Reply } from '../../presentation/reply.js';
 import type { VerbTable } from '../context.js';
 import { checkPageOf, takePage } from '../page-words.js';
 import { extractDialogueFlag, UsageError } from '../parse.js';
@@ -35,51 +32,17 @@ export const reminderVerbs: VerbTable = {
       dialogueId: dialogue.id,
       lang: ctx.lang,
     });
-    const stamp = (iso: string) => formatDateTime(DateTime.fromISO(iso), zone, ctx.lang);
-    const lines = items
-      .filter((i) => i.reply !== null && (i.status.kind !== 'sent' || Date.parse(i.fireAt) >= now.getTime()))
-      .map((i): readonly Inline[] => {
-        const when = stamp(i.fireAt);
-        const where: Inline =
-          i.audience.kind === 'user'
-            ? { user: i.audience.id }
-            : i.audience.id
-              ? { channel: i.audience.id }
-              : r.list.noChannelSet;
-        const what = clipItem(i.reply?.summary ?? i.key);
-        const mark = statusText(i.status, ctx.lang, stamp);
-        return [
-          `${when} → `,
-          ...(i.audience.kind === 'user' ? [r.list.dmLabel, where] : [where]),
-          `: ${what} · `,
-          { bold: mark },
-        ];
-      });
-    checkPageOf(page, lines.length, PAGE_SIZES.reminders, ctx.lang);
-    const p = pageOf(lines, page, PAGE_SIZES.reminders);
-    // The page commands keep the look-ahead the user asked for.
-    const pages = pager(
-      p,
-      '/dialogue',
-      word ? `reminders ${days}` : 'reminders',
-      extractDialogueFlag(request.text).dialogue,
-      ctx.lang,
-    );
-    const header = r.list.header(pick(dialogue.name, ctx.lang));
-    const blocks: Block[] = [{ type: 'header', text: header }];
-    if (lines.length === 0) blocks.push({ type: 'text', text: r.list.none(days) });
-    else blocks.push({ type: 'list', items: p.items }, ...pages.blocks);
-    const channel = dialogue.reminderChannel;
-    blocks.push({ type: 'context', text: channel ? [r.list.channelLabel, { channel }] : r.list.noChannel });
-    blocks.push({ type: 'context', text: r.list.precedence });
-    const abbreviation = zoneAbbreviation(DateTime.fromJSDate(now).setZone(zone));
-    blocks.push({ type: 'context', text: r.list.footer(`${zone} (${abbreviation})`, days) });
-    return {
-      kind: 'answer',
-      summary: p.pages > 1 ? `${header} · ${t.paging.status(p.page, p.pages, p.first, p.last, p.total)}` : header,
-      blocks,
-      actions: pages.actions,
-    };
+    const shown = upcomingReminders(items, now);
+    checkPageOf(page, shown.length, PAGE_SIZES.reminders, ctx.lang);
+    return reminderListReply(shown, dialogue, ctx.lang, {
+      zone,
+      now,
+      days,
+      page,
+      // The page commands keep the look-ahead the user asked for.
+      base: word ? `reminders ${days}` : 'reminders',
+      dialogue: extractDialogueFlag(request.text).dialogue,
+    });
   },
 
   async 'remind-here'(ctx): Promise<Reply> {
@@ -88,17 +51,15 @@ export const reminderVerbs: VerbTable = {
     if (!request.channelId) throw new UsageError(t.reminders.remindHere.needsChannel);
     const dialogue = await ctx.dialogue();
     await ctx.services.reminders.setChannel(dialogue.id, request.userId, request.channelId, request.now);
-    const envChannel = ctx.services.ctx.config.env.reminderChannel;
-    const render = (lang: Lang): Reply => {
-      const m = messages(lang);
-      const text = m.reminders.remindHere.set(pick(dialogue.name, lang));
-      const blocks: Block[] = [{ type: 'text', text }];
-      if (envChannel && envChannel !== request.channelId)
-        blocks.push({ type: 'context', text: m.reminders.remindHere.envDefault(envChannel) });
-      blocks.push({ type: 'context', text: [m.change.by, { user: request.userId }] });
-      return { kind: 'change', summary: text, blocks };
+    const change = {
+      by: request.userId,
+      channelId: request.channelId,
+      envChannel: ctx.services.ctx.config.env.reminderChannel,
     };
     // Like every change, the channel is told (it is the channel that will now get the reminders).
-    return { ...render(ctx.lang), announcement: render(ctx.services.users.defaultLang) };
+    return {
+      ...remindHereReply(dialogue, ctx.lang, change),
+      announcement: remindHereReply(dialogue, ctx.services.users.defaultLang, change),
+    };
   },
 };
