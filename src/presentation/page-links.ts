@@ -2,7 +2,7 @@ import type { Lang } from '../domain/types.js';
 import { formatDate, messages } from '../i18n/index.js';
 import type { PageLink, ViewerLinkInfo } from '../services/page.service.js';
 import { undoAction } from './cycle.js';
-import type { Block, Reply } from './reply.js';
+import { type Block, type Reply, textReply } from './reply.js';
 
 /** `/dialogue <verb>`, with `--dialogue <id>` when the user named one (so the hint works as typed). */
 export function pageCommand(verb: string, dialogueId: string, named: boolean): string {
@@ -66,6 +66,14 @@ export function revokedPageReply(
     ],
     actions: undoAction(dialogueId, changeId, lang),
   };
+}
+
+/** The answer to `/dialogue page revoke <label>` when the dialogue has no live viewer link by that label. */
+export function noSuchLabelReply(label: string, dialogueId: string, lang: Lang, named: boolean): Reply {
+  return textReply(
+    'error',
+    messages(lang).page.command.noSuchLabel(label, pageCommand('page links', dialogueId, named)),
+  );
 }
 
 /** The answer to `/dialogue page links`: labels, who made each and when — never the addresses. */

@@ -1,6 +1,6 @@
 import { typedKey } from '../../i18n/typed.js';
 import {
-  pageCommand,
+  noSuchLabelReply,
   privatePageReply,
   revokedPageReply,
   viewerLinksReply,
@@ -64,10 +64,7 @@ async function page(ctx: CommandContext): Promise<Reply> {
     if (words.length !== 2) throw new UsageError(t.usage);
     const l = label(ctx, words[1]);
     const done = await pages.revoke(dialogue.id, userId, l, ctx.confirmed, now);
-    if (!done) {
-      const text = t.noSuchLabel(l, pageCommand('page links', dialogue.id, named));
-      return { kind: 'error', summary: text, blocks: [{ type: 'text', text }] };
-    }
+    if (!done) return noSuchLabelReply(l, dialogue.id, ctx.lang, named);
     return revokedPageReply(l, dialogue.id, done.changeId, userId, ctx.lang);
   }
   if (sub === 'links') {
