@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import { hasControlChars, isDomainError, NeedsConfirmation, NoChange } from '../domain/errors.js';
 import type { Lang } from '../domain/types.js';
-import { noChangeText, reasonText } from '../i18n/catalog/changes.js';
 import { messages } from '../i18n/index.js';
 import { errorReply } from '../presentation/errors.js';
-import { type Block, inLanguages, type Reply } from '../presentation/reply.js';
+import { confirmReply, noChangeReply } from '../presentation/outcomes.js';
+import { inLanguages, type Reply, textReply } from '../presentation/reply.js';
 import type { Services } from '../services/index.js';
 import { langFromLocale } from '../services/users.service.js';
 import { AnswerCache } from './answer-cache.js';
@@ -56,26 +56,6 @@ export interface Router {
 function readOnly(request: CommandRequest): boolean {
   const facts = verbFacts(request.command, readVerb(request.command, request.text).verb);
   return facts !== undefined && !facts.changes;
-}
-
-/** A change that asks first: why, and how to go ahead (Slack: a Confirm button; elsewhere: --yes). */
-function confirmReply(request: CommandRequest, lang: Lang, error: NeedsConfirmation): Reply {
-  const c = messages(lang).changes.confirm;
-  const reasons = error.reasons.map((r) => reasonText(c.reason, r));
-  const value = JSON.stringify({ c: request.command, t: `${request.text} --yes` });
-  const slack = Boolean(request.announce);
-  const canButton = slack && value.length <= 1900;
-  const blocks: Block[] = [
-    { type: 'header', text: c.header },
-    ...reasons.map((text): Block => ({ type: 'text', text })),
-    { type: 'context', text: canButton ? c.ask : c.askCli },
-  ];
-  return {
-    kind: 'confirm',
-    summary: `${c.header}: ${reasons[0] ?? ''}`,
-    blocks,
-    actions: canButton ? [{ id: 'change.confirm', label: c.button, value, style: 'primary' }] : [],
-  };
 }
 
 export function isCommandName(word: string): word is CommandName {
@@ -162,16 +142,14 @@ export function createRouter(services: Services, logger: Logger): Router {
       if (key !== null && isCacheable(command, verb)) cache.remember(key, reply);
       return reply;
     } catch (error) {
-      if (error instanceof UsageError)
-        return { kind: 'usage', summary: error.hint, blocks: [{ type: 'text', text: error.hint }] };
-      if (error instanceof NoChange) {
-        const text = noChangeText(t.changes.noChange, error.reason);
-        return { kind: 'answer', summary: text, blocks: [{ type: 'text', text }] };
-      }
-      if (error instanceof NeedsConfirmation) return confirmReply(request, lang, error);
+      if (error instanceof UsageError) return textReply('usage', error.hint);
+      if (error instanceof NoChange) return noChangeReply(error, lang);
+      // Slack asks with a Confirm button; elsewhere the answer says to add --yes.
+      if (error instanceof NeedsConfirmation)
+        return confirmReply({ command, text, slack: Boolean(request.announce) }, error, lang);
       if (isDomainError(error)) return errorReply(error, lang);
       logger.error({ err: error, command: request.command, user: request.userId }, 'command failed');
-      return { kind: 'failure', summary: t.errors.internal, blocks: [{ type: 'text', text: t.errors.internal }] };
+      return textReply('failure', t.errors.internal);
     }
   };
 
@@ -204,8 +182,7 @@ export function createRouter(services: Services, logger: Logger): Router {
     if (!claim.first) {
       if (claim.answer) return claim.answer;
       const lang = await langFor(request.userId, request.locale).catch(() => services.users.defaultLang);
-      const text = messages(lang).slack.duplicate;
-      return { reply: { kind: 'answer', summary: text, blocks: [{ type: 'text', text }] }, lang };
+      return { reply: textReply('answer', messages(lang).slack.duplicate), lang };
     }
     const out = await answerOnce(request);
     await services.requests
