@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
+import { answeredNotModified } from '../http/conditional.js';
 import type { RouteHandler } from '../http.js';
 import type { FeedDocument, FeedService } from '../services/feeds.service.js';
 import type { Services } from '../services/index.js';
@@ -12,15 +13,6 @@ function notFound(res: ServerResponse): void {
   res.end(NOT_FOUND);
 }
 
-/** `W/"x"` and `"x"` name the same entity for If-None-Match (weak comparison, RFC 9110 §13.1.2). */
-export function etagMatches(header: string, etag: string): boolean {
-  if (header === etag) return true;
-  return header.split(',').some((part) => {
-    const tag = part.trim();
-    return tag === '*' || tag === etag || tag === `W/${etag}`;
-  });
-}
-
 const second = (ms: number) => Math.floor(ms / 1000) * 1000;
 
 /**
@@ -30,19 +22,9 @@ const second = (ms: number) => Math.floor(ms / 1000) * 1000;
  * If-Modified-Since then always gets the full feed. Any change after a
  * response falls in a later second than the date that response gave.
  */
-export function lastModifiedFor(doc: FeedDocument, now: number): number {
+function lastModifiedFor(doc: FeedDocument, now: number): number {
   const lm = second(doc.lastModified);
   return second(now) > lm ? lm : lm - 1000;
-}
-
-/** 304 only when the client's copy is the current one. If-None-Match wins over If-Modified-Since. */
-export function isNotModified(req: IncomingMessage, doc: FeedDocument): boolean {
-  const inm = req.headers['if-none-match'];
-  if (inm !== undefined) return etagMatches(inm, doc.etag);
-  const ims = req.headers['if-modified-since'];
-  if (ims === undefined) return false;
-  const since = Date.parse(ims);
-  return !Number.isNaN(since) && second(doc.lastModified) <= since;
 }
 
 /** The answers to one feed document, built once per document (headers as flat name/value lists). */
@@ -112,12 +94,10 @@ export function createFeedHandler(feeds: FeedService, clock: () => Date = () => 
     const doc = await feeds.document(match[1]!, { mine }, now);
     if (!doc) return notFound(res);
     const a = answers(doc);
-    if (isNotModified(req, doc)) {
-      res.writeHead(304, a.notModified as string[]);
-      res.end();
-      return;
-    }
-    const fresh = lastModifiedFor(doc, now.getTime()) === second(doc.lastModified);
+    const lm = second(doc.lastModified);
+    // If-None-Match wins; else If-Modified-Since against the document's second.
+    if (answeredNotModified(req, res, doc.etag, a.notModified, lm)) return;
+    const fresh = lastModifiedFor(doc, now.getTime()) === lm;
     res.writeHead(200, (fresh ? a.full : a.fullSecondBefore) as (string | number)[]);
     res.end(req.method === 'HEAD' ? undefined : doc.body);
   };

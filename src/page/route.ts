@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { answeredNotModified } from '../http/conditional.js';
 import type { RouteHandler } from '../http.js';
 import { PAGE_CSS_HASH } from '../presentation/page/style.js';
 import type { Services } from '../services/index.js';
@@ -41,15 +42,6 @@ function notFound(res: ServerResponse): void {
   headers['content-length'] = NOT_FOUND.length;
   res.writeHead(404, headers);
   res.end(NOT_FOUND);
-}
-
-/** `W/"x"` and `"x"` name the same entity for If-None-Match (weak comparison, RFC 9110 §13.1.2). */
-function etagMatches(header: string, etag: string): boolean {
-  if (header === etag) return true;
-  return header.split(',').some((part) => {
-    const tag = part.trim();
-    return tag === '*' || tag === etag || tag === `W/${etag}`;
-  });
 }
 
 interface Answers {
@@ -116,12 +108,7 @@ export function createPageHandler(pages: PageService, clock: () => Date = () => 
     );
     if (!doc) return notFound(res);
     const a = answers(doc);
-    const inm = req.headers['if-none-match'];
-    if (inm !== undefined && etagMatches(inm, doc.etag)) {
-      res.writeHead(304, a.notModified as string[]);
-      res.end();
-      return;
-    }
+    if (answeredNotModified(req, res, doc.etag, a.notModified)) return;
     res.writeHead(200, a.full as (string | number)[]);
     res.end(req.method === 'HEAD' ? undefined : doc.body);
   };
