@@ -10,55 +10,42 @@ export async function insertPageLinkRow(db: Db, row: NewPageLinkRow): Promise<nu
   return Number(id);
 }
 
-/** A user's live private link to a dialogue's page, newest first. */
-export function findLivePrivateLinkRow(db: Db, dialogueId: string, userId: string): Promise<PageLinkRow | undefined> {
+/**
+ * The one definition of a live link: a dialogue's links of one kind that
+ * have not been revoked (links have no expiry: revoking is what ends one).
+ * Every "live" query by dialogue below starts here (the token lookup,
+ * findActivePageLinkRow, joins the dialogue and checks the same column).
+ */
+function livePageLinks(db: Db, dialogueId: string, kind: 'private' | 'viewer') {
   return db
     .selectFrom('page_links')
     .selectAll()
     .where('dialogue_id', '=', dialogueId)
-    .where('kind', '=', 'private')
+    .where('kind', '=', kind)
+    .where('revoked_at', 'is', null);
+}
+
+/** A user's live private link to a dialogue's page, newest first. */
+export function findLivePrivateLinkRow(db: Db, dialogueId: string, userId: string): Promise<PageLinkRow | undefined> {
+  return livePageLinks(db, dialogueId, 'private')
     .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
     .orderBy('id', 'desc')
     .executeTakeFirst();
 }
 
 /** Every live private link of a user to a dialogue (normally one). */
 export function listLivePrivateLinkRows(db: Db, dialogueId: string, userId: string): Promise<PageLinkRow[]> {
-  return db
-    .selectFrom('page_links')
-    .selectAll()
-    .where('dialogue_id', '=', dialogueId)
-    .where('kind', '=', 'private')
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .orderBy('id')
-    .execute();
+  return livePageLinks(db, dialogueId, 'private').where('user_id', '=', userId).orderBy('id').execute();
 }
 
 /** The live viewer link of a dialogue with this label. */
 export function findLiveViewerLinkRow(db: Db, dialogueId: string, label: string): Promise<PageLinkRow | undefined> {
-  return db
-    .selectFrom('page_links')
-    .selectAll()
-    .where('dialogue_id', '=', dialogueId)
-    .where('kind', '=', 'viewer')
-    .where('label', '=', label)
-    .where('revoked_at', 'is', null)
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+  return livePageLinks(db, dialogueId, 'viewer').where('label', '=', label).orderBy('id', 'desc').executeTakeFirst();
 }
 
 /** A dialogue's live viewer links, oldest first. */
 export function listLiveViewerLinkRows(db: Db, dialogueId: string): Promise<PageLinkRow[]> {
-  return db
-    .selectFrom('page_links')
-    .selectAll()
-    .where('dialogue_id', '=', dialogueId)
-    .where('kind', '=', 'viewer')
-    .where('revoked_at', 'is', null)
-    .orderBy('id')
-    .execute();
+  return livePageLinks(db, dialogueId, 'viewer').orderBy('id').execute();
 }
 
 export function findPageLinkRows(db: Db, ids: readonly number[]): Promise<PageLinkRow[]> {
