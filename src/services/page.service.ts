@@ -4,6 +4,7 @@ import { buildCycle } from '../domain/cycle.js';
 import { localDate } from '../domain/dates.js';
 import { DomainError, NeedsConfirmation } from '../domain/errors.js';
 import { type Dialogue, LANGS, type Lang, partyByWord } from '../domain/types.js';
+import { BoundedMap } from '../lib/bounded-map.js';
 import type { PageEvent, PageModel, PageView } from '../presentation/page/render.js';
 import type { ChangeRow } from '../store/changes.table.js';
 import type { Database } from '../store/database.js';
@@ -121,10 +122,10 @@ export class PageService {
   private readonly gate: RevisionGate;
   private tokensRevision = -1;
   /** What each live token opens at `tokensRevision`, with its dialogue: a fetch of a known token reads nothing else. */
-  private readonly tokens = new Map<string, OpenLink>();
+  private readonly tokens = new BoundedMap<string, OpenLink>(TOKENS_KEPT);
   /** Today in each zone, worked out at most once a minute (Intl is dear on every request). */
   private readonly days = new Map<string, { readonly minute: number; readonly day: string }>();
-  private readonly cache = new Map<string, Promise<PageDocument | null>>();
+  private readonly cache = new BoundedMap<string, Promise<PageDocument | null>>(CACHE_SIZE);
 
   constructor(
     readonly ctx: ServiceContext,
@@ -317,10 +318,7 @@ export class PageService {
     // Unknown and revoked tokens are not remembered: guessing cannot fill or flush the map.
     if (!row || !sameDigest(row.token_hash, hash)) return null;
     const entry: OpenLink = { ...row, dialogue: await this.dialogues.get(row.dialogue_id) };
-    if (revision === this.tokensRevision) {
-      if (this.tokens.size >= TOKENS_KEPT) this.tokens.delete(this.tokens.keys().next().value!);
-      this.tokens.set(hash, entry);
-    }
+    if (revision === this.tokensRevision) this.tokens.set(hash, entry);
     return entry;
   }
 
@@ -380,7 +378,6 @@ export class PageService {
     pending.catch(() => {
       if (this.cache.get(key) === pending) this.cache.delete(key);
     });
-    while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     return pending;
   }
 
