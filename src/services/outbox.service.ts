@@ -36,6 +36,14 @@ const MAX_ATTEMPTS = 12;
 /** Rows read from the store at a time by a delivery pass (a pass reads as many batches as are due). */
 const OUTBOX_BATCH = 50;
 
+/** A delivery pass's instants, worked out once: `now` (and `at`, as ISO text) for the data, the wall clock for leases. */
+interface PassClock {
+  readonly now: Date;
+  readonly at: string;
+  readonly wall: number;
+  readonly wallAt: string;
+}
+
 /**
  * Delivers the announcements changes wrote to the outbox in their own
  * transaction: at once after commit (the Slack front end listens), and on
@@ -59,9 +67,8 @@ export class OutboxService {
     now: Date,
     options: { readonly wallNow?: number } = {},
   ): Promise<OutboxReport> {
-    const at = now.toISOString();
     const wall = options.wallNow ?? Date.now();
-    const wallAt = new Date(wall).toISOString();
+    const clock: PassClock = { now, at: now.toISOString(), wall, wallAt: new Date(wall).toISOString() };
     const report = { sent: 0, retrying: 0, failed: 0 };
     // The store is read a batch at a time; a pass goes on until a batch comes back short, so a
     // pile-up (changes made while a pass ran, or while Slack was away) is never left for the next
@@ -69,8 +76,8 @@ export class OutboxService {
     // attempt (a put-off row comes back in this pass only when Slack said to retry at once, at
     // most MAX_ATTEMPTS times), and a row another process holds is not read; so the pass ends.
     for (;;) {
-      const rows = await dueOutboxRows(this.ctx.db, at, wallAt, OUTBOX_BATCH);
-      await this.deliverRows(rows, sender, now, wall, report);
+      const rows = await dueOutboxRows(this.ctx.db, clock.at, clock.wallAt, OUTBOX_BATCH);
+      await this.deliverRows(rows, sender, clock, report);
       if (rows.length < OUTBOX_BATCH) return report;
     }
   }
@@ -78,12 +85,9 @@ export class OutboxService {
   private async deliverRows(
     rows: readonly OutboxRow[],
     sender: AnnouncementSender,
-    now: Date,
-    wall: number,
+    { now, at, wall, wallAt }: PassClock,
     report: { sent: number; retrying: number; failed: number },
   ): Promise<void> {
-    const at = now.toISOString();
-    const wallAt = new Date(wall).toISOString();
     for (const row of rows) {
       const id = Number(row.id);
       const leaseUntil = new Date(wall + LEASE_MS).toISOString();
