@@ -6,6 +6,7 @@ import pino from 'pino';
 import { type Config, loadConfig } from '../../src/config/load.js';
 import { type Core, openCore } from '../../src/core.js';
 import { openStore, type Store } from '../../src/store/connection.js';
+import { deleteAllRows, listTables } from '../../src/store/tables.repository.js';
 
 export const REPO = new URL('../..', import.meta.url).pathname;
 export const PG_URL = process.env.TEST_DATABASE_URL ?? null;
@@ -51,29 +52,25 @@ export function testConfig(env: Record<string, string> = {}, dialect: DialectNam
 
 export const silentLogger = pino({ level: 'silent' });
 
-const TABLES = [
-  'page_links',
-  'request_log',
-  'outbox',
-  'changes',
-  'reminder_snoozes',
-  'reminder_deliveries',
-  'subscriptions',
-  'user_prefs',
-  'audit_events',
-  'commitments',
-  'delegates',
-  'rounds',
-  'dialogues',
-] as const;
-
-/** Empties every table (children first), whatever the dialect. */
+/**
+ * Empties every data table of the store, read from its schema (a table a later
+ * migration adds is emptied without anyone listing it here), and puts back
+ * the rows a migration writes into a new store: afterwards the store holds
+ * exactly what a newly migrated one does (test/store/reset-store.test.ts
+ * checks it). Identities start again from 1 on both dialects.
+ */
 export async function resetStore(store: Store): Promise<void> {
+  const tables = (await listTables(store.db, store.dialect)).map((t) => t.name);
   if (store.dialect === 'postgres') {
-    await sql`truncate table ${sql.join(TABLES.map((t) => sql.table(t)))} restart identity cascade`.execute(store.db);
-    return;
+    await sql`truncate table ${sql.join(tables.map((t) => sql.table(t)))} restart identity cascade`.execute(store.db);
+  } else {
+    // Parents come first in the list: children are emptied before them.
+    for (const table of tables.reverse()) await deleteAllRows(store.db, table);
+    const { rows } = await sql`select 1 from sqlite_master where name = 'sqlite_sequence'`.execute(store.db);
+    if (rows.length > 0) await sql`delete from sqlite_sequence`.execute(store.db);
   }
-  for (const table of TABLES) await store.db.deleteFrom(table).execute();
+  // The store revision's one row, as migration 0002 writes it into an empty store.
+  await store.db.insertInto('store_revision').values({ id: 1, revision: 0 }).execute();
 }
 
 /**
