@@ -12,7 +12,12 @@ export function pageCommand(verb: string, dialogueId: string, named: boolean): s
 /** The answer to `/dialogue page` (and `page reset`): the asker's private address. Front ends show it to them only. */
 export function privatePageReply(link: PageLink, dialogueName: string, lang: Lang, named: boolean): Reply {
   const t = messages(lang).page.command;
-  const first = link.outcome === 'reset' ? t.reset : link.outcome === 'existing' ? t.existing : t.created;
+  const first = {
+    reset: t.reset,
+    existing: t.existing,
+    created: t.created,
+    'nothing-to-reset': t.nothingToReset,
+  }[link.outcome];
   const blocks: Block[] = [
     { type: 'header', text: t.header },
     { type: 'text', text: `${t.private(dialogueName)} ${first}` },
@@ -21,7 +26,8 @@ export function privatePageReply(link: PageLink, dialogueName: string, lang: Lan
     { type: 'context', text: t.shareHint(pageCommand('page share <label>', link.dialogueId, named)) },
   ];
   return {
-    kind: link.outcome === 'reset' ? 'change' : 'answer',
+    // A recorded change (it has an Undo), else an answer: a first address is made as `/dialogue page` makes it.
+    kind: link.changeId !== null ? 'change' : 'answer',
     summary: `${t.header} — ${first}`,
     blocks,
     actions: undoAction(link.dialogueId, link.changeId, lang),

@@ -34,8 +34,11 @@ export interface PageLink {
   readonly token: string;
   readonly url: string;
   readonly dialogueId: string;
-  /** `existing`: the address they already had · `created`: a new one · `reset`: a new one replacing theirs. */
-  readonly outcome: 'existing' | 'created' | 'reset';
+  /**
+   * `existing`: the address they already had · `created`: a new one · `reset`: a new one replacing theirs ·
+   * `nothing-to-reset`: a reset asked for when they had none, so a new one and nothing stopped working.
+   */
+  readonly outcome: 'existing' | 'created' | 'reset' | 'nothing-to-reset';
   readonly kind: 'private' | 'viewer';
   readonly label: string | null;
   readonly withNotes: boolean;
@@ -199,9 +202,16 @@ export class PageService {
     return this.link(out.token, dialogueId, out.outcome, { kind: 'private', label: null, with_notes: 1 }, null);
   }
 
-  /** A new private link; the old one stops working at once. Asks first; audited; can be undone. */
+  /**
+   * A new private link; the old one stops working at once. Asks first; audited; can be undone.
+   * With no link to replace there is nothing to ask: the user gets a first one, as `privateLink` makes it.
+   */
   async resetPrivate(dialogueId: string, userId: string, confirmed: boolean, now: Date): Promise<PageLink> {
     await this.dialogues.get(dialogueId);
+    if (!(await findLivePrivateLinkRow(this.ctx.db, dialogueId, userId))) {
+      const link = await this.privateLink(dialogueId, userId, now);
+      return link.outcome === 'created' ? { ...link, outcome: 'nothing-to-reset' } : link;
+    }
     if (!confirmed) throw new NeedsConfirmation([{ code: 'reset_page_link' }]);
     const at = now.toISOString();
     const { result, changeId } = await this.ctx.record(dialogueId, at, async (trx) => {
@@ -219,7 +229,9 @@ export class PageService {
       };
     });
     this.ctx.logger.info({ user: userId, pageLink: result.id, revoked: result.revoked }, 'page link reset');
-    return this.link(result.token, dialogueId, 'reset', { kind: 'private', label: null, with_notes: 1 }, changeId);
+    // Revoked by someone else since the look above: nothing stopped working here either.
+    const outcome = result.revoked > 0 ? 'reset' : 'nothing-to-reset';
+    return this.link(result.token, dialogueId, outcome, { kind: 'private', label: null, with_notes: 1 }, changeId);
   }
 
   /**

@@ -246,6 +246,38 @@ describe.each(DIALECTS)('the dialogue page over HTTP (%s)', (dialect) => {
     expect((await get(fresh)).status).toBe(404);
   });
 
+  it('a reset with no address yet asks nothing, says none stopped working, and gives a first one (EN and ES)', async () => {
+    const reset = await run('page reset', READER);
+    expect(reset.kind).toBe('answer');
+    const text = renderText(reset);
+    expect(text).toContain(
+      'You had no address for this page yet, so none has stopped working. This is your first one.',
+    );
+    expect(text).not.toContain('The old one has stopped working');
+    expect(reset.actions ?? []).toEqual([]);
+    const url = pageUrl(reset);
+    expect((await get(pathOf(url))).status).toBe(200);
+    // It is the address `page` shows from then on; a second reset is a real one, and asks first.
+    expect(pageUrl(await run('page', READER))).toBe(url);
+    expect((await run('page reset', READER)).kind).toBe('confirm');
+    // Nothing was recorded as a reset: there was nothing to reset.
+    const audit = await core.store.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity', '=', 'page')
+      .execute();
+    expect(audit).toEqual([]);
+
+    const ES_USER = 'UESPANOL1';
+    await run('lang es', ES_USER);
+    const es = await run('página restablecer --yes', ES_USER);
+    expect(es.kind).toBe('answer');
+    expect(renderText(es)).toContain(
+      'Aún no tenía una dirección para esta página, así que ninguna dejó de funcionar. Esta es la primera.',
+    );
+    expect((await get(pathOf(pageUrl(es)))).status).toBe(200);
+  });
+
   it('keeps the Mexico–UK page, HTML and CSS, under 100 KB', async () => {
     const path = pathOf(pageUrl(await run('page')));
     for (const lang of ['en', 'es']) {

@@ -68,6 +68,7 @@ export const en = {
     existing: 'This is the same address as before.',
     created: 'This is a new address.',
     reset: 'Your page has a new address. The old one has stopped working.',
+    nothingToReset: 'You had no address for this page yet, so none has stopped working. This is your first one.',
     resetHint: (command: string) => `If it leaked: ${command} gives a new one (this one then stops working).`,
     shareHint: (command: string) => `For people outside Slack, an editor can make a viewer address: ${command}.`,
     viewerHeader: (label: string) => `Viewer address “${label}”`,
@@ -177,6 +178,8 @@ export const es: PageMessages = {
     existing: 'Es la misma dirección de antes.',
     created: 'Es una dirección nueva.',
     reset: 'Su página tiene una dirección nueva. La anterior dejó de funcionar.',
+    nothingToReset:
+      'Aún no tenía una dirección para esta página, así que ninguna dejó de funcionar. Esta es la primera.',
     resetHint: (command) => `Si se divulgó: ${command} le da una nueva (y esta deja de funcionar).`,
     shareHint: (command) =>
       `Para personas fuera de Slack, un editor puede crear una dirección de consulta: ${command}.`,
