@@ -142,6 +142,49 @@ describe.each(DIALECTS)('the dialogue page over HTTP (%s)', (dialect) => {
     expect((await get(`${path}?c=NOPE-1`)).status).toBe(404);
   });
 
+  it('reads ?theme= as the slash commands read a theme: key or name in either language, accents optional', async () => {
+    const path = pathOf(pageUrl(await run('page')));
+    for (const asked of [
+      'gender-equality',
+      'Gender_Equality',
+      'gender equality',
+      'igualdad de género',
+      'IGUALDAD-DE-GENERO',
+    ]) {
+      const html = await (await get(`${path}?theme=${encodeURIComponent(asked)}`)).text();
+      expect(html, asked).toContain('3 of 6 commitments.');
+      // The page's own links carry the theme's key, and mark it as the one shown.
+      expect(html, asked).toContain('href="?lang=es&amp;theme=gender-equality"');
+      expect(html, asked).toContain('aria-current="true">gender equality<');
+      expect(html, asked).not.toContain('has no theme');
+    }
+    const es = await (await get(`${path}?lang=es&theme=${encodeURIComponent('Igualdad de Genero')}`)).text();
+    expect(es).toContain('3 de 6 compromisos.');
+    expect(es).toContain('aria-current="true">igualdad de género<');
+  });
+
+  it('names an unknown ?theme= back in a notice and shows every commitment, not an empty list (EN and ES)', async () => {
+    const path = pathOf(pageUrl(await run('page')));
+    const res = await get(`${path}?theme=astronomy`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(
+      /<p class="notice" role="status">This dialogue has no theme “astronomy”, so every commitment is shown\. Its themes: [^<]*gender equality[^<]*\.<\/p>/,
+    );
+    expect(html).toContain('All 6 commitments.');
+    expect(html).not.toContain('No commitment matches these filters.');
+    // Its links drop the unknown theme; "All" is the filter shown.
+    expect(html).not.toContain('theme=astronomy');
+    expect(html).toContain('aria-current="true">All<');
+    const es = await (await get(`${path}?lang=es&theme=astronomia`)).text();
+    expect(es).toMatch(
+      /Este diálogo no tiene ningún tema “astronomia”, por lo que se muestran todos los compromisos\. Sus temas: [^<]*igualdad de género/,
+    );
+    expect(es).toContain('Los 6 compromisos.');
+    // With no theme asked there is no notice.
+    expect(await (await get(path)).text()).not.toContain('role="status"');
+  });
+
   it('escapes every value: a commitment or note typed as markup stays text', async () => {
     const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
     const added = await run(`add ${evil}`, EDITOR, '/commitments');

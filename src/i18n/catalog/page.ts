@@ -42,6 +42,8 @@ export const en = {
     showing: (shown: number, total: number) =>
       shown === total ? `All ${total} commitments.` : `${shown} of ${total} commitments.`,
     noneMatch: 'No commitment matches these filters.',
+    unknownTheme: (asked: string, themes: string) =>
+      `This dialogue has no theme “${asked}”, so every commitment is shown.${themes ? ` Its themes: ${themes}.` : ''}`,
     owner: (side: string) => `Owner for ${side}`,
     nobody: 'nobody yet',
     assigned: 'assigned',
@@ -152,6 +154,8 @@ export const es: PageMessages = {
     everything: 'Todos',
     showing: (shown, total) => (shown === total ? `Los ${total} compromisos.` : `${shown} de ${total} compromisos.`),
     noneMatch: 'Ningún compromiso coincide con estos filtros.',
+    unknownTheme: (asked, themes) =>
+      `Este diálogo no tiene ningún tema “${asked}”, por lo que se muestran todos los compromisos.${themes ? ` Sus temas: ${themes}.` : ''}`,
     owner: (side) => `Responsable por ${side}`,
     nobody: 'nadie todavía',
     assigned: 'asignado',

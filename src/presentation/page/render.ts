@@ -10,7 +10,7 @@ import { localDate } from '../../domain/dates.js';
 import { type Dialogue, LANGS, type Lang, type Party, partyByCode, partyByWord } from '../../domain/types.js';
 import { cityName, daysUntil, describeWhen, hostName } from '../../i18n/describe.js';
 import { capitalise, formatDate, formatDateTime, messages } from '../../i18n/index.js';
-import { themeName } from '../../i18n/typed.js';
+import { parseTheme, themeName } from '../../i18n/typed.js';
 import { type ChartCommitment, dueChartSvg, dueCounts, statusChartSvg, statusSeries } from './charts.js';
 import { esc, queryHref } from './html.js';
 import { PAGE_CSS } from './style.js';
@@ -243,9 +243,14 @@ function commitmentItem(model: PageModel, view: PageView, c: Commitment, today: 
   );
 }
 
+/** The themes the dialogue's commitments have, sorted. */
+function themesOf(model: PageModel): string[] {
+  return [...new Set(model.commitments.map((c) => c.theme))].sort();
+}
+
 function filters(model: PageModel, view: PageView): string {
   const p = messages(view.lang).page.web;
-  const themes = [...new Set(model.commitments.map((c) => c.theme))].sort();
+  const themes = themesOf(model);
   const link = (label: string, change: Partial<Record<'theme' | 'side', string | null>>, current: boolean) =>
     `<li><a href="${href(view, change)}"${current ? ' aria-current="true"' : ''}>${esc(label)}</a></li>`;
   const themeLinks = [
@@ -265,9 +270,20 @@ function filters(model: PageModel, view: PageView): string {
   );
 }
 
-function commitmentsSection(model: PageModel, view: PageView, today: string): string {
+function commitmentsSection(model: PageModel, view: PageView, today: string, unknownTheme: string | null): string {
   const t = messages(view.lang);
   const p = t.page.web;
+  const notice =
+    unknownTheme === null
+      ? ''
+      : `<p class="notice" role="status">${esc(
+          p.unknownTheme(
+            unknownTheme,
+            themesOf(model)
+              .map((th) => themeName(th, view.lang))
+              .join(', '),
+          ),
+        )}</p>`;
   const side = sideParty(model, view);
   const shown = model.commitments.filter(
     (c) => (view.theme === null || c.theme === view.theme) && (side === null || (c.owners[side.code] ?? null) !== null),
@@ -281,13 +297,27 @@ function commitmentsSection(model: PageModel, view: PageView, today: string): st
     );
   }).join('');
   return (
-    `${filters(model, view)}<p class="meta">${esc(p.showing(shown.length, model.commitments.length))}</p>` +
+    `${notice}${filters(model, view)}<p class="meta">${esc(p.showing(shown.length, model.commitments.length))}</p>` +
     (shown.length === 0 ? `<p>${esc(p.noneMatch)}</p>` : groups)
   );
 }
 
+/**
+ * The theme a link asks for, read as the slash commands read one: its key or
+ * its name in either language, case and accents optional. The view then
+ * carries the key (so the page's own links do); a theme the dialogue does not
+ * have filters nothing and is named back in a notice.
+ */
+function withTheme(model: PageModel, view: PageView): { view: PageView; unknown: string | null } {
+  if (view.theme === null) return { view, unknown: null };
+  const theme = parseTheme(view.theme, themesOf(model));
+  if (theme === null) return { view: { ...view, theme: null }, unknown: view.theme };
+  return { view: theme === view.theme ? view : { ...view, theme }, unknown: null };
+}
+
 /** The dialogue's page: next round, timeline, charts, commitments by status (filtered by theme and side). */
-export function renderDialoguePage(model: PageModel, view: PageView): string {
+export function renderDialoguePage(model: PageModel, asked: PageView): string {
+  const { view, unknown } = withTheme(model, asked);
   const t = messages(view.lang);
   const p = t.page.web;
   const today = localDate(model.now, model.dialogue.timezone);
@@ -303,7 +333,7 @@ export function renderDialoguePage(model: PageModel, view: PageView): string {
     `<figure><h3>${esc(p.statusChart)}</h3>${statusChartSvg(statusSeries(items, start, today), view.lang, 'chart-status')}</figure>` +
     `<figure><h3>${esc(p.dueChart)}</h3>${dueChartSvg(dueCounts(items, today, DUE_SOON_DAYS), DUE_SOON_DAYS, view.lang, 'chart-due')}</figure>` +
     `</div></section>` +
-    `<section aria-labelledby="commitments-h"><h2 id="commitments-h">${esc(p.commitments)}</h2>${commitmentsSection(model, view, today)}</section>`;
+    `<section aria-labelledby="commitments-h"><h2 id="commitments-h">${esc(p.commitments)}</h2>${commitmentsSection(model, view, today, unknown)}</section>`;
   return document(model, view, p.title(model.dialogue.name[view.lang]), body);
 }
 
