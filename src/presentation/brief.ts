@@ -132,7 +132,14 @@ export function briefReply(
   }
   // Download: the briefing pack as a Word document, sent to whoever clicks (src/slack/listeners/actions/brief-download.ts).
   const download = { id: BRIEF_DOWNLOAD_ACTION, label: t.export.slack.download, value: dialogue.id };
-  return { kind: 'answer', summary: `${header} — ${since}`, blocks, actions: [...(pages.actions ?? []), download] };
+  return {
+    kind: 'answer',
+    summary: `${header} — ${since}`,
+    blocks,
+    actions: [...(pages.actions ?? []), download],
+    lang,
+    seeAll: b.seeAll,
+  };
 }
 
 /** The action ID of the brief's *Download* button. */

@@ -245,5 +245,7 @@ export function reminderReply(
     summary: firstText ? `${header} — ${firstText}` : header,
     blocks: all,
     ...(actions.length > 0 ? { actions } : {}),
+    lang,
+    ...(reminder.content.kind === 'digest' ? { seeAll: messages(lang).reminders.digest.seeAll } : {}),
   };
 }

@@ -5,6 +5,8 @@
  * user-typed text cannot ping @channel or break a layout. Mentions and links
  * are explicit inline parts.
  */
+import type { Lang } from '../domain/types.js';
+
 export type Inline =
   | string
   | { readonly bold: string }
@@ -68,6 +70,14 @@ export interface Reply {
    * with the buttons once. See `inLanguages`.
    */
   readonly also?: readonly Reply[];
+  /** The reply's language: what a front end adds to it (the count of a cut) is worded in it. */
+  readonly lang?: Lang;
+  /**
+   * How to see all of it, in the reply's language (a command, a button), for
+   * a front end that cannot show it whole (Slack: 50 blocks a message) to
+   * say after the count of what it left out.
+   */
+  readonly seeAll?: string;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { Lang } from '../domain/types.js';
+import { messages } from '../i18n/index.js';
 import type { Block, Inline, Reply, ReplyAction, Rich } from '../presentation/reply.js';
 import { clip, SLACK_LIMITS as L } from './limits.js';
 
@@ -45,24 +47,43 @@ export function richMrkdwn(rich: Rich): string {
 // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON is validated by Slack, typed loosely here
 export type SlackBlock = Record<string, any>;
 
+/** A Slack block and how many of a list's items it holds (0 for any other block). */
+interface Packed {
+  readonly block: SlackBlock;
+  readonly items: number;
+}
+
 /**
  * A list's items packed into as few sections as fit Slack's section limit.
  * Every item is kept: only an item that alone is longer than a section is
  * clipped (its own text, with "…"), never the section around it.
  */
-export function listSections(items: readonly Rich[]): SlackBlock[] {
-  const out: SlackBlock[] = [];
+function packList(items: readonly Rich[]): Packed[] {
+  const out: Packed[] = [];
   let current = '';
+  let count = 0;
+  const flush = () => {
+    if (current) out.push({ block: { type: 'section', text: { type: 'mrkdwn', text: current } }, items: count });
+    current = '';
+    count = 0;
+  };
   for (const item of items) {
     const line = clip(`• ${richMrkdwn(item)}`, L.sectionText);
-    if (current && current.length + 1 + line.length > L.sectionText) {
-      out.push({ type: 'section', text: { type: 'mrkdwn', text: current } });
-      current = '';
-    }
+    if (current && current.length + 1 + line.length > L.sectionText) flush();
     current = current ? `${current}\n${line}` : line;
+    count++;
   }
-  if (current) out.push({ type: 'section', text: { type: 'mrkdwn', text: current } });
+  flush();
   return out;
+}
+
+export function listSections(items: readonly Rich[]): SlackBlock[] {
+  return packList(items).map((p) => p.block);
+}
+
+/** A block as Slack blocks, each with the number of list items it holds. */
+function packed(block: Block): Packed[] {
+  return block.type === 'list' ? packList(block.items) : blockKit(block).map((b) => ({ block: b, items: 0 }));
 }
 
 export function blockKit(block: Block): SlackBlock[] {
@@ -156,29 +177,60 @@ function shareRoom(lengths: readonly number[], room: number): number[] {
   return out;
 }
 
-const ELLIPSIS: SlackBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: '…' }] };
+/**
+ * A reply's body in at most `room` blocks. Should it not fit, it keeps what
+ * fits and ends with a line saying how much was left out (list items and
+ * other lines, counted) and how to see all of it: the reply's own `seeAll`,
+ * else to ask for less at a time. Never silently cut.
+ */
+function fitBody(body: readonly Packed[], room: number, reply: Reply, lang: Lang): SlackBlock[] {
+  if (body.length <= room) return body.map((p) => p.block);
+  const kept = body.slice(0, Math.max(0, room - 1));
+  const left = body.slice(kept.length);
+  const items = left.reduce((n, p) => n + p.items, 0);
+  const lines = left.filter((p) => p.items === 0 && p.block.type !== 'divider').length;
+  const t = messages(reply.lang ?? lang).slack;
+  const text = t.cut(items, lines, reply.seeAll ?? t.cutSee);
+  return [
+    ...kept.map((p) => p.block),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(text), L.contextText) }] },
+  ];
+}
 
-/** A reply as a Slack message body: Block Kit plus the plain `text` fallback. Slack allows 50 blocks. */
-export function renderSlackMessage(reply: Reply, extra: SlackBlock[] = []): { text: string; blocks: SlackBlock[] } {
-  if (reply.also?.length) return renderInLanguages([reply, ...reply.also], extra);
-  // `extra` (e.g. a Share button) is kept whole; the reply's own blocks give way if over the limit.
-  const blocks = [...reply.blocks.flatMap(blockKit), ...actionButtons(reply.actions ?? [])];
-  const room = L.messageBlocks - extra.length;
+/**
+ * A reply as a Slack message body: Block Kit plus the plain `text` fallback.
+ * Slack allows 50 blocks. `lang`: the language of what the renderer adds
+ * itself, for a reply that does not carry its own.
+ */
+export function renderSlackMessage(
+  reply: Reply,
+  extra: SlackBlock[] = [],
+  lang: Lang = 'en',
+): { text: string; blocks: SlackBlock[] } {
+  if (reply.also?.length) return renderInLanguages([reply, ...reply.also], extra, lang);
+  // `extra` (e.g. a Share button) and the reply's buttons (a pager, Download) are kept whole:
+  // they are how to see the rest. The reply's own blocks give way if over the limit.
+  const buttons = actionButtons(reply.actions ?? []);
+  const room = L.messageBlocks - extra.length - buttons.length;
   // Replies are paged to fit (commands size their pages by SLACK_LIMITS); should one still not fit,
-  // it ends with a visible "…", never silently.
-  const kept = blocks.length <= room ? blocks : [...blocks.slice(0, room - 1), ELLIPSIS];
-  return { text: clip(escapeMrkdwn(reply.summary), L.sectionText), blocks: [...kept, ...extra] };
+  // it ends saying how much is not shown and how to see it.
+  const body = fitBody(reply.blocks.flatMap(packed), room, reply, lang);
+  return { text: clip(escapeMrkdwn(reply.summary), L.sectionText), blocks: [...body, ...buttons, ...extra] };
 }
 
 /**
  * One message in several languages (a channel shared by both delegations):
  * each language's blocks in turn, a divider between, the buttons once at the
  * end. Should they not all fit Slack's 50 blocks, each language gets its
- * share and one that is cut ends with a visible "…".
+ * share and one that is cut says, in its language, how much is not shown.
  */
-function renderInLanguages(versions: readonly Reply[], extra: SlackBlock[]): { text: string; blocks: SlackBlock[] } {
+function renderInLanguages(
+  versions: readonly Reply[],
+  extra: SlackBlock[],
+  lang: Lang,
+): { text: string; blocks: SlackBlock[] } {
   const buttons = actionButtons(mergedActions(versions));
-  const bodies = versions.map((v) => v.blocks.flatMap(blockKit));
+  const bodies = versions.map((v) => v.blocks.flatMap(packed));
   const dividers = versions.length - 1;
   const room = L.messageBlocks - extra.length - buttons.length - dividers;
   const shares = shareRoom(
@@ -188,8 +240,7 @@ function renderInLanguages(versions: readonly Reply[], extra: SlackBlock[]): { t
   const blocks: SlackBlock[] = [];
   bodies.forEach((body, i) => {
     if (i > 0) blocks.push({ type: 'divider' });
-    const share = shares[i]!;
-    blocks.push(...(body.length <= share ? body : [...body.slice(0, Math.max(0, share - 1)), ELLIPSIS]));
+    blocks.push(...fitBody(body, shares[i]!, versions[i]!, lang));
   });
   const text = versions.map((v) => escapeMrkdwn(v.summary)).join('\n');
   return { text: clip(text, L.sectionText), blocks: [...blocks, ...buttons, ...extra] };

@@ -79,6 +79,8 @@ export const en = {
     item: (id: string, title: string) => `${id} — ${title}`,
     itemDue: (id: string, title: string, due: string) => `${id} — ${title} · due ${due}`,
     footer: 'Details: /commitments show <ID> · update: /commitments update <ID> <status>',
+    /** Said after a digest cut to fit one Slack message. */
+    seeAll: '/commitments list open shows every open commitment, a page at a time.',
   },
   late: (when: string) => `Sent late: this was due ${when}.`,
   list: {
@@ -198,6 +200,7 @@ export const es: RemindersMessages = {
     item: (id, title) => `${id} — ${title}`,
     itemDue: (id, title, due) => `${id} — ${title} · vence el ${due}`,
     footer: 'Detalles: /commitments show <ID> · actualizar: /commitments update <ID> <estado>',
+    seeAll: '/commitments list open muestra todos los compromisos abiertos, página por página.',
   },
   late: (when) => `Enviado con retraso: correspondía al ${when}.`,
   list: {

@@ -2,6 +2,21 @@ import { TERMS } from './terms.js';
 
 /** Strings of the slack area (App Home, buttons, modals, the brief). `es` must have exactly these keys (checked by tsc). */
 export const en = {
+  /**
+   * A message cut to fit Slack's 50 blocks: how much of it is not shown
+   * (`items`: entries of its lists; `lines`: its other paragraphs) and how to
+   * see all of it (`see`: the reply's own way, else `cutSee`).
+   */
+  cut: (items: number, lines: number, see: string) => {
+    const what = [
+      items > 0 ? `${items} more ${items === 1 ? 'item' : 'items'}` : '',
+      lines > 0 ? `${lines} more ${lines === 1 ? 'line' : 'lines'}` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    return `${what} did not fit in one Slack message: ${see}`;
+  },
+  cutSee: 'ask for less at a time (a page or a filter) to see them.',
   share: {
     button: 'Share in channel',
     sharedBy: 'Shared by ',
@@ -73,6 +88,8 @@ export const en = {
     /** A round's audited fields by name (the store's `endTime` is never shown as such). */
     roundFields: { state: 'state', date: 'date', time: 'time', endTime: 'end time', city: 'city', year: 'year' },
     none: 'No commitments to brief on.',
+    /** Said after a brief cut to fit one Slack message. */
+    seeAll: 'the briefing pack (Download) has all of it.',
     usage: 'Usage: /dialogue brief [page N] (add --dialogue <id> to pick a dialogue)',
   },
   import: {
@@ -96,6 +113,16 @@ export const en = {
 export type SlackMessages = typeof en;
 
 export const es: SlackMessages = {
+  cut: (items, lines, see) => {
+    const what = [
+      items > 0 ? `${items} ${items === 1 ? 'elemento' : 'elementos'} más` : '',
+      lines > 0 ? `${lines} ${lines === 1 ? 'línea' : 'líneas'} más` : '',
+    ]
+      .filter(Boolean)
+      .join(' y ');
+    return `${what} no ${items + lines === 1 ? 'cupo' : 'cupieron'} en un solo mensaje de Slack: ${see}`;
+  },
+  cutSee: 'para verlos, pida menos a la vez (una página o un filtro).',
   share: {
     button: 'Compartir en el canal',
     sharedBy: 'Compartido por ',
@@ -174,6 +201,7 @@ export const es: SlackMessages = {
       year: 'año',
     },
     none: 'No hay compromisos para la tarjeta informativa.',
+    seeAll: 'el paquete informativo (Descargar) la contiene completa.',
     usage: 'Uso: /dialogue brief [page N] (agregue --dialogue <id> para elegir un diálogo)',
   },
   import: {

@@ -101,13 +101,17 @@ function renderEphemeral(reply: Reply, lang: Lang, share: string | null): { text
           },
         ]
       : [];
-  return renderSlackMessage(labelActions(reply, lang), extra);
+  return renderSlackMessage(labelActions(reply, lang), extra, lang);
 }
 
 /** A message posted for everyone in the channel, saying who shared it. */
 export function sharedMessage(reply: Reply, lang: Lang, userId: string): { text: string; blocks: SlackBlock[] } {
-  return renderSlackMessage({
-    ...labelActions(withoutChangeActions(reply), lang),
-    blocks: [...reply.blocks, { type: 'context', text: [messages(lang).slack.share.sharedBy, { user: userId }] }],
-  });
+  return renderSlackMessage(
+    {
+      ...labelActions(withoutChangeActions(reply), lang),
+      blocks: [...reply.blocks, { type: 'context', text: [messages(lang).slack.share.sharedBy, { user: userId }] }],
+    },
+    [],
+    lang,
+  );
 }
