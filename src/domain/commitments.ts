@@ -1,9 +1,9 @@
 import { type ConfirmReason, DomainError, NoChange } from './errors.js';
 import { LANGUAGES } from './statement/lang/index.js';
-import type { Lang, Localized, Party } from './types.js';
+import { COMMITMENT_STATUSES, type CommitmentStatus, type Lang, type Localized, type Party } from './types.js';
 
-export const COMMITMENT_STATUSES = ['not-started', 'in-progress', 'done', 'dropped'] as const;
-export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+// The statuses are defined with the shared shapes (errors name them too); commitments are where they are used.
+export { COMMITMENT_STATUSES, type CommitmentStatus };
 
 /**
  * What people type for each status, in English and in Spanish (with or

@@ -1,3 +1,5 @@
+import type { CommitmentStatus } from './types.js';
+
 /** An error that needs no parameters. */
 type NoParams = Readonly<Record<never, never>>;
 
@@ -20,8 +22,8 @@ export interface DomainErrorParams {
   readonly 'round.already_postponed': { readonly edition: number };
   readonly 'round.already_cancelled': { readonly edition: number };
   readonly 'commitment.not_found': { readonly id: string };
-  /** `status`: the status code (`in-progress`). */
-  readonly 'commitment.same_status': { readonly id: string; readonly status: string };
+  /** `status`: the status as a code (`in-progress`); the message words it in the reader's language. */
+  readonly 'commitment.same_status': { readonly id: string; readonly status: CommitmentStatus };
   readonly 'commitment.empty_text': NoParams;
   /** `sides`: the words the dialogue's sides answer to, joined with `|` (`mx|uk`). */
   readonly 'commitment.unknown_party': { readonly side: string; readonly sides: string };
@@ -35,27 +37,49 @@ export interface DomainErrorParams {
   readonly 'round.only_projected': { readonly edition: number; readonly year: number };
   readonly 'round.not_postponable': { readonly edition: number };
   readonly 'date.too_far': { readonly date: string; readonly years: number };
+  /** The other change, just made: who, what it touched, its action and the fields it set, as they are now. */
   readonly 'change.collided': {
-    readonly id: string;
+    readonly target: ChangeTarget;
     readonly actor: string;
-    readonly what: string;
-    readonly state: string;
+    readonly action: string;
+    readonly fields: readonly FieldValue[];
   };
   readonly 'undo.nothing': NoParams;
   readonly 'undo.not_found': { readonly id: number };
   readonly 'undo.not_author': { readonly id: number; readonly actor: string };
   readonly 'undo.too_old': { readonly id: number };
   readonly 'undo.already': { readonly id: number };
+  /** `later`: the change that builds on it, by `actor`: what it touched, its action and the fields it changed. */
   readonly 'undo.depends': {
     readonly id: number;
     readonly later: number;
     readonly actor: string;
-    readonly what: string;
+    readonly target: ChangeTarget;
+    readonly action: string;
+    readonly fields: readonly string[];
   };
-  readonly 'undo.changed_since': { readonly id: number; readonly what: string };
+  /** `field`: the one changed since, or null when the record itself is gone or moved. */
+  readonly 'undo.changed_since': { readonly id: number; readonly target: ChangeTarget; readonly field: string | null };
 }
 
 export type DomainErrorCode = keyof DomainErrorParams;
+
+/**
+ * What a change touched, in codes the catalogue words: a round by its number
+ * as the governments count it, a commitment by its ID, a page link by the
+ * change log's name for it (`viewer:<label>`, `private:<user>`).
+ */
+export type ChangeTarget = { readonly round: number } | { readonly commitment: string } | { readonly page: string };
+
+/**
+ * A field as the change log names it (`status`, `due_date`, `owner:<side>`;
+ * a round's `state`, `date`, `time`, `endTime`, `city`, `year`, `reason`) and
+ * its value as stored (a status or state code, an ISO date, a user ID).
+ */
+export interface FieldValue {
+  readonly field: string;
+  readonly value: string | null;
+}
 
 /** The constructor's parameters argument: required when the code has any, optional otherwise. */
 type ParamsArgument<C extends DomainErrorCode> = keyof DomainErrorParams[C] extends never

@@ -3,6 +3,10 @@
 export type Lang = 'en' | 'es';
 export const LANGS: readonly Lang[] = ['en', 'es'];
 
+/** A commitment's status, as stored and as every message names it in code (the catalogue words it). */
+export const COMMITMENT_STATUSES = ['not-started', 'in-progress', 'done', 'dropped'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
 export type Localized = { readonly en: string; readonly es: string };
 
 export interface Party {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../config/load.js';
 import { editionNumbers } from '../domain/cycle.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError, type FieldValue } from '../domain/errors.js';
 import type { Reply } from '../presentation/reply.js';
 import { insertAuditEvents } from '../store/audit.repository.js';
 import type { NewAuditEventRow } from '../store/audit.table.js';
@@ -93,25 +93,31 @@ function backoff(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** The fields a change set and their values now, e.g. `status: in-progress`. */
-function describeFields(afterJson: string | null, fields: string): string {
-  if (!afterJson) return '—';
-  let after: Record<string, unknown>;
+/** The record a change left (its `after`), parsed; null when there is none or it does not parse. */
+function parseAfter(afterJson: string | null): Record<string, unknown> | null {
+  if (!afterJson) return null;
   try {
-    after = JSON.parse(afterJson) as Record<string, unknown>;
+    return JSON.parse(afterJson) as Record<string, unknown>;
   } catch {
-    return '—';
+    return null;
   }
+}
+
+/** The fields a change set and their values as it left them, as codes (the catalogue words them). */
+function fieldValues(after: Record<string, unknown> | null, fields: string): FieldValue[] {
   const keyOf: Record<string, string> = { due_date: 'dueDate' };
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
   return fields
     .split(',')
     .filter(Boolean)
-    .map((f) => {
-      if (f.startsWith('owner:')) return `${f}: ${(after.owners as Record<string, unknown>)?.[f.slice(6)] ?? '—'}`;
-      const v = after[keyOf[f] ?? f];
-      return `${f}: ${v === null || v === undefined ? '—' : String(v)}`;
-    })
-    .join(', ');
+    .map((field) => ({
+      field,
+      value: !after
+        ? null
+        : field.startsWith('owner:')
+          ? text((after.owners as Record<string, unknown> | undefined)?.[field.slice(6)])
+          : text(after[keyOf[field] ?? field]),
+    }));
 }
 
 /** What every service needs; built once in the composition root. */
@@ -318,11 +324,14 @@ export class ServiceContext {
     target: { entity: 'round' | 'commitment'; entityId: string },
   ): Promise<DomainError> {
     const last = await latestChangeOf(this.db, dialogueId, target.entity, target.entityId).catch(() => undefined);
+    const after = parseAfter(last?.after ?? null);
+    // A round by its number as people count it (kept in the record), its stable edition else.
+    const number = typeof after?.number === 'number' ? after.number : Number(target.entityId);
     return new DomainError('change.collided', {
-      id: target.entity === 'round' ? `round ${target.entityId}` : target.entityId,
+      target: target.entity === 'round' ? { round: number } : { commitment: target.entityId },
       actor: last?.actor ?? '?',
-      what: last ? last.fields || last.action : '?',
-      state: last ? describeFields(last.after, last.fields) : '—',
+      action: last?.action ?? '?',
+      fields: last ? fieldValues(after, last.fields) : [],
     });
   }
 }

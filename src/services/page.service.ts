@@ -283,7 +283,8 @@ export class PageService {
     const at = now.toISOString();
     const { result, changeId } = await this.ctx.record(dialogueId, at, async (trx) => {
       const row = await findLiveViewerLinkRow(trx, dialogueId, label);
-      if (!row) throw new DomainError('undo.changed_since', { id: 0, what: label });
+      if (!row)
+        throw new DomainError('undo.changed_since', { id: 0, target: { page: `viewer:${label}` }, field: null });
       await setPageLinkRevoked(trx, Number(row.id), at);
       const entityId = `viewer:${label}`;
       return {
@@ -481,7 +482,11 @@ export async function reversePageChange(trx: Kysely<Database>, change: ChangeRow
   for (const s of before) {
     const row = rows.get(s.id);
     if (!row || (row.revoked_at === null) !== after.get(s.id))
-      throw new DomainError('undo.changed_since', { id: Number(change.id), what: change.entity_id });
+      throw new DomainError('undo.changed_since', {
+        id: Number(change.id),
+        target: { page: change.entity_id },
+        field: null,
+      });
   }
   for (const s of before) await setPageLinkRevoked(trx, s.id, s.live ? null : at);
 }

@@ -1,11 +1,13 @@
+import type { Kysely } from 'kysely';
 import type { Commitment } from '../domain/commitments.js';
 import { type Round, visiblyDiffers } from '../domain/cycle.js';
-import { DomainError } from '../domain/errors.js';
+import { type ChangeTarget, DomainError } from '../domain/errors.js';
 import type { Dialogue } from '../domain/types.js';
 import type { NewAuditEventRow } from '../store/audit.table.js';
 import { changesAfter, findChangeRow, latestChangesBy } from '../store/changes.repository.js';
 import type { ChangeRow } from '../store/changes.table.js';
 import { deleteCommitmentRow, findCommitmentRow, updateCommitmentRow } from '../store/commitments.repository.js';
+import type { Database } from '../store/database.js';
 import { deleteRoundRow, findRoundRow, lockDialogueRow, updateRoundRow } from '../store/rounds.repository.js';
 import { ConcurrentChange, type ServiceContext, type WorkOutcome } from './context.js';
 import type { ChangeRequest } from './cycle.service.js';
@@ -47,6 +49,15 @@ function parse<T>(json: string | null): T | null {
 
 function fieldsOf(row: ChangeRow): string[] {
   return row.fields ? row.fields.split(',').filter(Boolean) : [];
+}
+
+/** What a change touched, for a message: a round by its number as people count it (its edition when it has none). */
+async function changeTarget(db: Kysely<Database>, dialogueId: string, row: ChangeRow): Promise<ChangeTarget> {
+  if (row.entity === 'round') {
+    const stored = await findRoundRow(db, dialogueId, Number(row.entity_id));
+    return { round: (stored ? toRound(stored).number : null) ?? Number(row.entity_id) };
+  }
+  return row.entity === 'page' ? { page: row.entity_id } : { commitment: row.entity_id };
 }
 
 function commitmentField(c: Commitment, field: string): string | null {
@@ -105,7 +116,9 @@ export class UndoService {
             id: change.id,
             later: blocking.id,
             actor: blocking.actor,
-            what: `${blocking.entity === 'round' ? 'round ' : ''}${blocking.entity_id}: ${blocking.fields || blocking.action}`,
+            target: await changeTarget(trx, dialogueId, blocking),
+            action: blocking.action,
+            fields: fieldsOf(blocking),
           });
         const audit: NewAuditEventRow[] = [];
         const row = (field: string | null, from: string | null, to: string | null): NewAuditEventRow => ({
@@ -134,19 +147,33 @@ export class UndoService {
             kind = 'withdrawn';
             audit.push(row(null, null, null));
           } else if (change.action === 'created') {
-            if (!current) throw new DomainError('undo.changed_since', { id: change.id, what: change.entity_id });
+            if (!current)
+              throw new DomainError('undo.changed_since', {
+                id: change.id,
+                target: { commitment: change.entity_id },
+                field: null,
+              });
             kind = 'removed';
             await deleteCommitmentRow(trx, dialogueId, change.entity_id);
             recordBefore = toCommitment(current);
             audit.push(row(null, current.text, null));
           } else {
-            if (!current) throw new DomainError('undo.changed_since', { id: change.id, what: change.entity_id });
+            if (!current)
+              throw new DomainError('undo.changed_since', {
+                id: change.id,
+                target: { commitment: change.entity_id },
+                field: null,
+              });
             const now_ = toCommitment(current);
             const before = parse<Commitment>(change.before)!;
             const after = parse<Commitment>(change.after)!;
             const stale = fields.find((f) => commitmentField(now_, f) !== commitmentField(after, f));
             if (stale)
-              throw new DomainError('undo.changed_since', { id: change.id, what: `${change.entity_id} ${stale}` });
+              throw new DomainError('undo.changed_since', {
+                id: change.id,
+                target: { commitment: change.entity_id },
+                field: stale,
+              });
             const owners = { ...now_.owners };
             for (const f of fields) if (f.startsWith('owner:')) owners[f.slice(6)] = before.owners[f.slice(6)] ?? null;
             const back: Commitment = {
@@ -184,10 +211,12 @@ export class UndoService {
           const edition = Number(change.entity_id);
           const current = await findRoundRow(trx, dialogueId, edition);
           const after = parse<Round>(change.after)!;
-          if (!current) throw new DomainError('undo.changed_since', { id: change.id, what: `round ${edition}` });
+          // The round by its number as people count it: as it is now, else as the change left it.
+          const round = { round: (current ? toRound(current).number : null) ?? after.number ?? edition };
+          if (!current) throw new DomainError('undo.changed_since', { id: change.id, target: round, field: null });
           const now_ = toRound(current);
           const stale = ROUND_FIELDS.find((f) => now_[f] !== after[f]);
-          if (stale) throw new DomainError('undo.changed_since', { id: change.id, what: `round ${edition} ${stale}` });
+          if (stale) throw new DomainError('undo.changed_since', { id: change.id, target: round, field: stale });
           const before = parse<Round>(change.before);
           recordBefore = now_;
           if (!before) {
@@ -285,7 +314,9 @@ export class UndoService {
         id: change.id,
         later: later.id,
         actor: later.actor,
-        what: `${change.entity_id}: ${later.action}`,
+        target: { page: change.entity_id },
+        action: later.action,
+        fields: [],
       });
     await reversePageChange(trx, change, at);
     return {

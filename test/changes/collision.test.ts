@@ -26,7 +26,12 @@ describe.each(DIALECTS)('a change that truly collides (%s)', (dialect) => {
     });
     await expect(work).rejects.toMatchObject({
       code: 'change.collided',
-      params: { id: 'R1-4', actor: BEN, what: 'status', state: 'status: in-progress' },
+      params: {
+        target: { commitment: 'R1-4' },
+        actor: BEN,
+        action: 'status',
+        fields: [{ field: 'status', value: 'in-progress' }],
+      },
     });
     expect(attempts).toBe(8);
     const reply = await core.router.handle({

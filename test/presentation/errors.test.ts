@@ -16,7 +16,7 @@ const SAMPLES: { readonly [C in DomainErrorCode]: DomainErrorParams[C] } = {
   'round.already_postponed': { edition: 2 },
   'round.already_cancelled': { edition: 2 },
   'commitment.not_found': { id: 'R9-99' },
-  'commitment.same_status': { id: 'R1-7a', status: 'done' },
+  'commitment.same_status': { id: 'R1-7a', status: 'in-progress' },
   'commitment.empty_text': {},
   'commitment.unknown_party': { side: 'fr', sides: 'mx|uk' },
   'commitment.side_required': { id: 'R1-7a', example: 'mx' },
@@ -29,14 +29,22 @@ const SAMPLES: { readonly [C in DomainErrorCode]: DomainErrorParams[C] } = {
   'round.only_projected': { edition: 3, year: 2026 },
   'round.not_postponable': { edition: 2 },
   'date.too_far': { date: '2040-01-01', years: 5 },
-  'change.collided': { id: 'R1-4', actor: 'UBEN', what: 'status', state: 'done' },
+  'change.collided': {
+    target: { commitment: 'R1-4' },
+    actor: 'UBEN',
+    action: 'status',
+    fields: [
+      { field: 'status', value: 'not-started' },
+      { field: 'owner:mx', value: 'UANA' },
+    ],
+  },
   'undo.nothing': {},
   'undo.not_found': { id: 41 },
   'undo.not_author': { id: 12, actor: 'UBEN' },
   'undo.too_old': { id: 12 },
   'undo.already': { id: 12 },
-  'undo.depends': { id: 12, later: 14, actor: 'UBEN', what: 'R1-4: status' },
-  'undo.changed_since': { id: 12, what: 'R1-4 status' },
+  'undo.depends': { id: 12, later: 14, actor: 'UBEN', target: { round: 3 }, action: 'postpone', fields: ['state'] },
+  'undo.changed_since': { id: 12, target: { commitment: 'R1-4' }, field: 'due_date' },
 };
 
 const CODES = Object.keys(SAMPLES) as DomainErrorCode[];
@@ -52,12 +60,14 @@ describe('errorText: every domain error in words', () => {
       const text = errorText(errorOf(code), lang);
       expect(text.trim().length).toBeGreaterThan(10);
       expect(text).not.toMatch(/undefined|null|NaN|\[object|\$\{|\{[a-z]+\}/);
-      // Every parameter the message uses is the sample's own value (a number or a word from it).
-      for (const value of Object.values(SAMPLES[code]) as (string | number)[]) {
-        const shown = typeof value === 'number' ? String(value) : value.split('|')[0]!;
-        if (code === 'commitment.same_status' || code === 'round.held_needs_date') continue;
-        expect(text).toContain(shown);
+      // Every parameter the message uses is the sample's own value (a number or a word from it);
+      // codes (a status, an action, a field) are worded instead, never shown as they are.
+      for (const [key, value] of Object.entries(SAMPLES[code]) as [string, unknown][]) {
+        if (typeof value !== 'string' && typeof value !== 'number') continue;
+        if (['status', 'action', 'field'].includes(key) || code === 'round.held_needs_date') continue;
+        expect(text).toContain(typeof value === 'number' ? String(value) : value.split('|')[0]!);
       }
+      expect(text).not.toMatch(/in-progress|not-started|due_date|owner:mx/);
     },
   );
 
@@ -82,7 +92,14 @@ describe('errorText: every domain error in words', () => {
     expect(new DomainError('undo.not_found', { id: 'x' }).code).toBe('undo.not_found');
     // @ts-expect-error dialogue.not_found has no `edition`
     expect(new DomainError('dialogue.not_found', { edition: 2 }).code).toBe('dialogue.not_found');
-    const e = new DomainError('undo.depends', { id: 1, later: 2, actor: 'U', what: 'R1-4: status' });
+    const e = new DomainError('undo.depends', {
+      id: 1,
+      later: 2,
+      actor: 'U',
+      target: { commitment: 'R1-4' },
+      action: 'status',
+      fields: ['status'],
+    });
     const later: number = e.params.later;
     expect(later).toBe(2);
     expect(new DomainError('auth.not_editor').params).toEqual({});

@@ -1,27 +1,129 @@
 import type { CommitmentStatus } from '../../domain/commitments.js';
 import type { RoundState } from '../../domain/cycle.js';
-import type { DomainErrorCode, DomainErrorParams as P } from '../../domain/errors.js';
-import { withPreposition } from '../format.js';
+import type { ChangeTarget, DomainErrorCode, FieldValue, DomainErrorParams as P } from '../../domain/errors.js';
+import type { Lang } from '../../domain/types.js';
+import { formatDate, withPreposition } from '../format.js';
+import { en as slackEn, es as slackEs } from './slack.js';
 import { TERMS } from './terms.js';
+
+const STATE = {
+  en: { expected: 'expected', scheduled: 'scheduled', held: 'held', postponed: 'postponed', cancelled: 'cancelled' },
+  es: {
+    expected: 'prevista',
+    scheduled: 'programada',
+    held: 'celebrada',
+    postponed: 'aplazada',
+    cancelled: 'cancelada',
+  },
+} satisfies Record<Lang, Record<RoundState, string>>;
+
+const STATUS = {
+  en: { 'not-started': 'not started', 'in-progress': 'in progress', done: 'done', dropped: 'dropped' },
+  es: { 'not-started': 'sin iniciar', 'in-progress': 'en curso', done: 'cumplido', dropped: 'descartado' },
+} satisfies Record<Lang, Record<CommitmentStatus, string>>;
+
+const COMMITMENT_FIELDS = {
+  en: { status: 'status', due_date: 'due date', owner: (side: string) => `owner (${side})` },
+  es: { status: 'estado', due_date: 'fecha límite', owner: (side: string) => `responsable (${side})` },
+};
+
+/**
+ * How an error names what a change touched and set: fields by their names,
+ * statuses and states in words, dates written out, owners as @mentions —
+ * never the change log's codes (`due_date`, `in-progress`, `owner:mx`).
+ */
+const CHANGE_WORDS = {
+  en: {
+    fields: { ...slackEn.brief.roundFields, reason: 'reason' } as Readonly<Record<string, string>>,
+    actions: {
+      status: 'status',
+      assign: 'owner',
+      due: 'due date',
+      note: 'a note',
+      created: 'added',
+      schedule: 'scheduled',
+      held: 'recorded as held',
+      postpone: 'postponed',
+      cancel: 'cancelled',
+      undo: 'an undo',
+      'page-reset': 'address reset',
+      'page-share': 'made',
+      'page-revoke': 'revoked',
+    } as Readonly<Record<string, string>>,
+    round: (n: number) => `round ${n}`,
+    viewer: (label: string) => `the viewer address “${label}”`,
+    privatePage: (user: string) => `the private page of @${user}`,
+  },
+  es: {
+    fields: { ...slackEs.brief.roundFields, reason: 'motivo' } as Readonly<Record<string, string>>,
+    actions: {
+      status: 'estado',
+      assign: 'responsable',
+      due: 'fecha límite',
+      note: 'una nota',
+      created: 'alta',
+      schedule: 'programación',
+      held: 'registro como celebrada',
+      postpone: 'aplazamiento',
+      cancel: 'cancelación',
+      undo: 'una reversión',
+      'page-reset': 'dirección restablecida',
+      'page-share': 'creada',
+      'page-revoke': 'revocada',
+    } as Readonly<Record<string, string>>,
+    round: (n: number) => `la ronda ${n}`,
+    viewer: (label: string) => `la dirección de consulta “${label}”`,
+    privatePage: (user: string) => `la página privada de @${user}`,
+  },
+};
+
+/** A field of the change log by its name in `lang`. */
+function fieldName(field: string, lang: Lang): string {
+  if (field.startsWith('owner:')) return COMMITMENT_FIELDS[lang].owner(field.slice(6));
+  if (field === 'status' || field === 'due_date') return COMMITMENT_FIELDS[lang][field];
+  return Object.hasOwn(CHANGE_WORDS[lang].fields, field) ? CHANGE_WORDS[lang].fields[field]! : field;
+}
+
+/** A field's value in words: a status or state as people say it, a date written out, an owner as @user. */
+function fieldValue({ field, value }: FieldValue, lang: Lang): string {
+  if (value === null || value === '') return '—';
+  if (field === 'status' && Object.hasOwn(STATUS[lang], value)) return STATUS[lang][value as CommitmentStatus];
+  if (field === 'state' && Object.hasOwn(STATE[lang], value)) return STATE[lang][value as RoundState];
+  if (field.startsWith('owner:')) return `@${value}`;
+  if ((field === 'date' || field === 'due_date') && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, lang);
+  return value;
+}
+
+/** What a change touched: `round 3`, `R1-4`, `the viewer address “press”`. */
+function targetName(target: ChangeTarget, lang: Lang): string {
+  const w = CHANGE_WORDS[lang];
+  if ('round' in target) return w.round(target.round);
+  if ('commitment' in target) return target.commitment;
+  const [kind, rest = ''] = target.page.split(/:(.*)/s);
+  return kind === 'viewer' ? w.viewer(rest) : kind === 'private' ? w.privatePage(rest) : target.page;
+}
+
+/** What a change did: the fields it set by name, else its action in words. */
+function changeWhat(fields: readonly string[], action: string, lang: Lang): string {
+  if (fields.length > 0) return fields.map((f) => fieldName(f, lang)).join(', ');
+  const actions = CHANGE_WORDS[lang].actions;
+  return Object.hasOwn(actions, action) ? actions[action]! : action;
+}
+
+/** The fields as they are now: `status: in progress, due date: 14 May 2025`. */
+function fieldsNow(fields: readonly FieldValue[], lang: Lang): string {
+  return fields.length === 0
+    ? '—'
+    : fields.map((f) => `${fieldName(f.field, lang)}: ${fieldValue(f, lang)}`).join(', ');
+}
 
 /** One message per domain error code, taking exactly that code's parameters. */
 export type DomainErrorTexts = { readonly [C in DomainErrorCode]: (params: P[C]) => string };
 
 /** Strings for the cycle, commitments, errors and help. `es` must have exactly these keys (checked by tsc). */
 export const en = {
-  state: {
-    expected: 'expected',
-    scheduled: 'scheduled',
-    held: 'held',
-    postponed: 'postponed',
-    cancelled: 'cancelled',
-  } satisfies Record<RoundState, string>,
-  status: {
-    'not-started': 'not started',
-    'in-progress': 'in progress',
-    done: 'done',
-    dropped: 'dropped',
-  } satisfies Record<CommitmentStatus, string>,
+  state: STATE.en,
+  status: STATUS.en,
   round: (n: number) => `Round ${n}`,
   next: {
     header: (n: number, dialogue: string) => `Next: round ${n} · ${dialogue}`,
@@ -119,7 +221,7 @@ export const en = {
     change: (field: string, from: string, to: string) => `${field}: ${from} → ${to}`,
     note: (text: string) => `note: “${text}”`,
     none: 'No changes recorded yet.',
-    fields: { status: 'status', due_date: 'due date', owner: (side: string) => `owner (${side})` },
+    fields: COMMITMENT_FIELDS.en,
   },
   lang: {
     set: 'I will answer you in English from now on.',
@@ -140,7 +242,8 @@ export const en = {
     'round.already_cancelled': (p: P['round.already_cancelled']) => `Round ${p.edition} is already cancelled.`,
     'commitment.not_found': (p: P['commitment.not_found']) =>
       `There is no commitment “${p.id}”. See the IDs with /commitments list all.`,
-    'commitment.same_status': (p: P['commitment.same_status']) => `${p.id} is already ${p.status}; nothing changed.`,
+    'commitment.same_status': (p: P['commitment.same_status']) =>
+      `${p.id} is already ${STATUS.en[p.status]}; nothing changed.`,
     'commitment.empty_text': () => 'The text is empty.',
     'commitment.unknown_party': (p: P['commitment.unknown_party']) =>
       `“${p.side}” is not a side of this dialogue (try ${p.sides.split('|').join(' or ')}).`,
@@ -161,7 +264,11 @@ export const en = {
     'round.not_postponable': (p: P['round.not_postponable']) => `Round ${p.edition} cannot be postponed.`,
     'date.too_far': (p: P['date.too_far']) => `${p.date} is more than ${p.years} years ahead. Check the date.`,
     'change.collided': (p: P['change.collided']) =>
-      `@${p.actor} changed ${p.id} (${p.what}) just now, so yours was not applied. It is now: ${p.state}. Check it and try again.`,
+      `@${p.actor} changed ${targetName(p.target, 'en')} (${changeWhat(
+        p.fields.map((f) => f.field),
+        p.action,
+        'en',
+      )}) just now, so yours was not applied. It is now: ${fieldsNow(p.fields, 'en')}. Check it and try again.`,
     'undo.nothing': () => 'You have no change of the last 24 hours to undo here.',
     'undo.not_found': (p: P['undo.not_found']) => `There is no change #${p.id} to undo.`,
     'undo.not_author': (p: P['undo.not_author']) => `Change #${p.id} was made by @${p.actor}: only they can undo it.`,
@@ -169,9 +276,9 @@ export const en = {
       `Change #${p.id} is more than 24 hours old: change it back with a new command instead.`,
     'undo.already': (p: P['undo.already']) => `Change #${p.id} was already undone; nothing changed.`,
     'undo.depends': (p: P['undo.depends']) =>
-      `Change #${p.id} cannot be undone: change #${p.later} by @${p.actor} (${p.what}) was made after it and builds on it. Undo that one first.`,
+      `Change #${p.id} cannot be undone: change #${p.later} by @${p.actor} (${targetName(p.target, 'en')}: ${changeWhat(p.fields, p.action, 'en')}) was made after it and builds on it. Undo that one first.`,
     'undo.changed_since': (p: P['undo.changed_since']) =>
-      `Change #${p.id} cannot be undone: ${p.what} has been changed since (outside the change log, e.g. by an import).`,
+      `Change #${p.id} cannot be undone: ${targetName(p.target, 'en')}${p.field ? ` (${fieldName(p.field, 'en')})` : ''} has been changed since (outside the change log, e.g. by an import).`,
     internal: 'Something went wrong on our side; nothing was changed. Please try again.',
   } satisfies DomainErrorTexts & { readonly internal: string },
   usage: {
@@ -256,19 +363,8 @@ export const en = {
 export type CoreMessages = typeof en;
 
 export const es: CoreMessages = {
-  state: {
-    expected: 'prevista',
-    scheduled: 'programada',
-    held: 'celebrada',
-    postponed: 'aplazada',
-    cancelled: 'cancelada',
-  },
-  status: {
-    'not-started': 'sin iniciar',
-    'in-progress': 'en curso',
-    done: 'cumplido',
-    dropped: 'descartado',
-  },
+  state: STATE.es,
+  status: STATUS.es,
   round: (n) => `Ronda ${n}`,
   next: {
     header: (n, dialogue) => `Próxima: ronda ${n} · ${dialogue}`,
@@ -361,7 +457,7 @@ export const es: CoreMessages = {
     change: (field, from, to) => `${field}: ${from} → ${to}`,
     note: (text) => `nota: “${text}”`,
     none: 'Aún no hay cambios registrados.',
-    fields: { status: 'estado', due_date: 'fecha límite', owner: (side) => `responsable (${side})` },
+    fields: COMMITMENT_FIELDS.es,
   },
   lang: {
     set: 'A partir de ahora le responderé en español.',
@@ -380,7 +476,7 @@ export const es: CoreMessages = {
     'round.already_postponed': (p) => `La ronda ${p.edition} ya está aplazada.`,
     'round.already_cancelled': (p) => `La ronda ${p.edition} ya está cancelada.`,
     'commitment.not_found': (p) => `No existe el compromiso “${p.id}”. Vea los ID con /commitments list all.`,
-    'commitment.same_status': (p) => `${p.id} ya está en “${p.status}”; no cambió nada.`,
+    'commitment.same_status': (p) => `${p.id} ya está ${STATUS.es[p.status]}; no cambió nada.`,
     'commitment.empty_text': () => 'El texto está vacío.',
     'commitment.unknown_party': (p) =>
       `“${p.side}” no es una de las partes de este diálogo (pruebe ${p.sides.split('|').join(' o ')}).`,
@@ -400,16 +496,20 @@ export const es: CoreMessages = {
     'round.not_postponable': (p) => `La ronda ${p.edition} no se puede aplazar.`,
     'date.too_far': (p) => `${p.date} está a más de ${p.years} años. Revise la fecha.`,
     'change.collided': (p) =>
-      `@${p.actor} acaba de cambiar ${p.id} (${p.what}), así que su cambio no se aplicó. Ahora está así: ${p.state}. Revíselo e inténtelo de nuevo.`,
+      `@${p.actor} acaba de cambiar ${targetName(p.target, 'es')} (${changeWhat(
+        p.fields.map((f) => f.field),
+        p.action,
+        'es',
+      )}), así que su cambio no se aplicó. Ahora está así: ${fieldsNow(p.fields, 'es')}. Revíselo e inténtelo de nuevo.`,
     'undo.nothing': () => 'No tiene ningún cambio de las últimas 24 horas que deshacer aquí.',
     'undo.not_found': (p) => `No existe el cambio n.º ${p.id}.`,
     'undo.not_author': (p) => `El cambio n.º ${p.id} lo hizo @${p.actor}: solo esa persona puede deshacerlo.`,
     'undo.too_old': (p) => `El cambio n.º ${p.id} tiene más de 24 horas: reviértalo con un comando nuevo.`,
     'undo.already': (p) => `El cambio n.º ${p.id} ya se deshizo; no cambió nada.`,
     'undo.depends': (p) =>
-      `El cambio n.º ${p.id} no se puede deshacer: después se hizo el cambio n.º ${p.later} de @${p.actor} (${p.what}), que depende de él. Deshaga primero ese.`,
+      `El cambio n.º ${p.id} no se puede deshacer: después se hizo el cambio n.º ${p.later} de @${p.actor} (${targetName(p.target, 'es')}: ${changeWhat(p.fields, p.action, 'es')}), que depende de él. Deshaga primero ese.`,
     'undo.changed_since': (p) =>
-      `El cambio n.º ${p.id} no se puede deshacer: ${p.what} cambió desde entonces (fuera del registro de cambios, p. ej. por una importación).`,
+      `El cambio n.º ${p.id} no se puede deshacer: ${targetName(p.target, 'es')}${p.field ? ` (${fieldName(p.field, 'es')})` : ''} cambió desde entonces (fuera del registro de cambios, p. ej. por una importación).`,
     internal: 'Algo falló de nuestro lado; no se cambió nada. Inténtelo de nuevo.',
   },
   usage: {
