@@ -11,11 +11,8 @@ type NoParams = Readonly<Record<never, never>>;
  * domain and service code never builds prose for users.
  */
 export interface DomainErrorParams {
-  readonly 'round.not_found': { readonly edition: number };
-  readonly 'round.no_open_round': NoParams;
   readonly 'round.already_held': { readonly edition: number };
   readonly 'round.cancelled': { readonly edition: number };
-  readonly 'round.not_scheduled': { readonly edition: number };
   readonly 'round.held_needs_date': { readonly edition: number };
   readonly 'round.held_in_future': { readonly date: string };
   readonly 'date.in_past': { readonly date: string };
@@ -31,11 +28,9 @@ export interface DomainErrorParams {
   readonly 'dialogue.not_found': { readonly id: string };
   readonly 'dialogue.ambiguous': { readonly ids: string };
   readonly 'auth.not_editor': NoParams;
-  readonly 'input.invalid': NoParams;
   readonly 'input.control_chars': NoParams;
   readonly 'round.held_before_last': { readonly date: string; readonly last: string; readonly edition: number };
   readonly 'round.only_projected': { readonly edition: number; readonly year: number };
-  readonly 'round.not_postponable': { readonly edition: number };
   readonly 'date.too_far': { readonly date: string; readonly years: number };
   /** The other change, just made: who, what it touched, its action and the fields it set, as they are now. */
   readonly 'change.collided': {

@@ -5,11 +5,8 @@ import { errorReply, errorText } from '../../src/presentation/errors.js';
 
 /** One sample per code: the compiler makes sure no code is left out and each has its own parameters. */
 const SAMPLES: { readonly [C in DomainErrorCode]: DomainErrorParams[C] } = {
-  'round.not_found': { edition: 4 },
-  'round.no_open_round': {},
   'round.already_held': { edition: 2 },
   'round.cancelled': { edition: 2 },
-  'round.not_scheduled': { edition: 3 },
   'round.held_needs_date': { edition: 2 },
   'round.held_in_future': { date: '2031-05-14' },
   'date.in_past': { date: '2020-01-02' },
@@ -23,11 +20,9 @@ const SAMPLES: { readonly [C in DomainErrorCode]: DomainErrorParams[C] } = {
   'dialogue.not_found': { id: 'nope' },
   'dialogue.ambiguous': { ids: 'mexico-uk, japan-china' },
   'auth.not_editor': {},
-  'input.invalid': {},
   'input.control_chars': {},
   'round.held_before_last': { date: '2023-01-01', last: '2024-01-16', edition: 1 },
   'round.only_projected': { edition: 3, year: 2026 },
-  'round.not_postponable': { edition: 2 },
   'date.too_far': { date: '2040-01-01', years: 5 },
   'change.collided': {
     target: { commitment: 'R1-4' },

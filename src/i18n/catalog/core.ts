@@ -228,12 +228,9 @@ export const en = {
     current: (lang: string) => `Your language: ${lang}. Change it with /dialogue lang en|es.`,
   },
   errors: {
-    'round.not_found': (p: P['round.not_found']) => `There is no round ${p.edition}.`,
-    'round.no_open_round': () => 'There is no open round to change.',
     'round.already_held': (p: P['round.already_held']) =>
       `Round ${p.edition} has already been held; it cannot be changed.`,
     'round.cancelled': (p: P['round.cancelled']) => `Round ${p.edition} was cancelled.`,
-    'round.not_scheduled': (p: P['round.not_scheduled']) => `Round ${p.edition} has no date yet.`,
     'round.held_needs_date': () => 'A held round needs a date: /dialogue held YYYY-MM-DD.',
     'round.held_in_future': (p: P['round.held_in_future']) =>
       `${p.date} is in the future: a round can only be recorded as held once it has happened. Use /dialogue schedule for a coming date.`,
@@ -254,14 +251,12 @@ export const en = {
       `Several dialogues are configured (${p.ids}): add --dialogue <id>.`,
     'auth.not_editor': () =>
       'Sorry — only the dialogue’s editors can change its data. Ask an editor, or ask an administrator to make you an editor.',
-    'input.invalid': () => 'That input is not valid.',
     'input.control_chars': () =>
       'Your text contains control characters (such as NUL), which cannot be stored. Remove them and try again.',
     'round.held_before_last': (p: P['round.held_before_last']) =>
       `${p.date} is before the last round held (round ${p.edition}, on ${p.last}): a round cannot be recorded as held before it. Check the date.`,
     'round.only_projected': (p: P['round.only_projected']) =>
       `Round ${p.edition} (${p.year}) is only projected, not recorded: there is nothing to postpone or cancel. Fix a date with /dialogue schedule YYYY-MM-DD first.`,
-    'round.not_postponable': (p: P['round.not_postponable']) => `Round ${p.edition} cannot be postponed.`,
     'date.too_far': (p: P['date.too_far']) => `${p.date} is more than ${p.years} years ahead. Check the date.`,
     'change.collided': (p: P['change.collided']) =>
       `@${p.actor} changed ${targetName(p.target, 'en')} (${changeWhat(
@@ -464,11 +459,8 @@ export const es: CoreMessages = {
     current: (lang) => `Su idioma: ${lang}. Cámbielo con /dialogue lang en|es.`,
   },
   errors: {
-    'round.not_found': (p) => `No existe la ronda ${p.edition}.`,
-    'round.no_open_round': () => 'No hay ninguna ronda abierta que cambiar.',
     'round.already_held': (p) => `La ronda ${p.edition} ya se celebró; no se puede cambiar.`,
     'round.cancelled': (p) => `La ronda ${p.edition} fue cancelada.`,
-    'round.not_scheduled': (p) => `La ronda ${p.edition} aún no tiene fecha.`,
     'round.held_needs_date': () => 'Una ronda celebrada necesita fecha: /dialogue held AAAA-MM-DD.',
     'round.held_in_future': (p) =>
       `${p.date} es una fecha futura: una ronda solo se registra como celebrada cuando ya ocurrió. Use /dialogue schedule para una fecha próxima.`,
@@ -486,14 +478,12 @@ export const es: CoreMessages = {
     'dialogue.ambiguous': (p) => `Hay varios diálogos configurados (${p.ids}): agregue --dialogue <id>.`,
     'auth.not_editor': () =>
       'Lo sentimos: solo los editores del diálogo pueden cambiar sus datos. Pídaselo a un editor, o solicite a un administrador que lo registre como editor.',
-    'input.invalid': () => 'Esa entrada no es válida.',
     'input.control_chars': () =>
       'Su texto contiene caracteres de control (como NUL), que no se pueden guardar. Quítelos e inténtelo de nuevo.',
     'round.held_before_last': (p) =>
       `${p.date} es anterior a la última ronda celebrada (ronda ${p.edition}, el ${p.last}): no se puede registrar una ronda celebrada antes. Revise la fecha.`,
     'round.only_projected': (p) =>
       `La ronda ${p.edition} (${p.year}) solo está proyectada, no registrada: no hay nada que aplazar ni cancelar. Fije primero una fecha con /dialogue schedule AAAA-MM-DD.`,
-    'round.not_postponable': (p) => `La ronda ${p.edition} no se puede aplazar.`,
     'date.too_far': (p) => `${p.date} está a más de ${p.years} años. Revise la fecha.`,
     'change.collided': (p) =>
       `@${p.actor} acaba de cambiar ${targetName(p.target, 'es')} (${changeWhat(
