@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { CycleEntry } from '../domain/cycle.js';
+import { type CycleEntry, roundLabel } from '../domain/cycle.js';
 import type { Lang } from '../domain/types.js';
 import { describeEntry, hostName } from '../i18n/describe.js';
 import { capitalise, formatDate, formatDateTime, messages, pick } from '../i18n/index.js';
@@ -16,7 +16,7 @@ import type { Brief } from '../services/brief.service.js';
 export const BRIEF_FORMATS = ['docx', 'md'] as const;
 
 export interface BriefPack {
-  /** Edition of the next round, the one the pack prepares. */
+  /** The next round, the one the pack prepares, as people number it (`roundLabel`, as chat says it). */
   readonly round: number;
   readonly title: string;
   readonly dialogue: string;
@@ -43,27 +43,30 @@ export function buildBriefPack(brief: Brief, cycle: readonly CycleEntry[], lang:
   const p = t.export.pack;
   const { dialogue, next, lastHeld } = brief;
   const zone = dialogue.timezone;
-  const since = lastHeld?.date != null ? b.since(lastHeld.edition, formatDate(lastHeld.date, lang)) : b.sinceStart;
+  // A round is named as chat names it (`roundLabel`: its number as the governments count it), a
+  // person by their Slack display name (a document cannot show a mention), else as @ID.
+  const since = lastHeld?.date != null ? b.since(roundLabel(lastHeld), formatDate(lastHeld.date, lang)) : b.sinceStart;
+  const person = (id: string) => brief.names.get(id) ?? `@${id}`;
   const { counts, changed } = briefTotals(brief, lang);
   const entryLine = (e: CycleEntry) =>
-    `${t.round(e.edition)} · ${capitalise(hostName(dialogue, e, lang))} · ${describeEntry(dialogue, e, lang)}`;
+    `${t.round(roundLabel(e))} · ${capitalise(hostName(dialogue, e, lang))} · ${describeEntry(dialogue, e, lang)}`;
   const rows = brief.items.map((item) => {
     const c = item.commitment;
     const owners = dialogue.parties
       .map((party) => {
         const owner = c.owners[party.code];
-        return `${capitalise(party.name[lang])}: ${owner ? `@${owner}` : t.commitments.nobody}`;
+        return `${capitalise(party.name[lang])}: ${owner ? person(owner) : t.commitments.nobody}`;
       })
       .join('; ');
     const progress =
       item.changes.length === 0
         ? [b.unchanged]
-        : item.changes.map((e) => `${at(e.at, zone, lang)} @${e.actor}: ${changeText(e, lang)}`);
+        : item.changes.map((e) => `${at(e.at, zone, lang)} ${person(e.actor)}: ${changeText(e, lang, person)}`);
     const note = item.lastNote
       ? [
           p.lastNote(
             formatDate(item.lastNote.at.slice(0, 10), lang),
-            `@${item.lastNote.actor}`,
+            person(item.lastNote.actor),
             item.lastNote.note ?? '',
           ),
         ]
@@ -79,11 +82,11 @@ export function buildBriefPack(brief: Brief, cycle: readonly CycleEntry[], lang:
   });
   const roundChanges = brief.roundChanges.map((e) => {
     const what = roundChangeText(e, lang);
-    return `${t.round(e.edition)} · ${at(e.at, zone, lang)} @${e.actor} · ${what}${e.note ? ` · “${e.note}”` : ''}`;
+    return `${t.round(roundLabel(e))} · ${at(e.at, zone, lang)} ${person(e.actor)} · ${what}${e.note ? ` · “${e.note}”` : ''}`;
   });
   return {
-    round: next.edition,
-    title: p.title(next.edition),
+    round: roundLabel(next),
+    title: p.title(roundLabel(next)),
     dialogue: pick(dialogue.name, lang),
     prepared: p.prepared(formatDate(DateTime.fromJSDate(now).setZone(zone).toISODate() as string, lang)),
     nextTitle: p.nextTitle,
@@ -96,7 +99,7 @@ export function buildBriefPack(brief: Brief, cycle: readonly CycleEntry[], lang:
     rows,
     none: rows.length === 0 ? b.none : null,
     roundChangesTitle:
-      roundChanges.length > 0 ? `${p.roundChangesTitle} ${lastHeld ? t.round(lastHeld.edition) : ''}`.trim() : null,
+      roundChanges.length > 0 ? `${p.roundChangesTitle} ${lastHeld ? t.round(roundLabel(lastHeld)) : ''}`.trim() : null,
     roundChanges,
   };
 }

@@ -13,12 +13,13 @@ import type { Block, Inline, Reply, Rich } from './reply.js';
 
 const isRoundState = (v: string): v is RoundState => (ROUND_STATES as readonly string[]).includes(v);
 
-export function changeText(e: AuditEvent, lang: Lang): string {
+/** A change to a commitment in words; `person` writes an owner it names (a document: by name; `@ID` by default). */
+export function changeText(e: AuditEvent, lang: Lang, person?: (userId: string) => string): string {
   const t = messages(lang);
+  const field = fieldChangeText(e, lang, undefined, person);
   if (e.action === 'created') return t.history.created;
-  if (e.action === 'undo')
-    return [t.changes.history.undo(e.reverses ?? 0), fieldChangeText(e, lang)].filter(Boolean).join(': ');
-  return fieldChangeText(e, lang) ?? (e.note ? t.history.note(e.note) : e.action);
+  if (e.action === 'undo') return [t.changes.history.undo(e.reverses ?? 0), field].filter(Boolean).join(': ');
+  return field ?? (e.note ? t.history.note(e.note) : e.action);
 }
 
 /**
@@ -123,7 +124,7 @@ export function briefReply(
     const items: Rich[] = brief.roundChanges.map((e) => {
       const what = roundChangeText(e, lang);
       return [
-        `${t.round(e.edition)} · ${formatDateTime(DateTime.fromISO(e.at), dialogue.timezone, lang)} `,
+        `${t.round(roundLabel(e))} · ${formatDateTime(DateTime.fromISO(e.at), dialogue.timezone, lang)} `,
         { user: e.actor },
         ` · ${what}${e.note ? ` · ${t.history.note(e.note)}` : ''}`,
       ];

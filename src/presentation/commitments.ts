@@ -145,7 +145,13 @@ export function commitmentDetailReply(dialogue: Dialogue, detail: CommitmentDeta
 }
 
 /** One audited field change in words: `status: not started → in progress`, `owner (MX): — → @U…`. */
-export function fieldChangeText(e: AuditEvent, lang: Lang, dialogue?: Dialogue): string | null {
+export function fieldChangeText(
+  e: AuditEvent,
+  lang: Lang,
+  dialogue?: Dialogue,
+  /** How an owner is written (a document: by name); `@ID` by default. */
+  person: (userId: string) => string = (id) => `@${id}`,
+): string | null {
   if (!e.field) return null;
   const t = messages(lang);
   const owner = e.field.startsWith('owner:');
@@ -158,7 +164,7 @@ export function fieldChangeText(e: AuditEvent, lang: Lang, dialogue?: Dialogue):
         ? t.history.fields.due_date
         : e.field;
   const show = (v: string | null) =>
-    v === null ? '—' : e.field === 'status' && isCommitmentStatus(v) ? t.status[v] : owner ? `@${v}` : v;
+    v === null ? '—' : e.field === 'status' && isCommitmentStatus(v) ? t.status[v] : owner ? person(v) : v;
   return t.history.change(label, show(e.from), show(e.to));
 }
 

@@ -3,6 +3,7 @@ import type { CycleEntry } from '../domain/cycle.js';
 import { wallClockToInstant } from '../domain/dates.js';
 import type { Dialogue } from '../domain/types.js';
 import { listAuditEventsSince } from '../store/audit.repository.js';
+import { findUserNames } from '../store/users.repository.js';
 import type { CommitmentService } from './commitments.service.js';
 import type { ServiceContext } from './context.js';
 import type { CycleService } from './cycle.service.js';
@@ -25,8 +26,18 @@ export interface Brief {
   /** The instant changes are counted from (start of the held round's day, in its zone); null = from the start. */
   readonly since: string | null;
   readonly items: readonly BriefItem[];
-  /** Changes to rounds since then (scheduling of the next one, postponements…). */
-  readonly roundChanges: readonly (AuditEvent & { readonly edition: number })[];
+  /**
+   * Changes to rounds since then (scheduling of the next one, postponements…):
+   * `edition` the round's stable key, `number` as the governments count it
+   * (null for a cancelled one), as `roundLabel` takes them.
+   */
+  readonly roundChanges: readonly (AuditEvent & { readonly edition: number; readonly number: number | null })[];
+  /**
+   * Slack display names of the people in the brief (owners, authors of
+   * changes and notes), as last seen, for what cannot show a mention (the
+   * briefing pack). Someone whose name is not known yet is not in it.
+   */
+  readonly names: ReadonlyMap<string, string>;
 }
 
 /** The pre-dialogue brief: every commitment since the last held round. */
@@ -53,12 +64,17 @@ export class BriefService {
     // One read of the whole log: notes may predate the round, changes must not.
     const all = await listAuditEventsSince(this.ctx.db, dialogueId, '');
     const byCommitment = new Map<string, AuditEvent[]>();
-    const roundChanges: (AuditEvent & { edition: number })[] = [];
+    const numbers = new Map(view.entries.map((e) => [e.edition, e.number]));
+    const roundChanges: (AuditEvent & { edition: number; number: number | null })[] = [];
     for (const row of all) {
       const event = toAuditEvent(row);
       if (row.entity === 'round') {
         if ((since === null || row.at >= since) && row.action !== 'seeded')
-          roundChanges.push({ ...event, edition: Number(row.entity_id) });
+          roundChanges.push({
+            ...event,
+            edition: Number(row.entity_id),
+            number: numbers.get(Number(row.entity_id)) ?? null,
+          });
         continue;
       }
       if (row.entity !== 'commitment') continue;
@@ -79,6 +95,14 @@ export class BriefService {
       const lastNote = [...events].reverse().find((e) => e.note && e.action !== 'created') ?? null;
       items.push({ commitment, lastNote, changes });
     }
-    return { dialogue: view.dialogue, next: view.next, lastHeld, since, items, roundChanges };
+    const people = new Set<string>();
+    for (const { commitment, lastNote, changes } of items) {
+      for (const owner of Object.values(commitment.owners)) if (owner) people.add(owner);
+      if (lastNote) people.add(lastNote.actor);
+      for (const e of changes) people.add(e.actor);
+    }
+    for (const e of roundChanges) people.add(e.actor);
+    const names = new Map((await findUserNames(this.ctx.db, [...people])).map((r) => [r.user_id, r.name]));
+    return { dialogue: view.dialogue, next: view.next, lastHeld, since, items, roundChanges, names };
   }
 }
