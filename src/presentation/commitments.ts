@@ -80,7 +80,7 @@ export function commitmentListReply(
 
 export function commitmentDetailReply(dialogue: Dialogue, detail: CommitmentDetail, lang: Lang): Reply {
   const t = messages(lang);
-  const { commitment: c, notes } = detail;
+  const { commitment: c, notes, earlierNotes } = detail;
   const L = t.commitments.labels;
   const header = `${c.id} · ${commitmentTitle(c, lang)}`;
   const origin = c.edition ? t.commitments.roundN(c.edition) : t.commitments.addedByHand;
@@ -132,6 +132,10 @@ export function commitmentDetailReply(dialogue: Dialogue, detail: CommitmentDeta
       { type: 'fields', fields },
       { type: 'text', text: [{ bold: L.notes }] },
       notes.length > 0 ? { type: 'list', items: noteItems } : { type: 'context', text: t.commitments.noNotes },
+      // Nothing cut silently: how many earlier notes there are, and where they are.
+      ...(earlierNotes > 0
+        ? [{ type: 'context', text: t.commitments.earlierNotes(earlierNotes, `/commitments history ${c.id}`) } as Block]
+        : []),
       { type: 'context', text: t.commitments.showHint(c.id) },
     ],
     actions:

@@ -47,6 +47,8 @@ export interface CommitmentDetail {
   readonly commitment: Commitment;
   /** Latest notes first. */
   readonly notes: AuditEvent[];
+  /** Notes older than those shown (withdrawn ones aside): the history shows them. */
+  readonly earlierNotes: number;
 }
 
 /** One collator for every comparison: `localeCompare` with options builds a new one per call. */
@@ -89,13 +91,8 @@ export class CommitmentService {
   async detail(dialogueId: string, rawId: string, notes = 3): Promise<CommitmentDetail> {
     const commitment = await this.get(dialogueId, rawId);
     const history = await this.history(dialogueId, commitment.id);
-    return {
-      commitment,
-      notes: history
-        .filter((e) => e.note && !e.undone && e.action !== 'undo')
-        .reverse()
-        .slice(0, notes),
-    };
+    const all = history.filter((e) => e.note && !e.undone && e.action !== 'undo').reverse();
+    return { commitment, notes: all.slice(0, notes), earlierNotes: Math.max(0, all.length - notes) };
   }
 
   /** Every audited change, oldest first; a note whose change was undone is marked withdrawn. */

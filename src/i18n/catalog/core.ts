@@ -193,6 +193,8 @@ export const en = {
     nobody: 'nobody yet',
     noDue: 'no due date',
     noNotes: 'no notes yet',
+    earlierNotes: (n: number, command: string) =>
+      `${n === 1 ? '1 earlier note is' : `${n} earlier notes are`} not shown here: ${command} shows every note and change.`,
     clippedHint: 'Long texts are shortened here (…): /commitments show <ID> gives the whole text.',
     showHint: (id: string) =>
       `Change it: /commitments update ${id} <status> [note] · history: /commitments history ${id}`,
@@ -425,6 +427,8 @@ export const es: CoreMessages = {
     nobody: 'nadie aún',
     noDue: 'sin fecha límite',
     noNotes: 'sin notas',
+    earlierNotes: (n, command) =>
+      `${n === 1 ? 'Hay 1 nota anterior que no se muestra' : `Hay ${n} notas anteriores que no se muestran`} aquí: ${command} presenta todas las notas y todos los cambios.`,
     clippedHint: 'Los textos largos se acortan aquí (…): /commitments show <ID> muestra el texto completo.',
     showHint: (id) => `Cámbielo: /commitments update ${id} <estado> [nota] · historial: /commitments history ${id}`,
   },
