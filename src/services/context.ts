@@ -43,8 +43,12 @@ export class ConcurrentChange extends Error {
 
 /** What a change did, kept so it can be undone (see undo.service.ts). */
 export interface ChangeRecord {
-  /** `page`: a page link made, revoked or reset (see page.service.ts). */
-  readonly entity: 'round' | 'commitment' | 'page';
+  /**
+   * `page`: a page link made, revoked or reset (see page.service.ts). `feed`:
+   * a user's calendar feeds stopped (see feeds.service.ts); kept under the
+   * dialogue id `*` (FEED_CHANGES), since a feed may cover every dialogue.
+   */
+  readonly entity: 'round' | 'commitment' | 'page' | 'feed';
   readonly entityId: string;
   readonly action: string;
   /** Fields it changed ([] for a note). */

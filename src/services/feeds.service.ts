@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { DomainError } from '../domain/errors.js';
 import type { Lang } from '../domain/types.js';
 import { BoundedMap } from '../lib/bounded-map.js';
 import type { FeedDialogue } from '../presentation/feed.js';
+import type { NewAuditEventRow } from '../store/audit.table.js';
+import { findChangeRow } from '../store/changes.repository.js';
 import type { Database } from '../store/database.js';
 import {
   type ActiveFeedRow,
@@ -10,17 +13,20 @@ import {
   insertSubscriptionRow,
   listActiveSubscriptionRows,
   listScopeSubscriptionRows,
+  restoreSubscriptionRows,
   revokeScopeSubscriptionRows,
-  revokeSubscriptionRows,
+  revokeSubscriptionRowsById,
   setSubscriptionLang,
 } from '../store/subscriptions.repository.js';
+import type { SubscriptionRow } from '../store/subscriptions.table.js';
 import { findUserNames } from '../store/users.repository.js';
 import type { CommitmentService } from './commitments.service.js';
-import type { ServiceContext } from './context.js';
+import { ConcurrentChange, type ServiceContext } from './context.js';
 import type { CycleService } from './cycle.service.js';
 import type { DialogueService } from './dialogues.service.js';
 import { hashFeedToken, isFeedTokenShape, newFeedToken, sameDigest } from './feed-token.js';
 import { RevisionGate } from './revision-gate.js';
+import { UNDO_WINDOW_MS } from './undo.service.js';
 
 export interface FeedUrls {
   /** `https://…/calendar/<token>.ics` (Google and Outlook on the web need http(s)). */
@@ -52,6 +58,69 @@ export interface Subscription {
   readonly legacyKept: boolean;
   readonly mine: boolean;
   readonly dialogueId: string | null;
+}
+
+/**
+ * The dialogue id feed changes are kept under in the change log and the
+ * audit history when a feed covers every dialogue (no dialogue's id can be
+ * `*`): a feed is the user's own, and one may cover every dialogue.
+ */
+export const EVERY_DIALOGUE = '*';
+
+/** One of a user's feeds, as `unsubscribe` names it. */
+export interface FeedInfo {
+  readonly id: number;
+  /** The dialogue it covers, or null: every dialogue. */
+  readonly dialogueId: string | null;
+  /** Made with "mine" before one address served both: it only ever shows the subscriber's own commitments. */
+  readonly mine: boolean;
+}
+
+/**
+ * Which of a user's feeds `unsubscribe` stops: every one (`all`); one
+ * scope's, picked as `subscribe` picks it (`mine` narrows to feeds made
+ * "mine" when there are any); or exactly these (what a Confirm button showed).
+ */
+export type FeedSelection =
+  | { readonly kind: 'every' }
+  | { readonly kind: 'scope'; readonly dialogueId: string | null; readonly mine: boolean }
+  | { readonly kind: 'ids'; readonly ids: readonly number[] };
+
+/** What stopping feeds did. */
+export interface FeedStop {
+  /** The feeds stopped now (none: nothing was left to stop, and nothing changed). */
+  readonly stopped: readonly FeedInfo[];
+  /** The user's feeds still working. */
+  readonly live: readonly FeedInfo[];
+  /** The change's number in the change log (what Undo reverses); null when nothing was stopped. */
+  readonly changeId: number | null;
+}
+
+/** What undoing a stop did: the same feeds, at the same addresses, work again. */
+export interface FeedRestore {
+  readonly undone: number;
+  readonly restored: readonly FeedInfo[];
+  /** The undo's own number in the change log. */
+  readonly changeId: number | null;
+}
+
+/** A feed's state before or after a change, as the change log keeps it. */
+interface FeedState extends FeedInfo {
+  readonly live: boolean;
+}
+
+function feedInfo(row: SubscriptionRow): FeedInfo {
+  return { id: Number(row.id), dialogueId: row.dialogue_id, mine: Number(row.mine) === 1 };
+}
+
+/** The live feeds a selection picks (oldest first). */
+export function selectFeeds(live: readonly FeedInfo[], selection: FeedSelection): FeedInfo[] {
+  if (selection.kind === 'every') return [...live];
+  if (selection.kind === 'ids') return live.filter((f) => selection.ids.includes(f.id));
+  const scope = live.filter((f) => f.dialogueId === selection.dialogueId);
+  // One address serves a feed and its "mine" view (?mine=1): only a feed made "mine" on its own is narrower.
+  const own = scope.filter((f) => f.mine);
+  return selection.mine && own.length > 0 ? own : scope;
 }
 
 /** A rendered feed, ready to send: the bytes and their validators. */
@@ -209,15 +278,116 @@ export class FeedService {
     return { token, id };
   }
 
-  /** Revokes the user's feeds at once (their URLs answer 404 from now on); returns how many. */
-  async unsubscribe(userId: string, now: Date): Promise<number> {
-    const revoked = await this.ctx.db.transaction().execute(async (trx) => {
-      const n = await revokeSubscriptionRows(trx, userId, now.toISOString());
-      if (n > 0) await this.ctx.countChange(trx);
-      return n;
+  /** The user's live feeds, oldest first. */
+  async liveFeeds(userId: string): Promise<FeedInfo[]> {
+    return (await listActiveSubscriptionRows(this.ctx.db, userId)).map(feedInfo);
+  }
+
+  /**
+   * Stops the feeds a selection picks: their addresses answer 404 from now
+   * on. Audited, and kept in the change log so `undo` brings back the same
+   * addresses. When none is left to stop, nothing changes (a confirm repeated).
+   */
+  async stop(userId: string, selection: FeedSelection, now: Date): Promise<FeedStop> {
+    const at = now.toISOString();
+    const { result, changeId } = await this.ctx.record(EVERY_DIALOGUE, at, async (trx) => {
+      const live = (await listActiveSubscriptionRows(trx, userId)).map(feedInfo);
+      const picked = selectFeeds(live, selection);
+      const rest = live.filter((f) => !picked.includes(f));
+      if (picked.length === 0) return { result: { stopped: [], live: rest }, audit: [], events: [] };
+      const revoked = await revokeSubscriptionRowsById(
+        trx,
+        userId,
+        picked.map((f) => f.id),
+        at,
+      );
+      // Another request stopped some of them meanwhile: look again on fresh data.
+      if (revoked !== picked.length) throw new ConcurrentChange();
+      return {
+        result: { stopped: picked, live: rest },
+        audit: picked.map((f) => feedAudit(f, userId, at, 'unsubscribe')),
+        events: [
+          {
+            dialogueId: EVERY_DIALOGUE,
+            entity: 'subscription' as const,
+            entityId: userId,
+            action: 'unsubscribe',
+            actor: userId,
+            at,
+          },
+        ],
+        record: {
+          entity: 'feed' as const,
+          entityId: userId,
+          action: 'unsubscribe',
+          fields: [],
+          before: picked.map((f): FeedState => ({ ...f, live: true })),
+          after: picked.map((f): FeedState => ({ ...f, live: false })),
+        },
+      };
     });
-    if (revoked > 0) this.ctx.logger.info({ user: userId, revoked }, 'feed unsubscribed');
-    return revoked;
+    if (result.stopped.length > 0)
+      // Subscription ids, never tokens: tokens stay out of logs.
+      this.ctx.logger.info(
+        { user: userId, subscriptions: result.stopped.map((f) => f.id), change: changeId },
+        'feeds stopped',
+      );
+    return { ...result, changeId: result.stopped.length > 0 ? changeId : null };
+  }
+
+  /**
+   * Undoes a stop (change #N): the same feeds work again, at the same
+   * addresses, so calendars that still have them fill again. Only its author
+   * may, within 24 hours, and only once.
+   */
+  async restore(userId: string, target: number, now: Date): Promise<FeedRestore> {
+    const at = now.toISOString();
+    const { result, changeId } = await this.ctx.record(EVERY_DIALOGUE, at, async (trx) => {
+      const change = await findChangeRow(trx, target);
+      if (!change || change.dialogue_id !== EVERY_DIALOGUE || change.entity !== 'feed' || change.reverses !== null)
+        throw new DomainError('undo.not_found', { id: target });
+      if (change.actor !== userId) throw new DomainError('undo.not_author', { id: target, actor: change.actor });
+      if (change.reversed_by !== null) throw new DomainError('undo.already', { id: target });
+      if (now.getTime() - Date.parse(change.at) > UNDO_WINDOW_MS) throw new DomainError('undo.too_old', { id: target });
+      const stopped = JSON.parse(change.before ?? '[]') as FeedState[];
+      const back = await restoreSubscriptionRows(
+        trx,
+        userId,
+        stopped.map((f) => f.id),
+        change.at,
+      );
+      const restored = stopped
+        .filter((f) => back.includes(f.id))
+        .map((f): FeedInfo => ({ id: f.id, dialogueId: f.dialogueId, mine: f.mine }));
+      return {
+        result: { undone: target, restored },
+        audit: restored.map((f) => feedAudit(f, userId, at, 'undo')),
+        events: [
+          {
+            dialogueId: EVERY_DIALOGUE,
+            entity: 'subscription' as const,
+            entityId: userId,
+            action: 'undo',
+            actor: userId,
+            at,
+          },
+        ],
+        record: {
+          entity: 'feed' as const,
+          entityId: userId,
+          action: 'undo',
+          fields: [],
+          before: restored.map((f): FeedState => ({ ...f, live: false })),
+          after: restored.map((f): FeedState => ({ ...f, live: true })),
+          reverses: target,
+        },
+      };
+    });
+    this.ctx.logger.info(
+      { user: userId, subscriptions: result.restored.map((f) => f.id), change: changeId, undone: target },
+      'feeds restored',
+    );
+    return { ...result, changeId };
   }
 
   async activeCount(userId: string): Promise<number> {
@@ -322,4 +492,22 @@ export class FeedService {
       expiresAt: out.expiresAt,
     };
   }
+}
+
+/** The audit row of one feed stopped or brought back: under its dialogue, or `*` for a feed of every dialogue. */
+function feedAudit(feed: FeedInfo, actor: string, at: string, action: 'unsubscribe' | 'undo'): NewAuditEventRow {
+  return {
+    dialogue_id: feed.dialogueId ?? EVERY_DIALOGUE,
+    entity: 'subscription',
+    entity_id: String(feed.id),
+    at,
+    actor,
+    action,
+    field: null,
+    from_value: null,
+    to_value: null,
+    note: null,
+    change_id: null,
+    reverses: null,
+  };
 }

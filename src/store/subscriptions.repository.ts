@@ -21,15 +21,45 @@ export async function insertSubscriptionRow(db: Db, row: NewSubscriptionRow): Pr
   return Number(id);
 }
 
-/** Revokes every live subscription of a user; returns how many there were. */
-export async function revokeSubscriptionRows(db: Db, userId: string, at: string): Promise<number> {
+/** Revokes these live subscriptions of a user (others' rows are never touched); returns how many it revoked. */
+export async function revokeSubscriptionRowsById(
+  db: Db,
+  userId: string,
+  ids: readonly number[],
+  at: string,
+): Promise<number> {
+  if (ids.length === 0) return 0;
   const result = await db
     .updateTable('subscriptions')
     .set({ revoked_at: at })
     .where('user_id', '=', userId)
+    .where('id', 'in', [...ids])
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/**
+ * Makes these subscriptions of a user live again, with the tokens they had,
+ * where they were revoked at `revokedAt` (by the change being undone, not
+ * since); returns the ids made live.
+ */
+export async function restoreSubscriptionRows(
+  db: Db,
+  userId: string,
+  ids: readonly number[],
+  revokedAt: string,
+): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .updateTable('subscriptions')
+    .set({ revoked_at: null })
+    .where('user_id', '=', userId)
+    .where('id', 'in', [...ids])
+    .where('revoked_at', '=', revokedAt)
+    .returning('id')
+    .execute();
+  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
 /** A user's live feeds of one scope: one dialogue, or (null) the feed of every dialogue. Newest first. */

@@ -51,7 +51,7 @@ describe.each(DIALECTS)('feeds served by one replica, changed by another (%s)', 
     expect((await get(token, { 'if-none-match': etag })).status).toBe(304);
     expect((await get(other)).status).toBe(200);
 
-    expect(await b.services.feeds.unsubscribe(ANA, T0)).toBe(1);
+    expect((await b.services.feeds.stop(ANA, { kind: 'every' }, T0)).stopped).toHaveLength(1);
     const revoked = await get(token);
     expect(revoked.status).toBe(404);
     const conditional = await get(token, { 'if-none-match': etag });
@@ -111,7 +111,7 @@ describe.each(DIALECTS)('feeds served by one replica, changed by another (%s)', 
     expect(docs.every((d) => d === doc)).toBe(true);
     expect(reads).toBe(1);
     // Asked again after those were answered: read again, so a change since is seen.
-    await b.services.feeds.unsubscribe(ANA, T0);
+    await b.services.feeds.stop(ANA, { kind: 'every' }, T0);
     expect(await a.services.feeds.document(token, {}, T0)).toBeNull();
     expect(reads).toBe(2);
   });

@@ -213,12 +213,12 @@ describe.each(DIALECTS)('calendar feed over HTTP on %s', (dialect) => {
     const notFound = await rotated.text();
     expect((await get(second.https)).status).toBe(200);
 
-    const off = await run('unsubscribe', ANA);
-    expect(off.summary).toMatch(/switched off/);
+    const off = await run('unsubscribe confirm', ANA);
+    expect(off.summary).toMatch(/feed is stopped/);
     const revoked = await get(second.https);
     expect(revoked.status).toBe(404);
     expect(await revoked.text()).toBe(notFound);
-    expect((await run('unsubscribe', ANA)).summary).toMatch(/no calendar feed/);
+    expect((await run('unsubscribe confirm', ANA)).summary).toMatch(/Nothing left to stop/);
 
     for (const path of [`/calendar/${newFeedToken()}.ics`, '/calendar/short.ics', '/calendar/', '/calendar/x/y.ics']) {
       const res = await fetch(`${base}${path}`);
@@ -303,7 +303,7 @@ describe.each(DIALECTS)('calendar feed over HTTP on %s', (dialect) => {
     const { https } = await subscribe();
     const token = /\/calendar\/([^/]+)\.ics$/.exec(https)![1]!;
     expect((await get(https)).status).toBe(200);
-    await run('unsubscribe', ANA);
+    await run('unsubscribe confirm', ANA);
     expect((await get(https)).status).toBe(404);
     const { https: next } = await subscribe();
     const nextToken = /\/calendar\/([^/]+)\.ics$/.exec(next)![1]!;

@@ -84,9 +84,9 @@ describe.each(DIALECTS)('answers kept between changes (%s)', (dialect) => {
     expect(await rev()).toBe(r0 + 1);
     await b.services.feeds.subscribe(READER, { lang: 'en', mine: false, dialogueId: null }, T0);
     expect(await rev()).toBe(r0 + 2);
-    await b.services.feeds.unsubscribe(READER, T0);
+    await b.services.feeds.stop(READER, { kind: 'every' }, T0);
     expect(await rev()).toBe(r0 + 3);
-    await b.services.feeds.unsubscribe(READER, T0); // nothing to revoke: nothing changed
+    await b.services.feeds.stop(READER, { kind: 'every' }, T0); // nothing to revoke: nothing changed
     expect(await rev()).toBe(r0 + 3);
     await b.services.users.setLang(READER, 'es', T0);
     expect(await rev()).toBe(r0 + 4);

@@ -36,7 +36,8 @@ const SAMPLES: Record<CommandName, Record<string, string[]>> = {
     postpone: [' motivos de agenda'],
     cancel: [' falta de quórum'],
     subscribe: ['', ' mine', ' reset'],
-    unsubscribe: [''],
+    // A feed it lacks (and the ones it has), the one it has, stopped; then nothing is left to stop.
+    unsubscribe: [' --dialogue mexico-uk', '', ' confirmar', ' todo confirmar'],
     reminders: [''],
     'remind-here': [''],
     import: [''],

@@ -70,9 +70,40 @@ export const en = {
     done: 'Your feed has a new address. The old one has stopped working: replace it in your calendar app.',
   },
   unsubscribe: {
-    done: 'Your calendar feeds are switched off: their addresses no longer work. Remove them from your app too.',
-    none: 'You have no calendar feed to switch off.',
-    usage: 'Usage: /dialogue unsubscribe',
+    /** What a feed covers, in words. */
+    feedAll: 'all dialogues',
+    feedOne: (dialogue: string) => `${dialogue} only`,
+    feedMine: (scope: string) => `${scope} — your commitments only`,
+    header: (n: number) => (n === 1 ? 'Stop your calendar feed?' : `Stop ${n} calendar feeds?`),
+    preview: (n: number) =>
+      n === 1
+        ? 'This feed would stop: its address stops working at once, and calendars using it go empty. Nothing has changed yet.'
+        : `These ${n} feeds would stop: their addresses stop working at once, and calendars using them go empty. Nothing has changed yet.`,
+    mineToo: 'A feed’s “only your commitments” address (the one ending in ?mine=1) is the same feed: it stops too.',
+    undoable: 'You can undo it for 24 hours: the same addresses then work again.',
+    confirmHint: (command: string, button: boolean) =>
+      button ? `Press Confirm, or type: ${command}` : `To go ahead: ${command}`,
+    button: 'Confirm',
+    keptHeader: 'These keep working:',
+    stillHeader: 'Still working:',
+    done: (n: number) =>
+      n === 1
+        ? 'Your calendar feed is stopped: its address no longer works.'
+        : `${n} calendar feeds are stopped: their addresses no longer work.`,
+    undoHint: (command: string, button: boolean) =>
+      `Changed your mind? ${button ? `Press Undo, or type ${command},` : command} within 24 hours: the same addresses come back, so calendars that still have them work again.`,
+    undoButton: 'Undo',
+    noneLeft: 'Nothing left to stop: you have no calendar feeds. Nothing changed.',
+    noneOf: (scope: string) => `Nothing left to stop: you have no calendar feed for “${scope}”. Nothing changed.`,
+    yours: 'Your feeds (each with the command that stops it):',
+    restored: (n: number, change: number) =>
+      n === 1
+        ? `Undone: change #${change} has been reversed. Your calendar feed works again, at the same address.`
+        : `Undone: change #${change} has been reversed. ${n} calendar feeds work again, at the same addresses.`,
+    restoredNone: (change: number) =>
+      `Change #${change} is undone, but none of its feeds could be brought back: they were changed since.`,
+    usage:
+      'Usage: /dialogue unsubscribe [all|mine] [--dialogue <id>] — shows which calendar feed would stop; add “confirm” to stop it · /dialogue unsubscribe undo #N — bring it back',
   },
   cli: {
     usage: `Usage: dialogue-bot feed --user U… [--reset] [--mine] [--lang en|es] [--dialogue id]
@@ -168,9 +199,40 @@ export const es: CalendarMessages = {
     done: 'Su calendario tiene una dirección nueva. La anterior dejó de funcionar: reemplácela en su aplicación de calendario.',
   },
   unsubscribe: {
-    done: 'Sus calendarios están desactivados: sus direcciones ya no funcionan. Quítelos también de su aplicación.',
-    none: 'No tiene ningún calendario que desactivar.',
-    usage: 'Uso: /dialogue unsubscribe',
+    feedAll: 'todos los diálogos',
+    feedOne: (dialogue) => `solo el ${dialogue}`,
+    feedMine: (scope) => `${scope} — solo sus compromisos`,
+    header: (n) => (n === 1 ? '¿Desactivar su calendario?' : `¿Desactivar ${n} calendarios?`),
+    preview: (n) =>
+      n === 1
+        ? 'Se desactivaría este calendario: su dirección dejaría de funcionar de inmediato y los calendarios que la usan quedarían vacíos. Todavía no se ha cambiado nada.'
+        : `Se desactivarían estos ${n} calendarios: sus direcciones dejarían de funcionar de inmediato y los calendarios que las usan quedarían vacíos. Todavía no se ha cambiado nada.`,
+    mineToo:
+      'La dirección de “solo sus compromisos” (la que termina en ?mine=1) es el mismo calendario: también se desactivaría.',
+    undoable: 'Podrá deshacerlo durante 24 horas: las mismas direcciones volverán a funcionar.',
+    confirmHint: (command, button) =>
+      button ? `Pulse Confirmar, o escriba: ${command}` : `Para continuar: ${command}`,
+    button: 'Confirmar',
+    keptHeader: 'Estos seguirán funcionando:',
+    stillHeader: 'Siguen funcionando:',
+    done: (n) =>
+      n === 1
+        ? 'Su calendario quedó desactivado: su dirección ya no funciona.'
+        : `${n} calendarios quedaron desactivados: sus direcciones ya no funcionan.`,
+    undoHint: (command, button) =>
+      `¿Cambió de opinión? ${button ? `Pulse Deshacer, o escriba ${command},` : command} dentro de las próximas 24 horas: volverán las mismas direcciones, de modo que los calendarios que aún las tienen funcionarán de nuevo.`,
+    undoButton: 'Deshacer',
+    noneLeft: 'No queda nada por desactivar: no tiene ningún calendario. No cambió nada.',
+    noneOf: (scope) => `No queda nada por desactivar: no tiene ningún calendario de “${scope}”. No cambió nada.`,
+    yours: 'Sus calendarios (cada uno con la instrucción que lo desactiva):',
+    restored: (n, change) =>
+      n === 1
+        ? `Deshecho: se revirtió el cambio n.º ${change}. Su calendario vuelve a funcionar, con la misma dirección.`
+        : `Deshecho: se revirtió el cambio n.º ${change}. ${n} calendarios vuelven a funcionar, con las mismas direcciones.`,
+    restoredNone: (change) =>
+      `El cambio n.º ${change} quedó deshecho, pero ninguno de sus calendarios pudo restablecerse: cambiaron desde entonces.`,
+    usage:
+      'Uso: /dialogue unsubscribe [all|mine] [--dialogue <id>] — muestra qué calendario se desactivaría; agregue “confirmar” para desactivarlo · /dialogue unsubscribe deshacer #N — restablecerlo',
   },
   cli: {
     usage: `Uso: dialogue-bot feed --user U… [--reset] [--mine] [--lang en|es] [--dialogue id]
