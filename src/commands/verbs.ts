@@ -37,7 +37,7 @@ export const VERBS = {
     postpone: verb(true, false, '[reason]'),
     cancel: verb(true, false, '[reason]'),
     subscribe: verb(true, true, '[mine|reset]'),
-    unsubscribe: verb(true, true),
+    unsubscribe: verb(true, true, '[all|mine] [confirm]|undo #N'),
     reminders: verb(false, true, '[days] [page N]'),
     'remind-here': verb(true, false),
     import: verb(true, true),
