@@ -189,8 +189,9 @@ export function unsubscribeDoneReply(stop: FeedStop, names: DialogueNames, lang:
     );
   const undo = stop.changeId === null ? null : `unsubscribe undo #${stop.changeId}`;
   if (undo) blocks.push({ type: 'context', text: u.undoHint(`/dialogue ${undo}`, buttons) });
+  // An answer, not a `change`: a feed is the user's own, and nothing of it is told to a channel.
   return {
-    kind: 'change',
+    kind: 'answer',
     summary: text,
     blocks,
     // Through the confirm path: the answer replaces this message, so it cannot be pressed twice.
@@ -206,5 +207,5 @@ export function feedsRestoredReply(restore: FeedRestore, names: DialogueNames, l
   const blocks: Block[] = [{ type: 'text', text }];
   if (restore.restored.length > 0)
     blocks.push({ type: 'list', items: restore.restored.map((f) => feedName(f, names, lang)) });
-  return { kind: 'change', summary: text, blocks };
+  return { kind: 'answer', summary: text, blocks };
 }

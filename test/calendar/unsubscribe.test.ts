@@ -169,7 +169,8 @@ describe.each(DIALECTS)('stopping a calendar feed, and undoing it (%s)', (dialec
       expect(text).toContain(`• ${MEXICO_UK} only`);
       expect(text).toContain('These keep working:\n• all dialogues');
       expect(text).toContain('Nothing has changed yet.');
-      expect(text).toContain('/dialogue unsubscribe confirm --dialogue mexico-uk');
+      // Outside Slack there is no button: the typed form, or --yes.
+      expect(text).toContain('To go ahead: /dialogue unsubscribe confirm --dialogue mexico-uk (or add --yes)');
       expect(buttonCommand(preview, 'Confirm')).toBe(`unsubscribe confirm feeds:${before[1]!.id}`);
       expect(await rows()).toEqual(before);
       expect(await revision()).toBe(rev);
@@ -197,7 +198,7 @@ describe.each(DIALECTS)('stopping a calendar feed, and undoing it (%s)', (dialec
     it('typed confirm stops it, with Undo; confirming again stops nothing more; the typed undo brings it back', async () => {
       const token = await subscribe();
       const done = await run('unsubscribe confirm');
-      expect(done.kind).toBe('change');
+      expect(done.summary).toBe('Your calendar feed is stopped: its address no longer works.');
       expect(renderText(done)).toContain(
         'Your calendar feed is stopped: its address no longer works.\n• all dialogues',
       );
@@ -211,7 +212,7 @@ describe.each(DIALECTS)('stopping a calendar feed, and undoing it (%s)', (dialec
       expect((await audit()).filter((a) => a.action === 'unsubscribe')).toHaveLength(1);
 
       const back = await run(undo);
-      expect(back.kind).toBe('change');
+      expect(back.summary).toMatch(/^Undone: change #\d+ has been reversed./);
       expect(renderText(back)).toContain('Your calendar feed works again, at the same address.');
       expect(await status(token)).toBe(200);
       expect((await run(undo)).summary).toMatch(/was already undone; nothing changed/);
@@ -221,7 +222,7 @@ describe.each(DIALECTS)('stopping a calendar feed, and undoing it (%s)', (dialec
     it('the Confirm button’s command stops exactly the feeds shown, once', async () => {
       const token = await subscribe();
       const confirm = buttonCommand(await run('unsubscribe'), 'Confirm');
-      expect((await run(confirm)).kind).toBe('change');
+      expect((await run(confirm)).summary).toBe('Your calendar feed is stopped: its address no longer works.');
       expect(await status(token)).toBe(404);
       expect((await run(confirm)).summary).toMatch(/^Nothing left to stop/);
     });

@@ -82,7 +82,7 @@ export const en = {
     mineToo: 'A feed’s “only your commitments” address (the one ending in ?mine=1) is the same feed: it stops too.',
     undoable: 'You can undo it for 24 hours: the same addresses then work again.',
     confirmHint: (command: string, button: boolean) =>
-      button ? `Press Confirm, or type: ${command}` : `To go ahead: ${command}`,
+      button ? `Press Confirm, or type: ${command}` : `To go ahead: ${command} (or add --yes)`,
     button: 'Confirm',
     keptHeader: 'These keep working:',
     stillHeader: 'Still working:',
@@ -211,7 +211,7 @@ export const es: CalendarMessages = {
       'La dirección de “solo sus compromisos” (la que termina en ?mine=1) es el mismo calendario: también se desactivaría.',
     undoable: 'Podrá deshacerlo durante 24 horas: las mismas direcciones volverán a funcionar.',
     confirmHint: (command, button) =>
-      button ? `Pulse Confirmar, o escriba: ${command}` : `Para continuar: ${command}`,
+      button ? `Pulse Confirmar, o escriba: ${command}` : `Para continuar: ${command} (o agregue --yes)`,
     button: 'Confirmar',
     keptHeader: 'Estos seguirán funcionando:',
     stillHeader: 'Siguen funcionando:',
