@@ -113,6 +113,9 @@ async function measureSize(n: number, dir: string): Promise<SizeResult> {
     for (const c of await services.commitments.list(hot)) {
       await services.commitments.assign(hot, EDITOR, c.id, `UMX${c.id.replace(/\W/g, '')}`, 'mx', SEEDED);
       await services.commitments.assign(hot, EDITOR, c.id, `UGB${c.id.replace(/\W/g, '')}`, 'uk', SEEDED);
+      // Owners' reminders fire at 09:00 in each owner's own zone: the Mexican owners here are embassy
+      // staff in London, so all 100 DMs fall due at one instant (else Mexico City's 50 come 6 h later).
+      await services.users.rememberTimezone(`UMX${c.id.replace(/\W/g, '')}`, 'Europe/London', SEEDED);
     }
     for (let i = 0; i < SUBSCRIBERS; i++) {
       await services.feeds.subscribe(
@@ -176,6 +179,10 @@ async function measureSize(n: number, dir: string): Promise<SizeResult> {
       feedBytes = doc.body.length;
     }
     const feedMs = middle(renders);
+    // The rows are only what they say while the scenario holds: a change in when reminders fire
+    // (each owner's own zone, say) must stop the bench, not quietly measure 50 where it says 100.
+    if (dueSent !== 100 || quietSent !== 0)
+      throw new Error(`scale scenario broken: the "100 due" tick sent ${dueSent}, the quiet ticks ${quietSent}`);
     return {
       dialogues: n,
       seedSeconds,
