@@ -207,5 +207,6 @@ export function feedsRestoredReply(restore: FeedRestore, names: DialogueNames, l
   const blocks: Block[] = [{ type: 'text', text }];
   if (restore.restored.length > 0)
     blocks.push({ type: 'list', items: restore.restored.map((f) => feedName(f, names, lang)) });
-  return { kind: 'answer', summary: text, blocks };
+  // The user's own, also when `/dialogue undo #N` (a verb whose answers may be shared) gave it.
+  return { kind: 'answer', summary: text, blocks, private: true };
 }

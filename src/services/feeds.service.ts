@@ -335,6 +335,12 @@ export class FeedService {
     return { ...result, changeId: result.stopped.length > 0 ? changeId : null };
   }
 
+  /** Whether change #N is one to feeds (kept under `*`, not a dialogue's): `undo #N` hands it to `restore`. */
+  async isFeedChange(id: number): Promise<boolean> {
+    const change = await findChangeRow(this.ctx.db, id);
+    return change !== undefined && change.dialogue_id === EVERY_DIALOGUE && change.entity === 'feed';
+  }
+
   /**
    * Undoes a stop (change #N): the same feeds work again, at the same
    * addresses, so calendars that still have them fill again. Only its author

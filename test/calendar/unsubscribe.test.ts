@@ -219,6 +219,43 @@ describe.each(DIALECTS)('stopping a calendar feed, and undoing it (%s)', (dialec
       expect(await status(token)).toBe(200);
     });
 
+    it('/dialogue undo #N undoes a stop as `unsubscribe undo #N` does: the same private answer, the same rules', async () => {
+      const token = await subscribe();
+      const done = await run('unsubscribe confirm');
+      const n = Number(/#(\d+)/.exec(buttonCommand(done, 'Undo'))![1]);
+      // Only its author; nothing changes for anyone else.
+      const rev = await revision();
+      expect(renderText(await run(`undo #${n}`, BEN))).toBe(`Change #${n} was made by @${ANA}: only they can undo it.`);
+      expect(await revision()).toBe(rev);
+      expect(await status(token)).toBe(404);
+
+      const back = await run(`undo #${n}`);
+      // A private answer, as `unsubscribe undo` gives: a feed is the user's own, no channel is told.
+      expect(back.kind).toBe('answer');
+      expect(back.announcement).toBeUndefined();
+      expect(renderText(back)).toBe(
+        `Undone: change #${n} has been reversed. Your calendar feed works again, at the same address.\n• all dialogues`,
+      );
+      expect(await status(token)).toBe(200);
+      expect((await audit()).at(-1)).toMatchObject({ action: 'undo', actor: ANA, reverses: n });
+      // Once: either form now says it was already undone.
+      for (const again of [`undo #${n}`, `unsubscribe undo #${n}`])
+        expect(renderText(await run(again)), again).toBe(`Change #${n} was already undone; nothing changed.`);
+
+      // Both forms say the same thing, in Spanish too (`deshacer n.º`), and keep the 24-hour window.
+      await run('lang es', ANA);
+      const stopped = await run('desuscribir confirmar');
+      const m = Number(/#(\d+)/.exec(buttonCommand(stopped, 'Deshacer'))![1]);
+      const late = new Date(T0.getTime() + 25 * 3_600_000);
+      expect(renderText(await run(`deshacer #${m}`, ANA, late))).toBe(
+        renderText(await run(`desuscribir deshacer #${m}`, ANA, late)),
+      );
+      expect(renderText(await run(`deshacer #${m}`, ANA, late))).toMatch(/^El cambio n\.º \d+ tiene más de 24 horas/);
+      const typed = renderText(await run(`deshacer #${m}`));
+      expect(typed).toContain(`Deshecho: se revirtió el cambio n.º ${m}. Su calendario vuelve a funcionar`);
+      expect(await status(token)).toBe(200);
+    });
+
     it('the Confirm button’s command stops exactly the feeds shown, once', async () => {
       const token = await subscribe();
       const confirm = buttonCommand(await run('unsubscribe'), 'Confirm');

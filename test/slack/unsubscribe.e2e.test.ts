@@ -89,6 +89,22 @@ describe.each(DIALECTS)('stopping a calendar feed in Slack (%s)', (dialect) => {
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
+  it('/dialogue undo #N (typed in the channel) brings the feed back: a private answer, nothing to share, nothing announced', async () => {
+    const token = FEED.exec(allText(await command('subscribe')))![1]!;
+    const { answer: done } = await press(button(await command('unsubscribe'), 'change.confirm'));
+    expect(await status(token)).toBe(404);
+    const n = /#(\d+)/.exec(JSON.parse(button(done, 'change.confirm').value).t)![1];
+    const back = await command(`undo #${n}`);
+    expect(back.response_type).toBe('ephemeral');
+    expect(allText(back)).toContain(`Undone: change #${n} has been reversed.`);
+    expect(allText(back)).toContain('works again, at the same address');
+    // The user's own feeds: no Share button, and no channel hears of it.
+    expect(button(back, 'reply.share')).toBeUndefined();
+    expect(await status(token)).toBe(200);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(allText(await command(`undo #${n}`))).toContain(`Change #${n} was already undone; nothing changed.`);
+  });
+
   it('typed confirm works, and a Spanish user is answered in Spanish', async () => {
     await command('lang es');
     const token = FEED.exec(allText(await command('suscribir')))![1]!;

@@ -51,6 +51,16 @@ async function dialogueNames(ctx: CommandContext): Promise<DialogueNames> {
 }
 
 /**
+ * Undoes a stop of feeds (change #N): the same addresses work again. Both
+ * `unsubscribe undo #N` and `undo #N` come here, so both say the same thing;
+ * the answer is the user's alone (no channel hears of their feeds).
+ */
+export async function undoFeedStop(ctx: CommandContext, target: number): Promise<Reply> {
+  const restored = await ctx.services.feeds.restore(ctx.request.userId, target, ctx.request.now);
+  return feedsRestoredReply(restored, await dialogueNames(ctx), ctx.lang);
+}
+
+/**
  * `/dialogue unsubscribe [all|mine] [--dialogue <id>]`: shows which feeds
  * would stop and changes nothing; with `confirm` (or the Confirm button, or
  * `--yes`) stops them, audited, with an Undo. `unsubscribe undo #N` brings
@@ -66,8 +76,7 @@ async function unsubscribe(ctx: CommandContext): Promise<Reply> {
   if (UNDO_WORDS.has(words[0] ?? '')) {
     const m = words.length === 2 && !named ? /^#?(\d{1,12})$/.exec(words[1]!) : null;
     if (!m) throw new UsageError(t.usage);
-    const restored = await feeds.restore(userId, Number(m[1]), now);
-    return feedsRestoredReply(restored, await dialogueNames(ctx), ctx.lang);
+    return undoFeedStop(ctx, Number(m[1]));
   }
   let all = false;
   let mine = false;

@@ -60,7 +60,8 @@ export function withoutChangeActions(reply: Reply): Reply {
 
 /**
  * An ephemeral answer: the reply, plus a "Share in channel" button for
- * informational answers (usage hints, errors and refusals stay private).
+ * informational answers (usage hints, errors and refusals stay private, and
+ * so does an answer marked private: a user's own feeds).
  */
 export function ephemeralMessage(
   reply: Reply,
@@ -86,7 +87,7 @@ const rendered = new WeakMap<
 
 function renderEphemeral(reply: Reply, lang: Lang, share: string | null): { text: string; blocks: SlackBlock[] } {
   const extra: SlackBlock[] =
-    reply.kind === 'answer' && share
+    reply.kind === 'answer' && share && !reply.private
       ? [
           {
             type: 'actions',
