@@ -55,6 +55,15 @@ export interface DomainErrorParams {
   };
   /** `field`: the one changed since, or null when the record itself is gone or moved. */
   readonly 'undo.changed_since': { readonly id: number; readonly target: ChangeTarget; readonly field: string | null };
+  /**
+   * A viewer link revoked by someone else a moment before (two revokes at
+   * once): who and in which change, when the change log says (else null).
+   */
+  readonly 'page.already_revoked': {
+    readonly label: string;
+    readonly actor: string | null;
+    readonly change: number | null;
+  };
 }
 
 export type DomainErrorCode = keyof DomainErrorParams;

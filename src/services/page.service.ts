@@ -6,6 +6,7 @@ import { DomainError, NeedsConfirmation } from '../domain/errors.js';
 import { type Dialogue, LANGS, type Lang, partyByWord } from '../domain/types.js';
 import { BoundedMap } from '../lib/bounded-map.js';
 import type { PageEvent, PageModel, PageView } from '../presentation/page/render.js';
+import { latestChangeOf } from '../store/changes.repository.js';
 import type { ChangeRow } from '../store/changes.table.js';
 import type { Database } from '../store/database.js';
 import {
@@ -282,11 +283,18 @@ export class PageService {
     if (!confirmed) throw new NeedsConfirmation([{ code: 'revoke_page_link', label }]);
     const at = now.toISOString();
     const { result, changeId } = await this.ctx.record(dialogueId, at, async (trx) => {
-      const row = await findLiveViewerLinkRow(trx, dialogueId, label);
-      if (!row)
-        throw new DomainError('undo.changed_since', { id: 0, target: { page: `viewer:${label}` }, field: null });
-      await setPageLinkRevoked(trx, Number(row.id), at);
       const entityId = `viewer:${label}`;
+      const row = await findLiveViewerLinkRow(trx, dialogueId, label);
+      if (!row) {
+        // Revoked by someone else since this request saw it live: say who, and in which change.
+        const last = await latestChangeOf(trx, dialogueId, 'page', entityId);
+        throw new DomainError('page.already_revoked', {
+          label,
+          actor: last?.actor ?? null,
+          change: last ? Number(last.id) : null,
+        });
+      }
+      await setPageLinkRevoked(trx, Number(row.id), at);
       return {
         result: Number(row.id),
         audit: [pageAudit(dialogueId, entityId, at, actor, 'page-revoke', null, null)],

@@ -40,6 +40,7 @@ const SAMPLES: { readonly [C in DomainErrorCode]: DomainErrorParams[C] } = {
   'undo.already': { id: 12 },
   'undo.depends': { id: 12, later: 14, actor: 'UBEN', target: { round: 3 }, action: 'postpone', fields: ['state'] },
   'undo.changed_since': { id: 12, target: { commitment: 'R1-4' }, field: 'due_date' },
+  'page.already_revoked': { label: 'minister', actor: 'UBEN', change: 17 },
 };
 
 const CODES = Object.keys(SAMPLES) as DomainErrorCode[];
@@ -78,6 +79,16 @@ describe('errorText: every domain error in words', () => {
       summary: 'No existe el compromiso “R9-99”. Vea los ID con /commitments list all.',
       blocks: [{ type: 'text', text: 'No existe el compromiso “R9-99”. Vea los ID con /commitments list all.' }],
     });
+  });
+
+  it('a viewer link already revoked, with no change on record to name: said plainly, EN and ES', () => {
+    const e = new DomainError('page.already_revoked', { label: 'press', actor: null, change: null });
+    expect(errorText(e, 'en')).toBe(
+      'The viewer address “press” was already revoked, so there was nothing left to revoke; nothing changed.',
+    );
+    expect(errorText(e, 'es')).toBe(
+      'La dirección de consulta “press” ya estaba revocada, por lo que no quedaba nada que revocar; no cambió nada.',
+    );
   });
 
   it('checks a code and its parameters together at compile time', () => {

@@ -2,7 +2,7 @@ import type { CommitmentStatus } from '../../domain/commitments.js';
 import type { RoundState } from '../../domain/cycle.js';
 import type { ChangeTarget, DomainErrorCode, FieldValue, DomainErrorParams as P } from '../../domain/errors.js';
 import type { Lang } from '../../domain/types.js';
-import { formatDate, withPreposition } from '../format.js';
+import { capitalise, formatDate, withPreposition } from '../format.js';
 import { en as slackEn, es as slackEs } from './slack.js';
 import { TERMS } from './terms.js';
 
@@ -276,6 +276,8 @@ export const en = {
       `Change #${p.id} cannot be undone: change #${p.later} by @${p.actor} (${targetName(p.target, 'en')}: ${changeWhat(p.fields, p.action, 'en')}) was made after it and builds on it. Undo that one first.`,
     'undo.changed_since': (p: P['undo.changed_since']) =>
       `Change #${p.id} cannot be undone: ${targetName(p.target, 'en')}${p.field ? ` (${fieldName(p.field, 'en')})` : ''} has been changed since (outside the change log, e.g. by an import).`,
+    'page.already_revoked': (p: P['page.already_revoked']) =>
+      `${capitalise(CHANGE_WORDS.en.viewer(p.label))} was already revoked${p.actor ? ` by @${p.actor}` : ''}${p.change === null ? '' : ` (change #${p.change})`}, so there was nothing left to revoke; nothing changed.`,
     internal: 'Something went wrong on our side; nothing was changed. Please try again.',
   } satisfies DomainErrorTexts & { readonly internal: string },
   usage: {
@@ -505,6 +507,14 @@ export const es: CoreMessages = {
       `El cambio n.º ${p.id} no se puede deshacer: después se hizo el cambio n.º ${p.later} de @${p.actor} (${targetName(p.target, 'es')}: ${changeWhat(p.fields, p.action, 'es')}), que depende de él. Deshaga primero ese.`,
     'undo.changed_since': (p) =>
       `El cambio n.º ${p.id} no se puede deshacer: ${targetName(p.target, 'es')}${p.field ? ` (${fieldName(p.field, 'es')})` : ''} cambió desde entonces (fuera del registro de cambios, p. ej. por una importación).`,
+    'page.already_revoked': (p) => {
+      const change = p.change === null ? '' : ` (cambio n.º ${p.change})`;
+      const link = CHANGE_WORDS.es.viewer(p.label);
+      const why = p.actor
+        ? `@${p.actor} ya revocó ${link}${change}`
+        : `${capitalise(link)} ya estaba revocada${change}`;
+      return `${why}, por lo que no quedaba nada que revocar; no cambió nada.`;
+    },
     internal: 'Algo falló de nuestro lado; no se cambió nada. Inténtelo de nuevo.',
   },
   usage: {
