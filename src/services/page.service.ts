@@ -376,7 +376,8 @@ export class PageService {
       internal: link.kind === 'private' || link.with_notes === 1,
       kind: link.kind === 'viewer' ? 'viewer' : 'private',
       theme: query.theme?.trim() ? query.theme.trim() : null,
-      side: side ? (side.aliases[0] ?? side.code).toLowerCase() : null,
+      // A side the dialogue has, by its word (one cache entry however it was typed); else as typed, for the notice.
+      side: side ? (side.aliases[0] ?? side.code).toLowerCase() : query.side?.trim() ? query.side.trim() : null,
       commitment: query.c?.trim() ? query.c.trim() : null,
     };
     // Today (in the dialogue's zone) is part of the key: the countdown and "overdue" move with it.

@@ -44,6 +44,8 @@ export const en = {
     noneMatch: 'No commitment matches these filters.',
     unknownTheme: (asked: string, themes: string) =>
       `This dialogue has no theme “${asked}”, so every commitment is shown.${themes ? ` Its themes: ${themes}.` : ''}`,
+    unknownSide: (asked: string, sides: string) =>
+      `“${asked}” is not a side of this dialogue, so every commitment is shown. Its sides: ${sides}.`,
     owner: (side: string) => `Owner for ${side}`,
     nobody: 'nobody yet',
     assigned: 'assigned',
@@ -156,6 +158,8 @@ export const es: PageMessages = {
     noneMatch: 'Ningún compromiso coincide con estos filtros.',
     unknownTheme: (asked, themes) =>
       `Este diálogo no tiene ningún tema “${asked}”, por lo que se muestran todos los compromisos.${themes ? ` Sus temas: ${themes}.` : ''}`,
+    unknownSide: (asked, sides) =>
+      `“${asked}” no es una de las partes de este diálogo, por lo que se muestran todos los compromisos. Sus partes: ${sides}.`,
     owner: (side) => `Responsable por ${side}`,
     nobody: 'nadie todavía',
     assigned: 'asignado',

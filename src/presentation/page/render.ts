@@ -51,7 +51,7 @@ export interface PageView {
   readonly internal: boolean;
   readonly kind: 'private' | 'viewer';
   readonly theme: string | null;
-  /** A side's word (`mx`, `uk`), as typed in the link. */
+  /** A side as typed in the link (`mx`, `México`); the page reads it as the slash commands read a side. */
   readonly side: string | null;
   /** One commitment's own page. */
   readonly commitment: string | null;
@@ -270,20 +270,33 @@ function filters(model: PageModel, view: PageView): string {
   );
 }
 
-function commitmentsSection(model: PageModel, view: PageView, today: string, unknownTheme: string | null): string {
+/** What a link asked for that the dialogue does not have (named back in a notice; it filters nothing). */
+interface UnknownFilters {
+  readonly theme: string | null;
+  readonly side: string | null;
+}
+
+function commitmentsSection(model: PageModel, view: PageView, today: string, unknown: UnknownFilters): string {
   const t = messages(view.lang);
   const p = t.page.web;
-  const notice =
-    unknownTheme === null
-      ? ''
-      : `<p class="notice" role="status">${esc(
-          p.unknownTheme(
-            unknownTheme,
-            themesOf(model)
-              .map((th) => themeName(th, view.lang))
-              .join(', '),
-          ),
-        )}</p>`;
+  const notices: string[] = [];
+  if (unknown.theme !== null)
+    notices.push(
+      p.unknownTheme(
+        unknown.theme,
+        themesOf(model)
+          .map((th) => themeName(th, view.lang))
+          .join(', '),
+      ),
+    );
+  if (unknown.side !== null)
+    notices.push(
+      p.unknownSide(
+        unknown.side,
+        model.dialogue.parties.map((party) => `${party.name[view.lang]} (${sideWord(party)})`).join(', '),
+      ),
+    );
+  const notice = notices.map((n) => `<p class="notice" role="status">${esc(n)}</p>`).join('');
   const side = sideParty(model, view);
   const shown = model.commitments.filter(
     (c) => (view.theme === null || c.theme === view.theme) && (side === null || (c.owners[side.code] ?? null) !== null),
@@ -315,9 +328,27 @@ function withTheme(model: PageModel, view: PageView): { view: PageView; unknown:
   return { view: theme === view.theme ? view : { ...view, theme }, unknown: null };
 }
 
+/**
+ * The side a link asks for, read as the slash commands read one
+ * (`partyByWord`: its code, an alias or its name in either language, case
+ * and accents optional). The view then carries the side's word (so the
+ * page's own links do); a side the dialogue does not have filters nothing
+ * and is named back in a notice.
+ */
+function withSide(model: PageModel, view: PageView): { view: PageView; unknown: string | null } {
+  if (view.side === null) return { view, unknown: null };
+  const party = partyByWord(model.dialogue, view.side);
+  if (!party) return { view: { ...view, side: null }, unknown: view.side };
+  const side = sideWord(party);
+  return { view: side === view.side ? view : { ...view, side }, unknown: null };
+}
+
 /** The dialogue's page: next round, timeline, charts, commitments by status (filtered by theme and side). */
 export function renderDialoguePage(model: PageModel, asked: PageView): string {
-  const { view, unknown } = withTheme(model, asked);
+  const themed = withTheme(model, asked);
+  const sided = withSide(model, themed.view);
+  const view = sided.view;
+  const unknown: UnknownFilters = { theme: themed.unknown, side: sided.unknown };
   const t = messages(view.lang);
   const p = t.page.web;
   const today = localDate(model.now, model.dialogue.timezone);
