@@ -5,6 +5,7 @@ import { describeEntry, hostName } from '../i18n/describe.js';
 import { capitalise, formatDate, formatDateTime, messages, pick } from '../i18n/index.js';
 import { briefTotals, changeText, roundChangeText } from '../presentation/brief.js';
 import { commitmentTitle } from '../presentation/commitments.js';
+import { richText } from '../presentation/reply.js';
 import type { Brief } from '../services/brief.service.js';
 
 /**
@@ -61,7 +62,9 @@ export function buildBriefPack(brief: Brief, cycle: readonly CycleEntry[], lang:
     const progress =
       item.changes.length === 0
         ? [b.unchanged]
-        : item.changes.map((e) => `${at(e.at, zone, lang)} ${person(e.actor)}: ${changeText(e, lang, person)}`);
+        : item.changes.map(
+            (e) => `${at(e.at, zone, lang)} ${person(e.actor)}: ${richText(changeText(e, lang, person))}`,
+          );
     const note = item.lastNote
       ? [
           p.lastNote(

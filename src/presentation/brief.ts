@@ -9,16 +9,19 @@ import type { Brief, BriefItem } from '../services/brief.service.js';
 import type { AuditEvent } from '../services/mappers.js';
 import { commitmentTitle, fieldChangeText } from './commitments.js';
 import { clipItem, PAGE_SIZES, pageOf, pager } from './paging.js';
-import type { Block, Inline, Reply, Rich } from './reply.js';
+import { type Block, type Inline, type Reply, type Rich, rich } from './reply.js';
 
 const isRoundState = (v: string): v is RoundState => (ROUND_STATES as readonly string[]).includes(v);
 
-/** A change to a commitment in words; `person` writes an owner it names (a document: by name; `@ID` by default). */
-export function changeText(e: AuditEvent, lang: Lang, person?: (userId: string) => string): string {
+/** A change to a commitment in words; `person` writes an owner it names (a document: by name; a mention by default). */
+export function changeText(e: AuditEvent, lang: Lang, person?: (userId: string) => Inline): Rich {
   const t = messages(lang);
   const field = fieldChangeText(e, lang, undefined, person);
   if (e.action === 'created') return t.history.created;
-  if (e.action === 'undo') return [t.changes.history.undo(e.reverses ?? 0), field].filter(Boolean).join(': ');
+  if (e.action === 'undo') {
+    const undo = t.changes.history.undo(e.reverses ?? 0);
+    return field ? rich(`${undo}: `, field) : undo;
+  }
   return field ?? (e.note ? t.history.note(e.note) : e.action);
 }
 
@@ -77,7 +80,7 @@ function itemBlock(brief: Brief, item: BriefItem, lang: Lang): Block {
       parts.push(
         `${formatDateTime(DateTime.fromISO(e.at), zone, lang)} `,
         { user: e.actor },
-        ` ${changeText(e, lang)}`,
+        ...rich(' ', changeText(e, lang)),
       );
     });
   return { type: 'text', text: parts };

@@ -7,7 +7,7 @@ import { themeName } from '../i18n/typed.js';
 import type { CommitmentChange, CommitmentDetail } from '../services/commitments.service.js';
 import type { AuditEvent } from '../services/mappers.js';
 import { clipItem, PAGE_SIZES, pageOf, pager } from './paging.js';
-import type { Block, Inline, Reply, Rich } from './reply.js';
+import { type Block, type Inline, type Reply, type Rich, rich } from './reply.js';
 
 /** What a reader sees of a commitment: the curated summary, else the words in their language, else the words marked with theirs. */
 export function commitmentTitle(c: Pick<Commitment, 'summary' | 'text' | 'texts'>, lang: Lang): string {
@@ -148,14 +148,14 @@ export function commitmentDetailReply(dialogue: Dialogue, detail: CommitmentDeta
   };
 }
 
-/** One audited field change in words: `status: not started → in progress`, `owner (MX): — → @U…`. */
+/** One audited field change in words: `status: not started → in progress`, `owner (MX): — → <@U…>`. */
 export function fieldChangeText(
   e: AuditEvent,
   lang: Lang,
   dialogue?: Dialogue,
-  /** How an owner is written (a document: by name); `@ID` by default. */
-  person: (userId: string) => string = (id) => `@${id}`,
-): string | null {
+  /** How an owner is written (a document: by name); a mention by default. */
+  person: (userId: string) => Inline = (user) => ({ user }),
+): Inline[] | null {
   if (!e.field) return null;
   const t = messages(lang);
   const owner = e.field.startsWith('owner:');
@@ -167,7 +167,7 @@ export function fieldChangeText(
       : e.field === 'due_date'
         ? t.history.fields.due_date
         : e.field;
-  const show = (v: string | null) =>
+  const show = (v: string | null): Inline =>
     v === null ? '—' : e.field === 'status' && isCommitmentStatus(v) ? t.status[v] : owner ? person(v) : v;
   return t.history.change(label, show(e.from), show(e.to));
 }
@@ -178,20 +178,21 @@ const HISTORY_NOTE_MAX = 500;
 function historyLine(e: AuditEvent, lang: Lang, dialogue: Dialogue): Rich {
   const t = messages(lang);
   const when = formatDateTime(DateTime.fromISO(e.at), dialogue.timezone, lang);
-  let what: string;
+  let what: Rich;
   if (e.action === 'seeded') what = t.history.seeded;
   else if (e.action === 'created') what = `${t.history.created}: “${clipItem(e.to ?? '')}”`;
-  else if (e.action === 'undo')
-    what = [t.changes.history.undo(e.reverses ?? 0), fieldChangeText(e, lang, dialogue)].filter(Boolean).join(': ');
-  else what = fieldChangeText(e, lang, dialogue) ?? '';
+  else if (e.action === 'undo') {
+    const field = fieldChangeText(e, lang, dialogue);
+    what = field
+      ? rich(`${t.changes.history.undo(e.reverses ?? 0)}: `, field)
+      : t.changes.history.undo(e.reverses ?? 0);
+  } else what = fieldChangeText(e, lang, dialogue) ?? '';
   const note = e.note && e.action !== 'created' ? t.history.note(clipItem(e.note, HISTORY_NOTE_MAX)) : '';
   const withdrawn = e.undone && e.note && !e.field ? t.changes.history.withdrawn : '';
   const number = e.changeId ? `${t.changes.history.changeNo(e.changeId)} · ` : '';
-  return [
-    `${when} · ${number}`,
-    e.actor === 'config' ? 'config' : { user: e.actor },
-    ` · ${[what, note, withdrawn].filter(Boolean).join(' · ')}`,
-  ];
+  const parts = [what, note, withdrawn].filter((p) => p.length > 0);
+  const actor: Inline = e.actor === 'config' ? 'config' : { user: e.actor };
+  return rich(`${when} · ${number}`, actor, ' · ', ...parts.flatMap((p, i) => rich(i > 0 ? ' · ' : '', p)));
 }
 
 /** A change to a commitment in words, in one language, saying who made it. */

@@ -104,6 +104,26 @@ function inlineText(part: Inline): string {
   return part.label ? `${part.label} <${part.link}>` : part.link;
 }
 
+/**
+ * Pieces as one inline text, for a text that names a person or a channel:
+ * rich({ user: id }, ` changed ${what}`) — each piece a string, an inline
+ * part or a Rich text, in order (adjacent strings joined). A function, not a
+ * template tag: a tagged template keeps its raw characters in the bundle,
+ * which must stay ASCII (test/cli/bundle.test.ts).
+ */
+export function rich(...pieces: readonly (Rich | Inline)[]): Inline[] {
+  const out: Inline[] = [];
+  const push = (part: Inline) => {
+    const last = out.at(-1);
+    if (typeof part === 'string' && typeof last === 'string') out[out.length - 1] = last + part;
+    else if (part !== '') out.push(part);
+  };
+  for (const piece of pieces)
+    if (Array.isArray(piece)) for (const part of piece as readonly Inline[]) push(part);
+    else push(piece as Inline);
+  return out;
+}
+
 export function richText(rich: Rich): string {
   return typeof rich === 'string' ? rich : rich.map(inlineText).join('');
 }
@@ -137,6 +157,6 @@ export function renderText(reply: Reply): string {
   return out.join('\n');
 }
 
-export function textReply(kind: ReplyKind, text: string, extra: Block[] = []): Reply {
-  return { kind, summary: text, blocks: [{ type: 'text', text }, ...extra] };
+export function textReply(kind: ReplyKind, text: Rich, extra: Block[] = []): Reply {
+  return { kind, summary: richText(text), blocks: [{ type: 'text', text }, ...extra] };
 }

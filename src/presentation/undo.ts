@@ -4,17 +4,17 @@ import type { Lang } from '../domain/types.js';
 import { partyByCode } from '../domain/types.js';
 import { formatDate, messages } from '../i18n/index.js';
 import type { UndoResult } from '../services/undo.service.js';
-import type { Block, Reply } from './reply.js';
+import type { Block, Inline, Reply } from './reply.js';
 
-/** A field put back, in words: `status: done → not started`, `owner (Mexico): @U1 → —`. */
-function restoredLine(result: UndoResult, r: UndoResult['restored'][number], lang: Lang): string {
+/** A field put back, in words: `status: done → not started`, `owner (Mexico): <@U1> → —`. */
+function restoredLine(result: UndoResult, r: UndoResult['restored'][number], lang: Lang): Inline[] {
   const t = messages(lang);
-  const show = (v: string | null): string => {
+  const show = (v: string | null): Inline => {
     if (v === null) return '—';
     if (r.field === 'status' && isCommitmentStatus(v)) return t.status[v];
     if (r.field === 'state' && isRoundState(v)) return t.state[v];
     if ((r.field === 'due_date' || r.field === 'date') && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v, lang);
-    if (r.field.startsWith('owner:')) return `@${v}`;
+    if (r.field.startsWith('owner:')) return { user: v };
     return v;
   };
   let label: string = r.field;

@@ -1,4 +1,5 @@
 import type { ConfirmReason, NoChangeReason } from '../../domain/errors.js';
+import { type Rich, rich } from '../../presentation/reply.js';
 import { formatDate } from '../format.js';
 
 /**
@@ -50,7 +51,7 @@ const noChangeEn = {
   'round.same_schedule': (r: Extract<NoChangeReason, { code: 'round.same_schedule' }>) =>
     `Round ${r.number ?? ''} is already scheduled for ${formatDate(r.date, 'en')}; nothing changed.`,
   'commitment.same_owner': (r: Extract<NoChangeReason, { code: 'commitment.same_owner' }>) =>
-    `@${r.user} already owns ${r.id} for ${r.party.name.en}; nothing changed.`,
+    rich({ user: r.user }, ` already owns ${r.id} for ${r.party.name.en}; nothing changed.`),
   'commitment.same_due': (r: Extract<NoChangeReason, { code: 'commitment.same_due' }>) =>
     `${r.id} is already due ${formatDate(r.date, 'en')}; nothing changed.`,
 };
@@ -61,7 +62,7 @@ const noChangeEs = {
   'round.same_schedule': (r: Extract<NoChangeReason, { code: 'round.same_schedule' }>) =>
     `La ronda ${r.number ?? ''} ya está programada para el ${formatDate(r.date, 'es')}; no cambió nada.`,
   'commitment.same_owner': (r: Extract<NoChangeReason, { code: 'commitment.same_owner' }>) =>
-    `@${r.user} ya es responsable de ${r.id} por ${r.party.name.es}; no cambió nada.`,
+    rich({ user: r.user }, ` ya es responsable de ${r.id} por ${r.party.name.es}; no cambió nada.`),
   'commitment.same_due': (r: Extract<NoChangeReason, { code: 'commitment.same_due' }>) =>
     `${r.id} ya vence el ${formatDate(r.date, 'es')}; no cambió nada.`,
 };
@@ -174,6 +175,6 @@ export function reasonText(reasons: ChangesMessages['confirm']['reason'], r: Con
 }
 
 /** A no-op in words. */
-export function noChangeText(texts: ChangesMessages['noChange'], r: NoChangeReason): string {
-  return (texts[r.code] as (x: NoChangeReason) => string)(r);
+export function noChangeText(texts: ChangesMessages['noChange'], r: NoChangeReason): Rich {
+  return (texts[r.code] as (x: NoChangeReason) => Rich)(r);
 }

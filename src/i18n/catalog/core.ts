@@ -2,6 +2,7 @@ import type { CommitmentStatus } from '../../domain/commitments.js';
 import type { RoundState } from '../../domain/cycle.js';
 import type { ChangeTarget, DomainErrorCode, FieldValue, DomainErrorParams as P } from '../../domain/errors.js';
 import type { Lang } from '../../domain/types.js';
+import { type Inline, type Rich, rich } from '../../presentation/reply.js';
 import { capitalise, formatDate, withPreposition } from '../format.js';
 import { en as slackEn, es as slackEs } from './slack.js';
 import { TERMS } from './terms.js';
@@ -52,7 +53,7 @@ const CHANGE_WORDS = {
     } as Readonly<Record<string, string>>,
     round: (n: number) => `round ${n}`,
     viewer: (label: string) => `the viewer address “${label}”`,
-    privatePage: (user: string) => `the private page of @${user}`,
+    privatePage: (user: string) => rich('the private page of ', { user }),
   },
   es: {
     fields: { ...slackEs.brief.roundFields, reason: 'motivo' } as Readonly<Record<string, string>>,
@@ -73,7 +74,7 @@ const CHANGE_WORDS = {
     } as Readonly<Record<string, string>>,
     round: (n: number) => `la ronda ${n}`,
     viewer: (label: string) => `la dirección de consulta “${label}”`,
-    privatePage: (user: string) => `la página privada de @${user}`,
+    privatePage: (user: string) => rich('la página privada de ', { user }),
   },
 };
 
@@ -84,18 +85,18 @@ function fieldName(field: string, lang: Lang): string {
   return Object.hasOwn(CHANGE_WORDS[lang].fields, field) ? CHANGE_WORDS[lang].fields[field]! : field;
 }
 
-/** A field's value in words: a status or state as people say it, a date written out, an owner as @user. */
-function fieldValue({ field, value }: FieldValue, lang: Lang): string {
+/** A field's value in words: a status or state as people say it, a date written out, an owner as a mention. */
+function fieldValue({ field, value }: FieldValue, lang: Lang): Inline {
   if (value === null || value === '') return '—';
   if (field === 'status' && Object.hasOwn(STATUS[lang], value)) return STATUS[lang][value as CommitmentStatus];
   if (field === 'state' && Object.hasOwn(STATE[lang], value)) return STATE[lang][value as RoundState];
-  if (field.startsWith('owner:')) return `@${value}`;
+  if (field.startsWith('owner:')) return { user: value };
   if ((field === 'date' || field === 'due_date') && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, lang);
   return value;
 }
 
 /** What a change touched: `round 3`, `R1-4`, `the viewer address “press”`. */
-function targetName(target: ChangeTarget, lang: Lang): string {
+function targetName(target: ChangeTarget, lang: Lang): Rich {
   const w = CHANGE_WORDS[lang];
   if ('round' in target) return w.round(target.round);
   if ('commitment' in target) return target.commitment;
@@ -111,14 +112,27 @@ function changeWhat(fields: readonly string[], action: string, lang: Lang): stri
 }
 
 /** The fields as they are now: `status: in progress, due date: 14 May 2025`. */
-function fieldsNow(fields: readonly FieldValue[], lang: Lang): string {
+function fieldsNow(fields: readonly FieldValue[], lang: Lang): Rich {
   return fields.length === 0
     ? '—'
-    : fields.map((f) => `${fieldName(f.field, lang)}: ${fieldValue(f, lang)}`).join(', ');
+    : fields.flatMap((f, i) => rich(`${i > 0 ? ', ' : ''}${fieldName(f.field, lang)}: `, fieldValue(f, lang)));
 }
 
-/** One message per domain error code, taking exactly that code's parameters. */
-export type DomainErrorTexts = { readonly [C in DomainErrorCode]: (params: P[C]) => string };
+/**
+ * A field's change, `status: done → not started` (the same in both
+ * languages): plain text from plain values, inline parts when a value is a
+ * mention (`owner (Mexico): <@U1> → —`).
+ */
+function fieldChange(field: string, from: string, to: string): string;
+function fieldChange(field: string, from: Inline, to: Inline): Inline[];
+function fieldChange(field: string, from: Inline, to: Inline): Rich {
+  return typeof from === 'string' && typeof to === 'string'
+    ? `${field}: ${from} → ${to}`
+    : rich(`${field}: `, from, ' → ', to);
+}
+
+/** One message per domain error code, taking exactly that code's parameters (a person in it as a mention). */
+export type DomainErrorTexts = { readonly [C in DomainErrorCode]: (params: P[C]) => Rich };
 
 /** Strings for the cycle, commitments, errors and help. `es` must have exactly these keys (checked by tsc). */
 export const en = {
@@ -220,7 +234,7 @@ export const en = {
     header: (id: string) => `History of ${id}`,
     seeded: 'recorded from configuration',
     created: 'created',
-    change: (field: string, from: string, to: string) => `${field}: ${from} → ${to}`,
+    change: fieldChange,
     note: (text: string) => `note: “${text}”`,
     none: 'No changes recorded yet.',
     fields: COMMITMENT_FIELDS.en,
@@ -261,23 +275,46 @@ export const en = {
       `Round ${p.edition} (${p.year}) is only projected, not recorded: there is nothing to postpone or cancel. Fix a date with /dialogue schedule YYYY-MM-DD first.`,
     'date.too_far': (p: P['date.too_far']) => `${p.date} is more than ${p.years} years ahead. Check the date.`,
     'change.collided': (p: P['change.collided']) =>
-      `@${p.actor} changed ${targetName(p.target, 'en')} (${changeWhat(
-        p.fields.map((f) => f.field),
-        p.action,
-        'en',
-      )}) just now, so yours was not applied. It is now: ${fieldsNow(p.fields, 'en')}. Check it and try again.`,
+      rich(
+        { user: p.actor },
+        ' changed ',
+        targetName(p.target, 'en'),
+        ` (${changeWhat(
+          p.fields.map((f) => f.field),
+          p.action,
+          'en',
+        )}) just now, so yours was not applied. It is now: `,
+        fieldsNow(p.fields, 'en'),
+        '. Check it and try again.',
+      ),
     'undo.nothing': () => 'You have no change of the last 24 hours to undo here.',
     'undo.not_found': (p: P['undo.not_found']) => `There is no change #${p.id} to undo.`,
-    'undo.not_author': (p: P['undo.not_author']) => `Change #${p.id} was made by @${p.actor}: only they can undo it.`,
+    'undo.not_author': (p: P['undo.not_author']) =>
+      rich(`Change #${p.id} was made by `, { user: p.actor }, ': only they can undo it.'),
     'undo.too_old': (p: P['undo.too_old']) =>
       `Change #${p.id} is more than 24 hours old: change it back with a new command instead.`,
     'undo.already': (p: P['undo.already']) => `Change #${p.id} was already undone; nothing changed.`,
     'undo.depends': (p: P['undo.depends']) =>
-      `Change #${p.id} cannot be undone: change #${p.later} by @${p.actor} (${targetName(p.target, 'en')}: ${changeWhat(p.fields, p.action, 'en')}) was made after it and builds on it. Undo that one first.`,
+      rich(
+        `Change #${p.id} cannot be undone: change #${p.later} by `,
+        { user: p.actor },
+        ' (',
+        targetName(p.target, 'en'),
+        `: ${changeWhat(p.fields, p.action, 'en')}) was made after it and builds on it. Undo that one first.`,
+      ),
     'undo.changed_since': (p: P['undo.changed_since']) =>
-      `Change #${p.id} cannot be undone: ${targetName(p.target, 'en')}${p.field ? ` (${fieldName(p.field, 'en')})` : ''} has been changed since (outside the change log, e.g. by an import).`,
+      rich(
+        `Change #${p.id} cannot be undone: `,
+        targetName(p.target, 'en'),
+        `${p.field ? ` (${fieldName(p.field, 'en')})` : ''} has been changed since (outside the change log, e.g. by an import).`,
+      ),
     'page.already_revoked': (p: P['page.already_revoked']) =>
-      `${capitalise(CHANGE_WORDS.en.viewer(p.label))} was already revoked${p.actor ? ` by @${p.actor}` : ''}${p.change === null ? '' : ` (change #${p.change})`}, so there was nothing left to revoke; nothing changed.`,
+      rich(
+        capitalise(CHANGE_WORDS.en.viewer(p.label)),
+        ' was already revoked',
+        p.actor ? rich(' by ', { user: p.actor }) : '',
+        `${p.change === null ? '' : ` (change #${p.change})`}, so there was nothing left to revoke; nothing changed.`,
+      ),
     internal: 'Something went wrong on our side; nothing was changed. Please try again.',
   } satisfies DomainErrorTexts & { readonly internal: string },
   usage: {
@@ -456,7 +493,7 @@ export const es: CoreMessages = {
     header: (id) => `Historial de ${id}`,
     seeded: 'registrado desde la configuración',
     created: 'creado',
-    change: (field, from, to) => `${field}: ${from} → ${to}`,
+    change: fieldChange,
     note: (text) => `nota: “${text}”`,
     none: 'Aún no hay cambios registrados.',
     fields: COMMITMENT_FIELDS.es,
@@ -493,27 +530,45 @@ export const es: CoreMessages = {
       `La ronda ${p.edition} (${p.year}) solo está proyectada, no registrada: no hay nada que aplazar ni cancelar. Fije primero una fecha con /dialogue schedule AAAA-MM-DD.`,
     'date.too_far': (p) => `${p.date} está a más de ${p.years} años. Revise la fecha.`,
     'change.collided': (p) =>
-      `@${p.actor} acaba de cambiar ${targetName(p.target, 'es')} (${changeWhat(
-        p.fields.map((f) => f.field),
-        p.action,
-        'es',
-      )}), así que su cambio no se aplicó. Ahora está así: ${fieldsNow(p.fields, 'es')}. Revíselo e inténtelo de nuevo.`,
+      rich(
+        { user: p.actor },
+        ' acaba de cambiar ',
+        targetName(p.target, 'es'),
+        ` (${changeWhat(
+          p.fields.map((f) => f.field),
+          p.action,
+          'es',
+        )}), así que su cambio no se aplicó. Ahora está así: `,
+        fieldsNow(p.fields, 'es'),
+        '. Revíselo e inténtelo de nuevo.',
+      ),
     'undo.nothing': () => 'No tiene ningún cambio de las últimas 24 horas que deshacer aquí.',
     'undo.not_found': (p) => `No existe el cambio n.º ${p.id}.`,
-    'undo.not_author': (p) => `El cambio n.º ${p.id} lo hizo @${p.actor}: solo esa persona puede deshacerlo.`,
+    'undo.not_author': (p) =>
+      rich(`El cambio n.º ${p.id} lo hizo `, { user: p.actor }, ': solo esa persona puede deshacerlo.'),
     'undo.too_old': (p) => `El cambio n.º ${p.id} tiene más de 24 horas: reviértalo con un comando nuevo.`,
     'undo.already': (p) => `El cambio n.º ${p.id} ya se deshizo; no cambió nada.`,
     'undo.depends': (p) =>
-      `El cambio n.º ${p.id} no se puede deshacer: después se hizo el cambio n.º ${p.later} de @${p.actor} (${targetName(p.target, 'es')}: ${changeWhat(p.fields, p.action, 'es')}), que depende de él. Deshaga primero ese.`,
+      rich(
+        `El cambio n.º ${p.id} no se puede deshacer: después se hizo el cambio n.º ${p.later} de `,
+        { user: p.actor },
+        ' (',
+        targetName(p.target, 'es'),
+        `: ${changeWhat(p.fields, p.action, 'es')}), que depende de él. Deshaga primero ese.`,
+      ),
     'undo.changed_since': (p) =>
-      `El cambio n.º ${p.id} no se puede deshacer: ${targetName(p.target, 'es')}${p.field ? ` (${fieldName(p.field, 'es')})` : ''} cambió desde entonces (fuera del registro de cambios, p. ej. por una importación).`,
+      rich(
+        `El cambio n.º ${p.id} no se puede deshacer: `,
+        targetName(p.target, 'es'),
+        `${p.field ? ` (${fieldName(p.field, 'es')})` : ''} cambió desde entonces (fuera del registro de cambios, p. ej. por una importación).`,
+      ),
     'page.already_revoked': (p) => {
       const change = p.change === null ? '' : ` (cambio n.º ${p.change})`;
       const link = CHANGE_WORDS.es.viewer(p.label);
       const why = p.actor
-        ? `@${p.actor} ya revocó ${link}${change}`
+        ? rich({ user: p.actor }, ` ya revocó ${link}${change}`)
         : `${capitalise(link)} ya estaba revocada${change}`;
-      return `${why}, por lo que no quedaba nada que revocar; no cambió nada.`;
+      return rich(why, ', por lo que no quedaba nada que revocar; no cambió nada.');
     },
     internal: 'Algo falló de nuestro lado; no se cambió nada. Inténtelo de nuevo.',
   },
