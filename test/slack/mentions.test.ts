@@ -54,6 +54,7 @@ describe('errors that name a person: a mention in Slack, @ID as plain text', () 
       fields: ['owner:mx'],
     }),
     new DomainError('undo.changed_since', { id: 12, target: { page: `private:${ANA}` }, field: null }),
+    new DomainError('page.already_revoked', { label: 'minister', actor: 'UBEN1', change: 2 }),
   ];
 
   for (const lang of LANGS)
