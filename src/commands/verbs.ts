@@ -169,10 +169,15 @@ export function readVerb(
   };
 }
 
-/** Whether this text's answer may be offered for sharing in the channel: a known verb whose answer is not private. */
+/**
+ * Whether this text's answer may be offered for sharing in the channel: a
+ * known verb that neither answers privately nor changes data. Share runs the
+ * command again, so a changing verb's answer ("nothing to undo", "already
+ * done") would, clicked later, apply whatever the command does by then.
+ */
 export function isShareable(command: CommandName, text: string): boolean {
   const facts = verbFacts(command, readVerb(command, text).verb);
-  return facts !== undefined && !facts.private;
+  return facts !== undefined && !facts.private && !facts.changes;
 }
 
 /** Whether answers of this verb may be kept per store revision and handed to the next asker. */

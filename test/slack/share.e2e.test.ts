@@ -5,6 +5,7 @@ import {
   answerTo,
   blockActionBody,
   commandBody,
+  EDITOR,
   postSigned,
   READER,
   type SlackHarness,
@@ -100,6 +101,35 @@ describe.each(DIALECTS)('Share in channel never carries a private answer (%s)', 
     await h.app.idle();
     expect(h.fake.callsTo(click.method)).toHaveLength(0);
     expect(h.fake.callsTo('chat.postMessage').length).toBe(before);
+  });
+
+  it('offers no Share on a changing verb, and a Share click carrying one runs nothing (an old "nothing to undo" must not undo a later change)', async () => {
+    // "Nothing to undo" is an answer; were it shareable, its button would run `undo` again when clicked.
+    const first = commandBody(h.fake, { command: '/commitments', text: 'undo', user_id: EDITOR });
+    await postSigned(h.url, first.body);
+    expect(shareButtons(await answerTo(h.fake, first.method))).toHaveLength(0);
+    const note = commandBody(h.fake, {
+      command: '/commitments',
+      text: 'note R1-4 kept after the share',
+      user_id: EDITOR,
+    });
+    await postSigned(h.url, note.body);
+    await answerTo(h.fake, note.method);
+    // The note's channel announcement is posted after the answer.
+    await h.app.idle();
+    const posts = h.fake.callsTo('chat.postMessage').length;
+    const click = blockActionBody(h.fake, {
+      actionId: 'reply.share',
+      value: JSON.stringify({ c: '/commitments', t: 'undo' }),
+      user: EDITOR,
+    });
+    expect((await postSigned(h.url, click.body)).status).toBe(200);
+    await h.app.idle();
+    expect(h.fake.callsTo(click.method)).toHaveLength(0);
+    expect(h.fake.callsTo('chat.postMessage').length).toBe(posts);
+    const show = commandBody(h.fake, { command: '/commitments', text: 'show R1-4', user_id: READER });
+    await postSigned(h.url, show.body);
+    expect(JSON.stringify(await answerTo(h.fake, show.method))).toContain('kept after the share');
   });
 
   it('a Share click carrying a private command posts nothing to the channel', async () => {
