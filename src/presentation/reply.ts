@@ -62,11 +62,6 @@ export interface Reply {
   readonly actions?: readonly ReplyAction[];
   /** For a change: what to tell the channel (who did what), in the dialogue's default language. */
   readonly announcement?: Reply;
-  /**
-   * The asker's alone (their own calendar feeds), whatever the verb that
-   * answered: never offered for sharing in the channel.
-   */
-  readonly private?: boolean;
   /** Files for the asker (exports); front ends that cannot send files write them where the user is. */
   readonly files?: readonly ReplyFile[];
   /**

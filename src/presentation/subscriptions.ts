@@ -207,6 +207,6 @@ export function feedsRestoredReply(restore: FeedRestore, names: DialogueNames, l
   const blocks: Block[] = [{ type: 'text', text }];
   if (restore.restored.length > 0)
     blocks.push({ type: 'list', items: restore.restored.map((f) => feedName(f, names, lang)) });
-  // The user's own, also when `/dialogue undo #N` (a verb whose answers may be shared) gave it.
-  return { kind: 'answer', summary: text, blocks, private: true };
+  // Never offered for sharing: `unsubscribe` answers privately, and `undo` changes data (verbs.ts, isShareable).
+  return { kind: 'answer', summary: text, blocks };
 }

@@ -87,7 +87,7 @@ const rendered = new WeakMap<
 
 function renderEphemeral(reply: Reply, lang: Lang, share: string | null): { text: string; blocks: SlackBlock[] } {
   const extra: SlackBlock[] =
-    reply.kind === 'answer' && share && !reply.private
+    reply.kind === 'answer' && share
       ? [
           {
             type: 'actions',
